@@ -1,0 +1,131 @@
+import type { JSX } from 'preact';
+import type { CardActions, CardModel } from '../lib/page/card-model';
+import type { EntitySentence, EntityType } from '../lib/pack/types';
+
+export type CardProps = CardModel & CardActions;
+
+const TYPE_LABELS: Record<EntityType, string> = {
+  person: 'Person', country: 'Country', city: 'City', region: 'Region', place: 'Place',
+  organization: 'Organization', concept: 'Concept', event: 'Event', thing: 'Thing',
+};
+
+const MAX_SENTENCES = 4;
+const MAX_RELATED = 8;
+
+function Sentence({ sentence }: { sentence: EntitySentence }): JSX.Element {
+  const parts: Array<JSX.Element | string> = [];
+  let at = 0;
+  for (const [start, end] of [...sentence.marks].sort((a, b) => a[0] - b[0])) {
+    if (start < at) continue;
+    parts.push(sentence.text.slice(at, start));
+    parts.push(<mark key={start}>{sentence.text.slice(start, end)}</mark>);
+    at = end;
+  }
+  parts.push(sentence.text.slice(at));
+  return <q dir="auto">{parts}</q>;
+}
+
+function formatDate(date: string): string {
+  if (!date) return '';
+  const [y, m, d] = date.split('-').map(Number);
+  if (!y) return date;
+  const when = new Date(Date.UTC(y, (m ?? 1) - 1, d ?? 1));
+  return when.toLocaleDateString('en-GB', { timeZone: 'UTC', year: 'numeric', month: m ? 'short' : undefined, day: d ? 'numeric' : undefined });
+}
+
+export function Card(props: CardProps): JSX.Element {
+  const { onPage } = props;
+  return (
+    <div class={props.dark ? 'card dark' : 'card'} role="dialog" aria-labelledby="backstory-name" aria-describedby="backstory-summary" tabIndex={-1}>
+      <div class="head">
+        {props.canGoBack && (
+          <button type="button" class="icon" onClick={props.onBack} aria-label="Back to the previous card" title="Back">
+            ←
+          </button>
+        )}
+        <div class="title">
+          <h2 class="name" id="backstory-name" dir="auto">{props.name}</h2>
+          <div class="type">{TYPE_LABELS[props.type]}</div>
+        </div>
+        <div class="tools">
+          <button type="button" class="icon" aria-pressed={props.pinned} onClick={props.onPin} title={props.pinned ? 'Unpin' : 'Pin: keep this card open'}>
+            <span aria-hidden="true">📌</span>
+            <span class="sr">Pin</span>
+          </button>
+          <button type="button" class="icon" onClick={props.onClose} aria-label="Close" title="Close (Esc)">
+            ×
+          </button>
+        </div>
+      </div>
+      <p class="summary" id="backstory-summary" dir="auto">
+        {props.summary || 'No background summary in this knowledge pack.'}
+      </p>
+      {props.facts.length > 0 && (
+        <dl class="facts">
+          {props.facts.map((f) => [<dt key={`t${f.label}`}>{f.label}</dt>, <dd key={`d${f.label}`}>{f.value}</dd>])}
+        </dl>
+      )}
+      {props.sentences.length > 0 && (
+        <section aria-label="In the news">
+          <h3>In the news</h3>
+          <ul class="news">
+            {props.sentences.slice(0, MAX_SENTENCES).map((s, i) => {
+              const doc = props.documents.get(s.doc);
+              return (
+                <li key={i}>
+                  <Sentence sentence={s} />
+                  {doc && (
+                    <span class="source" dir="auto">
+                      {doc.title}
+                      {doc.date ? ` · ${formatDate(doc.date)}` : ''}
+                    </span>
+                  )}
+                </li>
+              );
+            })}
+          </ul>
+        </section>
+      )}
+      {props.related.length > 0 && (
+        <section aria-label="Related">
+          <h3>Related</h3>
+          <div class="related">
+            {props.related.slice(0, MAX_RELATED).map((r) => (
+              <button type="button" key={r.id} onClick={() => props.onRelated(r.id)} title={`${TYPE_LABELS[r.type]}: open its card`}>
+                {r.name}
+              </button>
+            ))}
+          </div>
+        </section>
+      )}
+      <section aria-label="On this page">
+        <h3>On this page</h3>
+        <div class="onpage">
+          <span>
+            {onPage.count === 0
+              ? 'Not mentioned on this page'
+              : onPage.index >= 0
+                ? `Mention ${onPage.index + 1} of ${onPage.count}`
+                : `${onPage.count} mention${onPage.count === 1 ? '' : 's'}`}
+          </span>
+          {onPage.count > 0 && (
+            <>
+              <button type="button" onClick={() => props.onStep(-1)} aria-label="Previous mention on this page">
+                ↑ Prev
+              </button>
+              <button type="button" onClick={() => props.onStep(1)} aria-label="Next mention on this page">
+                Next ↓
+              </button>
+            </>
+          )}
+        </div>
+      </section>
+      <div class="foot">
+        <span>{props.provenance}</span>
+        <button type="button" onClick={props.onMute} title="Open Backstory's options at this entity to mute it">
+          Mute…
+        </button>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,256 @@
+import type { JSX } from 'preact';
+import { useState } from 'preact/hooks';
+import { ENTITY_TYPES, type EntityType } from '../lib/pack/types';
+import type { PackSummary } from '../lib/packs/store';
+import { HIGHLIGHT_STYLES, normalizeHost, THEMES, TRIGGERS, type Settings } from '../lib/settings/schema';
+
+export interface OptionsProps {
+  settings: Settings;
+  packs: PackSummary[];
+  brokenPacks: string[];
+  /** "packId/entityId" the card asked to mute, with its display name when known. */
+  muteRequest: { key: string; name: string } | null;
+  importState: { busy: boolean; stage: string; fraction: number; error: string; message: string };
+  onChange: (next: Settings) => void;
+  onImportPack: (file: File) => void;
+  onRemovePack: (id: string) => void;
+  onExportPack: (id: string) => void;
+  onExportSettings: () => void;
+  onImportSettings: (file: File) => void;
+  onReset: () => void;
+  onDismissMute: () => void;
+}
+
+const TYPE_LABELS: Record<EntityType, string> = {
+  person: 'People', country: 'Countries', city: 'Cities', region: 'Regions', place: 'Places',
+  organization: 'Organizations', concept: 'Ideas and concepts', event: 'Events', thing: 'Things',
+};
+const STYLE_LABELS: Record<Settings['highlightStyle'], string> = { underline: 'Underline', background: 'Background tint', none: 'None (cards only)' };
+const TRIGGER_LABELS: Record<Settings['trigger'], string> = { hover: 'Hover', modifier: 'Hover while holding Shift', click: 'Click' };
+const THEME_LABELS: Record<Settings['theme'], string> = { page: 'Follow the page', light: 'Light', dark: 'Dark' };
+
+function SiteList(props: { label: string; sites: string[]; onChange: (sites: string[]) => void }): JSX.Element {
+  const [draft, setDraft] = useState('');
+  const [error, setError] = useState('');
+  const id = `add-${props.label.replace(/\W+/g, '-').toLowerCase()}`;
+  return (
+    <div class="sites">
+      <ul aria-label={props.label}>
+        {props.sites.length === 0 && <li class="note">No sites yet.</li>}
+        {props.sites.map((site) => (
+          <li key={site}>
+            <span>{site}</span>
+            <button type="button" onClick={() => props.onChange(props.sites.filter((s) => s !== site))} aria-label={`Remove ${site}`}>
+              Remove
+            </button>
+          </li>
+        ))}
+      </ul>
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          const host = normalizeHost(draft);
+          if (!host) {
+            setError(`"${draft}" is not a site name such as news.example.com`);
+            return;
+          }
+          setError('');
+          setDraft('');
+          if (!props.sites.includes(host)) props.onChange([...props.sites, host]);
+        }}
+      >
+        <label for={id}>Add a site to "{props.label}"</label>
+        <input id={id} value={draft} onInput={(e) => setDraft((e.currentTarget).value)} placeholder="news.example.com" />
+        <button type="submit">Add</button>
+        {error && <p class="error" role="alert">{error}</p>}
+      </form>
+    </div>
+  );
+}
+
+export function Options(props: OptionsProps): JSX.Element {
+  const { settings: s, onChange } = props;
+  const set = <K extends keyof Settings>(key: K, value: Settings[K]): void => onChange({ ...s, [key]: value });
+  return (
+    <main class="options">
+      <h1>Backstory options</h1>
+      {props.muteRequest && (
+        <section class="callout" aria-labelledby="mute-heading">
+          <h2 id="mute-heading">Mute {props.muteRequest.name}?</h2>
+          <p>Backstory will stop highlighting it on every page. You can unmute it below at any time.</p>
+          <button type="button" onClick={() => { set('mutedEntities', [...new Set([...s.mutedEntities, props.muteRequest!.key])]); props.onDismissMute(); }}>
+            Mute {props.muteRequest.name}
+          </button>{' '}
+          <button type="button" onClick={props.onDismissMute}>Cancel</button>
+        </section>
+      )}
+
+      <section aria-labelledby="h-highlight">
+        <h2 id="h-highlight">Highlighting</h2>
+        <fieldset>
+          <legend>Highlight style</legend>
+          {HIGHLIGHT_STYLES.map((style) => (
+            <label key={style} class="choice">
+              <input type="radio" name="style" value={style} checked={s.highlightStyle === style} onChange={() => set('highlightStyle', style)} />
+              {STYLE_LABELS[style]}
+            </label>
+          ))}
+        </fieldset>
+        <fieldset>
+          <legend>What to highlight, and in which colour</legend>
+          <div class="types">
+            {ENTITY_TYPES.map((type) => (
+              <div key={type} class="type-row">
+                <label class="choice">
+                  <input
+                    type="checkbox"
+                    checked={s.enabledTypes.includes(type)}
+                    onChange={(e) => set('enabledTypes', (e.currentTarget).checked ? [...s.enabledTypes, type] : s.enabledTypes.filter((t) => t !== type))}
+                  />
+                  {TYPE_LABELS[type]}
+                </label>
+                <input type="color" aria-label={`Colour for ${TYPE_LABELS[type]}`} value={s.colors[type]} onChange={(e) => set('colors', { ...s.colors, [type]: (e.currentTarget).value })} />
+              </div>
+            ))}
+          </div>
+        </fieldset>
+        <label class="choice">
+          <input type="checkbox" checked={s.firstMentionOnly} onChange={(e) => set('firstMentionOnly', (e.currentTarget).checked)} />
+          Highlight only the first mention of each entity
+        </label>
+        <label class="choice">
+          <input type="checkbox" checked={s.demonyms} onChange={(e) => set('demonyms', (e.currentTarget).checked)} />
+          Link adjectives to their country (Polish → Poland)
+        </label>
+      </section>
+
+      <section aria-labelledby="h-cards">
+        <h2 id="h-cards">Cards</h2>
+        <div class="field">
+          <label for="delay">Hover delay (milliseconds)</label>
+          <input id="delay" type="number" min={0} max={5000} step={50} value={s.hoverDelayMs}
+            onChange={(e) => {
+              const v = Number((e.currentTarget).value);
+              if (Number.isInteger(v) && v >= 0 && v <= 5000) set('hoverDelayMs', v);
+            }}
+          />
+        </div>
+        <div class="field">
+          <label for="trigger">Open cards with</label>
+          <select id="trigger" value={s.trigger} onChange={(e) => set('trigger', (e.currentTarget).value as Settings['trigger'])}>
+            {TRIGGERS.map((t) => <option key={t} value={t}>{TRIGGER_LABELS[t]}</option>)}
+          </select>
+        </div>
+        <div class="field">
+          <label for="theme">Card theme</label>
+          <select id="theme" value={s.theme} onChange={(e) => set('theme', (e.currentTarget).value as Settings['theme'])}>
+            {THEMES.map((t) => <option key={t} value={t}>{THEME_LABELS[t]}</option>)}
+          </select>
+        </div>
+        <p class="note">Keyboard: Alt+Shift+B goes to the next highlighted mention and opens its card; Esc closes it. You can change the shortcut in the browser's extension shortcut settings.</p>
+      </section>
+
+      <section aria-labelledby="h-sites">
+        <h2 id="h-sites">Sites</h2>
+        <fieldset>
+          <legend>Where Backstory runs</legend>
+          <label class="choice">
+            <input type="radio" name="mode" checked={s.siteMode === 'all'} onChange={() => set('siteMode', 'all')} />
+            On every site except the blocked ones
+          </label>
+          <label class="choice">
+            <input type="radio" name="mode" checked={s.siteMode === 'allow-only'} onChange={() => set('siteMode', 'allow-only')} />
+            Only on the allowed sites
+          </label>
+        </fieldset>
+        {s.siteMode === 'all' ? (
+          <SiteList label="Blocked sites" sites={s.blockedSites} onChange={(v) => set('blockedSites', v)} />
+        ) : (
+          <SiteList label="Allowed sites" sites={s.allowedSites} onChange={(v) => set('allowedSites', v)} />
+        )}
+      </section>
+
+      <section aria-labelledby="h-muted" id="muted">
+        <h2 id="h-muted">Muted entities</h2>
+        {s.mutedEntities.length === 0 ? (
+          <p class="note">None. A card's "Mute…" button brings you here to mute its entity.</p>
+        ) : (
+          <ul class="muted">
+            {s.mutedEntities.map((key) => (
+              <li key={key}>
+                <span>{key}</span>
+                <button type="button" onClick={() => set('mutedEntities', s.mutedEntities.filter((k) => k !== key))} aria-label={`Unmute ${key}`}>
+                  Unmute
+                </button>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+
+      <section aria-labelledby="h-packs">
+        <h2 id="h-packs">Knowledge packs</h2>
+        <table class="packs">
+          <caption class="sr">Installed knowledge packs</caption>
+          <thead>
+            <tr><th scope="col">On</th><th scope="col">Pack</th><th scope="col">Version</th><th scope="col">Entities</th><th scope="col">Corpus date</th><th scope="col">Actions</th></tr>
+          </thead>
+          <tbody>
+            {props.packs.map((p) => (
+              <tr key={p.id} data-pack={p.id}>
+                <td>
+                  <input type="checkbox" aria-label={`Use ${p.name}`} checked={!s.disabledPacks.includes(p.id)}
+                    onChange={(e) => set('disabledPacks', (e.currentTarget).checked ? s.disabledPacks.filter((d) => d !== p.id) : [...s.disabledPacks, p.id])}
+                  />
+                </td>
+                <td>{p.name}{p.bundled && <span class="note"> (bundled)</span>}</td>
+                <td>{p.version}</td>
+                <td>{p.entities}</td>
+                <td>{p.corpusDate || '–'}</td>
+                <td>
+                  <button type="button" onClick={() => props.onExportPack(p.id)} aria-label={`Export ${p.name}`}>Export</button>{' '}
+                  {!p.bundled && <button type="button" onClick={() => props.onRemovePack(p.id)} aria-label={`Remove ${p.name}`}>Remove</button>}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        {props.brokenPacks.map((b) => <p class="error" key={b}>{b}</p>)}
+        <div class="field">
+          <label for="pack-file">Import a knowledge pack (a .json file made by <code>npm run kb</code>)</label>
+          <input id="pack-file" type="file" accept=".json,application/json" disabled={props.importState.busy}
+            onChange={(e) => {
+              const input = e.currentTarget;
+              const file = input.files?.[0];
+              if (file) props.onImportPack(file);
+              input.value = '';
+            }}
+          />
+        </div>
+        {props.importState.busy && (
+          <p role="status">
+            <label for="import-progress">{props.importState.stage}…</label>{' '}
+            <progress id="import-progress" max={1} value={props.importState.fraction} />
+          </p>
+        )}
+        {props.importState.error && <p class="error" role="alert" id="import-error">{props.importState.error}</p>}
+        {props.importState.message && <p class="ok" role="status" id="import-message">{props.importState.message}</p>}
+      </section>
+
+      <section aria-labelledby="h-backup">
+        <h2 id="h-backup">Your settings</h2>
+        <button type="button" onClick={props.onExportSettings}>Export settings</button>{' '}
+        <label class="file-button">
+          <span>Import settings</span>
+          <input type="file" accept=".json,application/json" onChange={(e) => {
+            const input = e.currentTarget;
+            const file = input.files?.[0];
+            if (file) props.onImportSettings(file);
+            input.value = '';
+          }} />
+        </label>{' '}
+        <button type="button" onClick={props.onReset}>Reset to defaults</button>
+      </section>
+    </main>
+  );
+}

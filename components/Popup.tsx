@@ -1,0 +1,99 @@
+import type { JSX } from 'preact';
+import { useEffect, useState } from 'preact/hooks';
+import { ENTITY_TYPES, type EntityType } from '../lib/pack/types';
+import type { PageEntity } from '../lib/messages';
+import type { ActiveTab } from '../lib/popup/active-tab';
+import { isActiveOn, type Settings } from '../lib/settings/schema';
+import { Toggle } from './Toggle';
+
+export interface PopupProps {
+  settings: Settings;
+  tab: ActiveTab | null;
+  /** Entities on the page; null while loading or when the page did not answer. */
+  entities: PageEntity[] | null;
+  onChange: (next: Settings) => void;
+  onReveal: (entity: PageEntity) => void;
+  onOpenOptions: () => void;
+}
+
+const GROUP_LABELS: Record<EntityType, string> = {
+  person: 'People', country: 'Countries', city: 'Cities', region: 'Regions', place: 'Places',
+  organization: 'Organizations', concept: 'Ideas', event: 'Events', thing: 'Things',
+};
+
+function siteOn(settings: Settings, host: string): boolean {
+  return settings.siteMode === 'allow-only' ? settings.allowedSites.includes(host) : !settings.blockedSites.includes(host);
+}
+
+function withSite(settings: Settings, host: string, on: boolean): Settings {
+  if (settings.siteMode === 'allow-only') {
+    const allowed = settings.allowedSites.filter((h) => h !== host);
+    return { ...settings, allowedSites: on ? [...allowed, host] : allowed };
+  }
+  const blocked = settings.blockedSites.filter((h) => h !== host);
+  return { ...settings, blockedSites: on ? blocked : [...blocked, host] };
+}
+
+export function Popup(props: PopupProps): JSX.Element {
+  const { settings, tab } = props;
+  const [busy, setBusy] = useState(false);
+  useEffect(() => setBusy(false), [props.entities]);
+  const runnable = tab !== null && tab.blockedReason === '';
+  const grouped = ENTITY_TYPES.map((type) => ({ type, items: (props.entities ?? []).filter((e) => e.type === type) })).filter((g) => g.items.length > 0);
+  return (
+    <main class="popup">
+      <header class="bar">
+        <h1>Backstory</h1>
+        <Toggle label="Backstory on" checked={settings.enabled} onChange={(on) => props.onChange({ ...settings, enabled: on })} />
+      </header>
+      {!runnable ? (
+        <p class="note" role="status">{tab?.blockedReason ?? 'Backstory cannot read this page.'}</p>
+      ) : (
+        <>
+          <div class="row">
+            <Toggle
+              label={`On ${tab.host}`}
+              checked={siteOn(settings, tab.host)}
+              disabled={!settings.enabled}
+              onChange={(on) => {
+                setBusy(true);
+                props.onChange(withSite(settings, tab.host, on));
+              }}
+            />
+          </div>
+          <section aria-labelledby="found-heading" aria-busy={busy}>
+            <h2 id="found-heading">On this page</h2>
+            {!isActiveOn(settings, tab.host) ? (
+              <p class="note">Backstory is off here.</p>
+            ) : props.entities === null ? (
+              <p class="note">This tab was opened before Backstory started; reload it to see its entities.</p>
+            ) : grouped.length === 0 ? (
+              <p class="note">No known people, places or ideas on this page.</p>
+            ) : (
+              grouped.map((g) => (
+                <div class="group" key={g.type}>
+                  <h3>{GROUP_LABELS[g.type]}</h3>
+                  <ul>
+                    {g.items.map((e) => (
+                      <li key={`${e.packId}/${e.id}`}>
+                        <button type="button" class="entity" onClick={() => props.onReveal(e)} data-entity={e.id}>
+                          <span class="name">{e.name}</span>
+                          <span class="count" aria-label={`${e.count} mention${e.count === 1 ? '' : 's'}`}>{e.count}</span>
+                        </button>
+                      </li>
+                    ))}
+                  </ul>
+                </div>
+              ))
+            )}
+          </section>
+        </>
+      )}
+      <footer>
+        <button type="button" class="link" onClick={props.onOpenOptions}>
+          Options
+        </button>
+      </footer>
+    </main>
+  );
+}

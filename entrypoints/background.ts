@@ -1,0 +1,35 @@
+import { browser } from 'wxt/browser';
+import { defineBackground } from 'wxt/utils/define-background';
+import { isMessage } from '../lib/messages';
+
+export default defineBackground({
+  type: 'module',
+  main() {
+    // Content scripts keep a port open; its disconnect tells an orphaned script the extension went away.
+    browser.runtime.onConnect.addListener(() => undefined);
+
+    browser.runtime.onMessage.addListener((message: unknown, sender) => {
+      if (sender.id !== browser.runtime.id) return undefined;
+      if (isMessage(message, 'page-count') && sender.tab?.id !== undefined) {
+        const count = Math.max(0, Math.min(9999, Math.floor(Number(message.count) || 0)));
+        const tabId = sender.tab.id;
+        void browser.action.setBadgeText({ tabId, text: count > 0 ? String(count) : '' });
+        void browser.action.setBadgeBackgroundColor({ tabId, color: '#0b57d0' });
+        return Promise.resolve({ ok: true });
+      }
+      if (isMessage(message, 'open-options')) {
+        const hash = String(message.hash).replace(/[^A-Za-z0-9=%._/-]/g, '').slice(0, 300);
+        void browser.tabs.create({ url: browser.runtime.getURL(`/options.html#${hash}`) });
+        return Promise.resolve({ ok: true });
+      }
+      return undefined;
+    });
+
+    browser.commands.onCommand.addListener((command) => {
+      if (command !== 'next-mention') return;
+      void browser.tabs.query({ active: true, currentWindow: true }).then(([tab]) => {
+        if (tab?.id !== undefined) browser.tabs.sendMessage(tab.id, { type: 'next-mention' }).catch(() => undefined);
+      });
+    });
+  },
+});

@@ -1,0 +1,105 @@
+import { render } from 'preact';
+import { browser } from 'wxt/browser';
+import { defineContentScript } from 'wxt/utils/define-content-script';
+import { Card } from '../../components/Card';
+import cardCss from '../../components/card.css?inline';
+import { isMessage, type Message, type Response } from '../../lib/messages';
+import { BackstoryPage } from '../../lib/page/backstory-page';
+import { highlightSupported } from '../../lib/page/painter';
+import { loadActivePacks } from '../../lib/packs/store';
+import { isActiveOn } from '../../lib/settings/schema';
+import { loadSettings, watchSettings } from '../../lib/settings/store';
+
+const log = (message: string): void => console.info(`[Backstory] ${message}`);
+
+export default defineContentScript({
+  matches: ['http://*/*', 'https://*/*'],
+  runAt: 'document_idle',
+  // WXT would otherwise announce the script to the page with window.postMessage.
+  noScriptStartedPostMessage: true,
+  async main(ctx) {
+    if (!highlightSupported(window)) return;
+    const lifetime = new AbortController();
+    ctx.onInvalidated(() => lifetime.abort());
+    const alive = (): boolean => !lifetime.signal.aborted && browser.runtime?.id !== undefined;
+    let page: BackstoryPage | null = null;
+    let settings = await loadSettings();
+    const host = location.host;
+
+    const stop = (): void => {
+      page?.dispose();
+      page = null;
+    };
+    lifetime.signal.addEventListener('abort', stop, { once: true });
+
+    // When the extension is reloaded or removed, this script is orphaned: clean up and go quiet.
+    const port = browser.runtime.connect({ name: 'page' });
+    port.onDisconnect.addListener(() => {
+      if (browser.runtime?.id === undefined) lifetime.abort();
+    });
+
+    const send = (message: Message): void => {
+      if (alive()) browser.runtime.sendMessage(message).catch(() => undefined);
+    };
+
+    const sync = async (reload: boolean): Promise<void> => {
+      if (!isActiveOn(settings, host)) {
+        stop();
+        send({ type: 'page-count', count: 0 });
+        return;
+      }
+      const packs = await loadActivePacks(settings, log);
+      if (!alive()) return;
+      if (page && !reload) {
+        await page.update(settings, packs);
+        return;
+      }
+      stop();
+      page = new BackstoryPage({
+        doc: document,
+        packs,
+        settings,
+        cardCss,
+        renderCard: (mount, props) => render(props ? <Card {...props} /> : null, mount),
+        signal: lifetime.signal,
+        onEntityCount: (count) => send({ type: 'page-count', count }),
+        openOptions: (hash) => send({ type: 'open-options', hash }),
+        log,
+      });
+      const t = await page.start();
+      console.debug(
+        `[Backstory] first highlights ${t.firstHighlightMs.toFixed(1)} ms, all ${t.allHighlightsMs.toFixed(1)} ms, longest slice ${t.longestSliceMs.toFixed(1)} ms, work ${t.totalWorkMs.toFixed(1)} ms`,
+      );
+    };
+
+    watchSettings((next) => {
+      settings = next;
+      void sync(false);
+    }, lifetime.signal);
+    browser.storage.onChanged.addListener(onPacksChanged);
+    lifetime.signal.addEventListener('abort', () => browser.storage.onChanged.removeListener(onPacksChanged), { once: true });
+    function onPacksChanged(changes: Record<string, unknown>, area: string): void {
+      if (area === 'local' && 'packs' in changes) void sync(false);
+    }
+
+    browser.runtime.onMessage.addListener(onMessage);
+    lifetime.signal.addEventListener('abort', () => browser.runtime.onMessage.removeListener(onMessage), { once: true });
+    function onMessage(message: unknown, sender: { id?: string; tab?: unknown }): Promise<unknown> | undefined {
+      // Only the extension itself can message a content script; ignore anything else defensively.
+      if (sender.id !== browser.runtime.id) return undefined;
+      if (isMessage(message, 'get-page-entities')) {
+        const reply: Response<'get-page-entities'> = { active: page !== null, entities: page?.entities() ?? [] };
+        return Promise.resolve(reply);
+      }
+      if (isMessage(message, 'reveal-entity')) {
+        return Promise.resolve({ ok: page?.reveal(message.packId, message.id) ?? false });
+      }
+      if (isMessage(message, 'next-mention')) {
+        return Promise.resolve({ ok: page?.nextMention() ?? false });
+      }
+      return undefined;
+    }
+
+    await sync(true);
+  },
+});

@@ -1,0 +1,31 @@
+/** The one typed message map between the extension's parts. Each message names who may send it. */
+import type { EntityType } from './pack/types';
+
+export interface PageEntity {
+  packId: string;
+  id: string;
+  name: string;
+  type: EntityType;
+  count: number;
+}
+
+export interface MessageMap {
+  /** popup -> content script: what was found on this page. */
+  'get-page-entities': { request: Record<string, never>; response: { active: boolean; entities: PageEntity[] } };
+  /** popup -> content script: scroll to an entity's first mention and open its card. */
+  'reveal-entity': { request: { packId: string; id: string }; response: { ok: boolean } };
+  /** background (keyboard command) -> content script: go to the next mention and open its card. */
+  'next-mention': { request: Record<string, never>; response: { ok: boolean } };
+  /** content script -> background: how many entities the page has, for the toolbar badge. */
+  'page-count': { request: { count: number }; response: { ok: boolean } };
+  /** content script -> background: open the options page (the card's "mute" and "settings" links). */
+  'open-options': { request: { hash: string }; response: { ok: boolean } };
+}
+
+export type MessageType = keyof MessageMap;
+export type Message<T extends MessageType = MessageType> = { type: T } & MessageMap[T]['request'];
+export type Response<T extends MessageType> = MessageMap[T]['response'];
+
+export function isMessage<T extends MessageType>(value: unknown, type: T): value is Message<T> {
+  return typeof value === 'object' && value !== null && (value as { type?: unknown }).type === type;
+}

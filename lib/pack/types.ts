@@ -1,0 +1,112 @@
+/** The knowledge-pack format, version 1. docs/knowledge-pack.md describes it for people. */
+
+export const PACK_FORMAT = 'backstory-pack';
+export const PACK_FORMAT_VERSION = 1;
+
+export const ENTITY_TYPES = [
+  'person',
+  'country',
+  'city',
+  'region',
+  'place',
+  'organization',
+  'concept',
+  'event',
+  'thing',
+] as const;
+export type EntityType = (typeof ENTITY_TYPES)[number];
+
+export const DOCUMENT_KINDS = ['article', 'headline'] as const;
+export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
+
+export interface PackDocument {
+  id: string;
+  title: string;
+  kind: DocumentKind;
+  /** ISO date (YYYY-MM-DD), a month (YYYY-MM), or empty when the text gives none. */
+  date: string;
+  source: string;
+}
+
+export interface KeyFact {
+  label: string;
+  value: string;
+}
+
+/** One corpus sentence that mentions the entity; `marks` are [start, end) offsets of the mentions in `text`. */
+export interface EntitySentence {
+  doc: string;
+  text: string;
+  marks: Array<[number, number]>;
+}
+
+export interface RelatedEntity {
+  id: string;
+  weight: number;
+}
+
+export interface PackEntity {
+  id: string;
+  name: string;
+  type: EntityType;
+  /** Names matched in the capitalisation they are written in (words written capitalised must be capitalised). */
+  aliases: string[];
+  /** Matched only exactly as written (US, UN, EU): for acronyms that are also common words. */
+  acronyms: string[];
+  /** Matched only after a full name of the same entity appeared earlier on the page (a surname alone). */
+  shortForms: string[];
+  /** Adjectives that point to the entity (Polish for Poland); capitalised only; a setting turns them off. */
+  demonyms: string[];
+  summary: string;
+  facts: KeyFact[];
+  url: string;
+  sentences: EntitySentence[];
+  related: RelatedEntity[];
+  headlines: string[];
+}
+
+/** The matcher's precompiled trie, as base64 of little-endian typed arrays (lib/spot/trie-index.ts). */
+export interface PackIndex {
+  version: number;
+  nodes: number;
+  edgeStart: string;
+  edgeChar: string;
+  edgeTarget: string;
+  termStart: string;
+  termAlias: string;
+  aliasEntity: string;
+  aliasFlags: string;
+  aliasForms: string[];
+}
+
+export interface KnowledgePack {
+  format: typeof PACK_FORMAT;
+  formatVersion: number;
+  id: string;
+  name: string;
+  version: string;
+  corpusDate: string;
+  description: string;
+  documents: PackDocument[];
+  entities: PackEntity[];
+  index?: PackIndex;
+}
+
+export const LIMITS = {
+  entities: 100_000,
+  documents: 20_000,
+  aliasesPerEntity: 200,
+  sentencesPerEntity: 200,
+  relatedPerEntity: 100,
+  factsPerEntity: 30,
+  idLength: 120,
+  nameLength: 200,
+  aliasLength: 120,
+  summaryLength: 2_000,
+  sentenceLength: 2_000,
+  factLength: 300,
+  urlLength: 2_000,
+  titleLength: 500,
+  descriptionLength: 2_000,
+  packBytes: 20 * 1024 * 1024,
+} as const;

@@ -1,0 +1,137 @@
+/** The one settings item: its shape, defaults, and a validator that replaces each invalid field by its default. */
+import { ENTITY_TYPES, type EntityType } from '../pack/types';
+
+export const SETTINGS_VERSION = 2;
+export const SETTINGS_KEY = 'settings';
+
+export const HIGHLIGHT_STYLES = ['underline', 'background', 'none'] as const;
+export const TRIGGERS = ['hover', 'modifier', 'click'] as const;
+export const THEMES = ['page', 'light', 'dark'] as const;
+export const SITE_MODES = ['all', 'allow-only'] as const;
+
+export interface Settings {
+  version: number;
+  enabled: boolean;
+  siteMode: (typeof SITE_MODES)[number];
+  /** Hostnames where Backstory stays off (in "all" mode). */
+  blockedSites: string[];
+  /** Hostnames where Backstory runs (in "allow-only" mode). */
+  allowedSites: string[];
+  highlightStyle: (typeof HIGHLIGHT_STYLES)[number];
+  colors: Record<EntityType, string>;
+  enabledTypes: EntityType[];
+  firstMentionOnly: boolean;
+  demonyms: boolean;
+  hoverDelayMs: number;
+  trigger: (typeof TRIGGERS)[number];
+  theme: (typeof THEMES)[number];
+  /** "packId/entityId" of entities never highlighted. */
+  mutedEntities: string[];
+  /** Ids of installed packs that are switched off. */
+  disabledPacks: string[];
+}
+
+export const DEFAULT_COLORS: Readonly<Record<EntityType, string>> = {
+  person: '#c2410c',
+  country: '#1d4ed8',
+  city: '#0e7490',
+  region: '#0f766e',
+  place: '#047857',
+  organization: '#7e22ce',
+  concept: '#b45309',
+  event: '#be123c',
+  thing: '#4d7c0f',
+};
+
+export function defaultSettings(): Settings {
+  return {
+    version: SETTINGS_VERSION,
+    enabled: true,
+    siteMode: 'all',
+    blockedSites: [],
+    allowedSites: [],
+    highlightStyle: 'underline',
+    colors: { ...DEFAULT_COLORS },
+    enabledTypes: [...ENTITY_TYPES],
+    firstMentionOnly: false,
+    demonyms: true,
+    hoverDelayMs: 350,
+    trigger: 'hover',
+    theme: 'page',
+    mutedEntities: [],
+    disabledPacks: [],
+  };
+}
+
+const MAX_LIST = 500;
+const COLOR = /^#[0-9a-f]{6}$/i;
+const HOST = /^[a-z0-9.-]{1,253}(?::\d{1,5})?$/;
+
+type Obj = Record<string, unknown>;
+
+function oneOf<T extends string>(value: unknown, options: readonly T[], fallback: T): T {
+  return typeof value === 'string' && (options as readonly string[]).includes(value) ? (value as T) : fallback;
+}
+
+function bool(value: unknown, fallback: boolean): boolean {
+  return typeof value === 'boolean' ? value : fallback;
+}
+
+function stringList(value: unknown, fallback: string[], test: (s: string) => boolean): string[] {
+  if (!Array.isArray(value) || value.length > MAX_LIST) return fallback;
+  return value.every((s) => typeof s === 'string' && test(s)) ? [...new Set(value as string[])] : fallback;
+}
+
+/**
+ * Reads any stored value as settings: fields of the wrong type or out of range fall back to their defaults,
+ * unknown keys are dropped. Never throws.
+ */
+export function validateSettings(raw: unknown): Settings {
+  const d = defaultSettings();
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return d;
+  const o = raw as Obj;
+  const colorsIn = typeof o.colors === 'object' && o.colors !== null ? (o.colors as Obj) : {};
+  const colors = { ...d.colors };
+  for (const type of ENTITY_TYPES) {
+    const c = Object.prototype.hasOwnProperty.call(colorsIn, type) ? colorsIn[type] : undefined;
+    if (typeof c === 'string' && COLOR.test(c)) colors[type] = c.toLowerCase();
+  }
+  const delay = o.hoverDelayMs;
+  return {
+    version: SETTINGS_VERSION,
+    enabled: bool(o.enabled, d.enabled),
+    siteMode: oneOf(o.siteMode, SITE_MODES, d.siteMode),
+    blockedSites: stringList(o.blockedSites, d.blockedSites, (s) => HOST.test(s)),
+    allowedSites: stringList(o.allowedSites, d.allowedSites, (s) => HOST.test(s)),
+    highlightStyle: oneOf(o.highlightStyle, HIGHLIGHT_STYLES, d.highlightStyle),
+    colors,
+    enabledTypes: stringList(o.enabledTypes, d.enabledTypes, (s) => (ENTITY_TYPES as readonly string[]).includes(s)) as EntityType[],
+    firstMentionOnly: bool(o.firstMentionOnly, d.firstMentionOnly),
+    demonyms: bool(o.demonyms, d.demonyms),
+    hoverDelayMs: typeof delay === 'number' && Number.isInteger(delay) && delay >= 0 && delay <= 5000 ? delay : d.hoverDelayMs,
+    trigger: oneOf(o.trigger, TRIGGERS, d.trigger),
+    theme: oneOf(o.theme, THEMES, d.theme),
+    mutedEntities: stringList(o.mutedEntities, d.mutedEntities, (s) => s.length <= 250 && s.includes('/')),
+    disabledPacks: stringList(o.disabledPacks, d.disabledPacks, (s) => s.length <= 120),
+  };
+}
+
+/** Normalises what a person types into a site list entry: "https://www.Example.com/x" -> "www.example.com". */
+export function normalizeHost(input: string): string | null {
+  let text = input.trim().toLowerCase();
+  if (text === '') return null;
+  if (!/^[a-z]+:\/\//.test(text)) text = `https://${text}`;
+  try {
+    const host = new URL(text).host;
+    return HOST.test(host) ? host : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Whether Backstory runs on a page of this host under these settings. */
+export function isActiveOn(settings: Settings, host: string): boolean {
+  if (!settings.enabled) return false;
+  const matches = (list: readonly string[]): boolean => list.some((h) => host === h || host.endsWith(`.${h}`));
+  return settings.siteMode === 'allow-only' ? matches(settings.allowedSites) : !matches(settings.blockedSites);
+}

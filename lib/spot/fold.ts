@@ -1,0 +1,115 @@
+/**
+ * Character folding for matching. Every UTF-16 code unit folds to exactly one code unit, so offsets in
+ * folded text equal offsets in the page text and no normalised copy of the page is ever built.
+ */
+
+/** Hard separator between blocks of page text: never produced by HTML parsers, never part of a word. */
+export const BLOCK_SEPARATOR = '\u0000';
+const SPACE = 0x20;
+
+// 0 = not classified yet, 1 = word character, 2 = not a word character.
+const wordClass = new Uint8Array(0x10000);
+const WORD_RE = /[\p{L}\p{N}\p{M}_]/u;
+
+/** Ranges whose letters can carry diacritics or case: Latin, Greek, Cyrillic, Latin Extended Additional. */
+const FOLD_RANGES: ReadonlyArray<readonly [number, number]> = [
+  [0x0041, 0x005a],
+  [0x00c0, 0x024f],
+  [0x0370, 0x052f],
+  [0x1e00, 0x1fff],
+];
+
+const SPACES = [0x09, 0x0a, 0x0b, 0x0c, 0x0d, 0x85, 0xa0, 0x1680, 0x2028, 0x2029, 0x202f, 0x205f, 0x3000];
+const APOSTROPHES = [0x2018, 0x2019, 0x201a, 0x201b, 0x2032, 0x02bc, 0x02b9, 0xff07];
+const QUOTES = [0x201c, 0x201d, 0x201e, 0x201f, 0x2033, 0x00ab, 0x00bb, 0xff02];
+const HYPHENS = [0x2010, 0x2011, 0x2012, 0x2013, 0x2212, 0xfe63, 0xff0d, 0x00ad];
+
+function buildFoldTable(): Uint16Array {
+  const table = new Uint16Array(0x10000);
+  for (let c = 0; c < 0x10000; c++) table[c] = c;
+  for (const [from, to] of FOLD_RANGES) {
+    for (let c = from; c <= to; c++) table[c] = foldOne(c);
+  }
+  for (let c = 0x2000; c <= 0x200a; c++) table[c] = SPACE;
+  for (const c of SPACES) table[c] = SPACE;
+  for (const c of APOSTROPHES) table[c] = 0x27;
+  for (const c of QUOTES) table[c] = 0x22;
+  for (const c of HYPHENS) table[c] = 0x2d;
+  return table;
+}
+
+function foldOne(code: number): number {
+  const ch = String.fromCharCode(code);
+  // Letters whose base is not reachable by NFD (stroke, dotless i, ligature-like letters).
+  const special = SPECIAL_BASES.get(ch);
+  if (special !== undefined) return special.charCodeAt(0);
+  const base = ch.normalize('NFD').charAt(0).toLowerCase();
+  return base.length === 1 ? base.charCodeAt(0) : code;
+}
+
+const SPECIAL_BASES: ReadonlyMap<string, string> = new Map(
+  Object.entries({ Ł: 'l', ł: 'l', Đ: 'd', đ: 'd', Ø: 'o', ø: 'o', ı: 'i', Ħ: 'h', ħ: 'h', Ŧ: 't', ŧ: 't', Ɨ: 'i', ƚ: 'l' }),
+);
+
+const foldTable = buildFoldTable();
+
+/** The folded code unit for one code unit of text. */
+export function foldCode(code: number): number {
+  return foldTable[code] ?? code;
+}
+
+/** True for letters, digits, combining marks and underscore: the characters a mention may not touch. */
+export function isWordCode(code: number): boolean {
+  let cls = wordClass[code];
+  if (cls === 0 || cls === undefined) {
+    cls = WORD_RE.test(String.fromCharCode(code)) ? 1 : 2;
+    // Lone surrogates count as word characters so astral letters never open a boundary.
+    if (code >= 0xd800 && code <= 0xdfff) cls = 1;
+    wordClass[code] = cls;
+  }
+  return cls === 1;
+}
+
+export function isSpaceCode(code: number): boolean {
+  return foldTable[code] === SPACE;
+}
+
+/** Folds a whole string: case, diacritics, look-alike punctuation, and whitespace runs to one space. */
+export function foldText(text: string): string {
+  let out = '';
+  let lastSpace = false;
+  for (let i = 0; i < text.length; i++) {
+    const code = foldCode(text.charCodeAt(i));
+    if (code === SPACE) {
+      if (!lastSpace) out += ' ';
+      lastSpace = true;
+    } else {
+      out += String.fromCharCode(code);
+      lastSpace = false;
+    }
+  }
+  return out;
+}
+
+/** Folds diacritics, punctuation and whitespace but keeps letter case (used to check case rules). */
+export function foldKeepCase(text: string): string {
+  let out = '';
+  let lastSpace = false;
+  for (let i = 0; i < text.length; i++) {
+    const raw = text.charCodeAt(i);
+    const code = foldCode(raw);
+    if (code === SPACE) {
+      if (!lastSpace) out += ' ';
+      lastSpace = true;
+      continue;
+    }
+    lastSpace = false;
+    out += isUpperCode(raw) ? String.fromCharCode(code).toUpperCase() : String.fromCharCode(code);
+  }
+  return out;
+}
+
+export function isUpperCode(code: number): boolean {
+  const ch = String.fromCharCode(code);
+  return ch !== ch.toLowerCase() && ch === ch.toUpperCase();
+}

@@ -1,0 +1,129 @@
+/**
+ * Finds alias mentions in text with the precompiled trie, walking only from word starts over the original
+ * text (folding one code unit at a time through a table). Leftmost-longest, never overlapping.
+ */
+import { foldCode, isUpperCode, isWordCode } from './fold';
+import { ALIAS_DEMONYM, ALIAS_EXACT_CASE, ALIAS_SHORT_FORM, type TrieIndex } from './trie-index';
+
+const SPACE = 0x20;
+
+export interface MatchOptions {
+  /** Match demonyms (Polish -> Poland). */
+  demonyms: boolean;
+  /**
+   * Entities already mentioned by a full name earlier on the page; short forms of other entities are ignored.
+   * The matcher adds to it, so one set carries the state across the chunks of a page.
+   */
+  seen: Set<number>;
+}
+
+export interface RawMatch {
+  start: number;
+  end: number;
+  /** Index of the entity in its pack. */
+  entity: number;
+  alias: number;
+}
+
+function step(index: TrieIndex, node: number, code: number): number {
+  if (node === 0) return (index.rootNext[code] ?? 0) - 1;
+  let lo = index.edgeStart[node] as number;
+  let hi = (index.edgeStart[node + 1] as number) - 1;
+  const chars = index.edgeChar;
+  while (lo <= hi) {
+    const mid = (lo + hi) >>> 1;
+    const c = chars[mid] as number;
+    if (c === code) return index.edgeTarget[mid] as number;
+    if (c < code) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return -1;
+}
+
+export function matchText(index: TrieIndex, text: string, options: MatchOptions): RawMatch[] {
+  const out: RawMatch[] = [];
+  const n = text.length;
+  let prevWord = false;
+  for (let i = 0; i < n; i++) {
+    const code = text.charCodeAt(i);
+    const word = isWordCode(code);
+    if (!word || prevWord) {
+      prevWord = word;
+      continue;
+    }
+    const hit = longestAt(index, text, i, options);
+    if (hit) {
+      out.push(hit);
+      if (!(index.aliasFlags[hit.alias]! & (ALIAS_SHORT_FORM | ALIAS_DEMONYM))) options.seen.add(hit.entity);
+      i = hit.end - 1;
+      prevWord = isWordCode(text.charCodeAt(i));
+    } else {
+      prevWord = true;
+    }
+  }
+  return out;
+}
+
+function longestAt(index: TrieIndex, text: string, start: number, options: MatchOptions): RawMatch | null {
+  const n = text.length;
+  let node = 0;
+  let j = start;
+  let best: RawMatch | null = null;
+  while (j < n) {
+    const code = foldCode(text.charCodeAt(j));
+    node = step(index, node, code);
+    if (node < 0) break;
+    j++;
+    if (code === SPACE) {
+      while (j < n && foldCode(text.charCodeAt(j)) === SPACE) j++;
+      continue;
+    }
+    const tStart = index.termStart[node] as number;
+    const tEnd = index.termStart[node + 1] as number;
+    if (tStart === tEnd) continue;
+    if (j < n && isWordCode(text.charCodeAt(j)) && isWordCode(text.charCodeAt(j - 1))) continue;
+    for (let t = tStart; t < tEnd; t++) {
+      const alias = index.termAlias[t] as number;
+      if (acceptable(index, alias, text, start, options)) {
+        best = { start, end: j, entity: index.aliasEntity[alias] as number, alias };
+        break;
+      }
+    }
+  }
+  return best;
+}
+
+function acceptable(index: TrieIndex, alias: number, text: string, start: number, options: MatchOptions): boolean {
+  const flags = index.aliasFlags[alias] as number;
+  if (flags & ALIAS_DEMONYM && !options.demonyms) return false;
+  if (flags & ALIAS_SHORT_FORM && !options.seen.has(index.aliasEntity[alias] as number)) return false;
+  return caseFits(index.aliasForms[alias] as string, text, start, (flags & ALIAS_EXACT_CASE) !== 0);
+}
+
+/**
+ * Exact aliases must match letter case everywhere. Other aliases only require that the words the alias writes
+ * capitalised are capitalised on the page too, which admits "NATO"/"Nato", "ROMANIA" and rejects "trump card".
+ */
+function caseFits(form: string, text: string, start: number, exact: boolean): boolean {
+  let p = start;
+  for (let k = 0; k < form.length; k++) {
+    const f = form.charCodeAt(k);
+    if (f === SPACE) {
+      while (p < text.length && foldCode(text.charCodeAt(p)) === SPACE) p++;
+      continue;
+    }
+    const t = text.charCodeAt(p++);
+    const formUpper = isUpperCode(f);
+    if (exact) {
+      if (formUpper !== isUpperCode(t) && hasCase(f)) return false;
+    } else if (formUpper && (k === 0 || !isWordCode(form.charCodeAt(k - 1))) && !isUpperCode(t)) {
+      return false;
+    }
+  }
+  return true;
+}
+
+function hasCase(code: number): boolean {
+  const ch = String.fromCharCode(code);
+  return ch.toLowerCase() !== ch.toUpperCase();
+}

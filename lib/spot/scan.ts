@@ -1,0 +1,96 @@
+/** Turns collected text into mentions of entities: matching over every enabled pack, mapped back to DOM nodes. */
+import type { KnowledgePack, PackEntity } from '../pack/types';
+import type { TextChunk } from './extract';
+import { matchText, type RawMatch } from './match';
+import type { TrieIndex } from './trie-index';
+
+export interface LoadedPack {
+  pack: KnowledgePack;
+  index: TrieIndex;
+}
+
+export interface DomPoint {
+  node: Text;
+  offset: number;
+}
+
+export interface Mention {
+  packId: string;
+  entity: PackEntity;
+  start: DomPoint;
+  end: DomPoint;
+  /** The mention as written on the page. */
+  text: string;
+}
+
+export interface ScanState {
+  demonyms: boolean;
+  /** Per pack: entities already named in full on this page (short forms depend on it). */
+  seen: Map<string, Set<number>>;
+}
+
+export function createScanState(demonyms: boolean): ScanState {
+  return { demonyms, seen: new Map() };
+}
+
+interface PackMatch extends RawMatch {
+  pack: LoadedPack;
+}
+
+/** Mentions in one chunk, in text order; where packs disagree the longest leftmost mention wins. */
+export function scanChunk(chunk: TextChunk, packs: readonly LoadedPack[], state: ScanState): Mention[] {
+  if (chunk.text.length === 0) return [];
+  let all: PackMatch[] = [];
+  for (const loaded of packs) {
+    let seen = state.seen.get(loaded.pack.id);
+    if (!seen) {
+      seen = new Set();
+      state.seen.set(loaded.pack.id, seen);
+    }
+    for (const m of matchText(loaded.index, chunk.text, { demonyms: state.demonyms, seen })) {
+      all.push({ ...m, pack: loaded });
+    }
+  }
+  if (packs.length > 1) all = resolveOverlaps(all);
+  const out: Mention[] = [];
+  for (const m of all) {
+    const entity = m.pack.pack.entities[m.entity];
+    if (!entity) continue;
+    out.push({
+      packId: m.pack.pack.id,
+      entity,
+      start: pointAt(chunk, m.start, false),
+      end: pointAt(chunk, m.end, true),
+      text: chunk.text.slice(m.start, m.end),
+    });
+  }
+  return out;
+}
+
+function resolveOverlaps(matches: PackMatch[]): PackMatch[] {
+  matches.sort((a, b) => a.start - b.start || b.end - a.end);
+  const kept: PackMatch[] = [];
+  let reach = -1;
+  for (const m of matches) {
+    if (m.start >= reach) {
+      kept.push(m);
+      reach = m.end;
+    }
+  }
+  return kept;
+}
+
+/** The node and offset of a text position; an end position belongs to the node holding the character before it. */
+export function pointAt(chunk: TextChunk, position: number, isEnd: boolean): DomPoint {
+  const { starts, nodes } = chunk;
+  const target = isEnd ? position - 1 : position;
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >>> 1;
+    if ((starts[mid] as number) <= target) lo = mid;
+    else hi = mid - 1;
+  }
+  const node = nodes[lo] as Text;
+  return { node, offset: position - (starts[lo] as number) };
+}
