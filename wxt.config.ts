@@ -12,7 +12,7 @@ export default defineConfig({
   manifest: ({ browser }) => ({
     name: 'Backstory',
     description: 'Context cards for the people, places and ideas in the news you read. Everything stays on your machine.',
-    permissions: ['storage'],
+    permissions: ['storage', 'activeTab'],
     commands: {
       'next-mention': {
         suggested_key: { default: 'Alt+Shift+B' },
@@ -24,7 +24,7 @@ export default defineConfig({
           browser_specific_settings: {
             gecko: {
               id: 'backstory@backstory.invalid',
-              strict_min_version: '140.0',
+              strict_min_version: '142.0',
               data_collection_permissions: { required: ['none'] },
             },
           },

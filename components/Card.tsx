@@ -49,7 +49,9 @@ export function Card(props: CardProps): JSX.Element {
         </div>
         <div class="tools">
           <button type="button" class="icon" aria-pressed={props.pinned} onClick={props.onPin} title={props.pinned ? 'Unpin' : 'Pin: keep this card open'}>
-            <span aria-hidden="true">📌</span>
+            <svg aria-hidden="true" viewBox="0 0 16 16" width="1em" height="1em">
+              <path fill="currentColor" d="M10.5 1.5 14.5 5.5 13 6l-2.5 2.5.5 3-1 1-2.6-2.6L3.5 14.8l-.3-.3 4.9-4.9L5.5 7l1-1 3 .5L12 4z" />
+            </svg>
             <span class="sr">Pin</span>
           </button>
           <button type="button" class="icon" onClick={props.onClose} aria-label="Close" title="Close (Esc)">

@@ -2,15 +2,14 @@ import type { JSX } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { ENTITY_TYPES, type EntityType } from '../lib/pack/types';
 import type { PageEntity } from '../lib/messages';
-import type { ActiveTab } from '../lib/popup/active-tab';
 import { isActiveOn, type Settings } from '../lib/settings/schema';
 import { Toggle } from './Toggle';
 
 export interface PopupProps {
   settings: Settings;
-  tab: ActiveTab | null;
-  /** Entities on the page; null while loading or when the page did not answer. */
-  entities: PageEntity[] | null;
+  /** The page's answer; null when Backstory is not running in the tab (then `notHere` says why). */
+  page: { host: string; entities: PageEntity[] } | null;
+  notHere: string;
   onChange: (next: Settings) => void;
   onReveal: (entity: PageEntity) => void;
   onOpenOptions: () => void;
@@ -35,38 +34,35 @@ function withSite(settings: Settings, host: string, on: boolean): Settings {
 }
 
 export function Popup(props: PopupProps): JSX.Element {
-  const { settings, tab } = props;
+  const { settings, page } = props;
   const [busy, setBusy] = useState(false);
-  useEffect(() => setBusy(false), [props.entities]);
-  const runnable = tab !== null && tab.blockedReason === '';
-  const grouped = ENTITY_TYPES.map((type) => ({ type, items: (props.entities ?? []).filter((e) => e.type === type) })).filter((g) => g.items.length > 0);
+  useEffect(() => setBusy(false), [page]);
+  const grouped = ENTITY_TYPES.map((type) => ({ type, items: (page?.entities ?? []).filter((e) => e.type === type) })).filter((g) => g.items.length > 0);
   return (
     <main class="popup">
       <header class="bar">
         <h1>Backstory</h1>
         <Toggle label="Backstory on" checked={settings.enabled} onChange={(on) => props.onChange({ ...settings, enabled: on })} />
       </header>
-      {!runnable ? (
-        <p class="note" role="status">{tab?.blockedReason ?? 'Backstory cannot read this page.'}</p>
+      {page === null ? (
+        <p class="note" role="status" id="not-here">{props.notHere}</p>
       ) : (
         <>
           <div class="row">
             <Toggle
-              label={`On ${tab.host}`}
-              checked={siteOn(settings, tab.host)}
+              label={`On ${page.host}`}
+              checked={siteOn(settings, page.host)}
               disabled={!settings.enabled}
               onChange={(on) => {
                 setBusy(true);
-                props.onChange(withSite(settings, tab.host, on));
+                props.onChange(withSite(settings, page.host, on));
               }}
             />
           </div>
           <section aria-labelledby="found-heading" aria-busy={busy}>
             <h2 id="found-heading">On this page</h2>
-            {!isActiveOn(settings, tab.host) ? (
+            {!isActiveOn(settings, page.host) ? (
               <p class="note">Backstory is off here.</p>
-            ) : props.entities === null ? (
-              <p class="note">This tab was opened before Backstory started; reload it to see its entities.</p>
             ) : grouped.length === 0 ? (
               <p class="note">No known people, places or ideas on this page.</p>
             ) : (

@@ -11,7 +11,7 @@ export interface PageEntity {
 
 export interface MessageMap {
   /** popup -> content script: what was found on this page. */
-  'get-page-entities': { request: Record<string, never>; response: { active: boolean; entities: PageEntity[] } };
+  'get-page-entities': { request: Record<string, never>; response: { active: boolean; host: string; entities: PageEntity[] } };
   /** popup -> content script: scroll to an entity's first mention and open its card. */
   'reveal-entity': { request: { packId: string; id: string }; response: { ok: boolean } };
   /** background (keyboard command) -> content script: go to the next mention and open its card. */

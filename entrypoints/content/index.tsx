@@ -88,7 +88,7 @@ export default defineContentScript({
       // Only the extension itself can message a content script; ignore anything else defensively.
       if (sender.id !== browser.runtime.id) return undefined;
       if (isMessage(message, 'get-page-entities')) {
-        const reply: Response<'get-page-entities'> = { active: page !== null, entities: page?.entities() ?? [] };
+        const reply: Response<'get-page-entities'> = { active: page !== null, host, entities: page?.entities() ?? [] };
         return Promise.resolve(reply);
       }
       if (isMessage(message, 'reveal-entity')) {

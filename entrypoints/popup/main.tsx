@@ -2,9 +2,9 @@ import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { Popup } from '../../components/Popup';
 import '../../components/ui.css';
-import type { PageEntity } from '../../lib/messages';
-import { activeTab, pageEntities, revealEntity, type ActiveTab } from '../../lib/popup/active-tab';
+import { activeTab, pageEntities, revealEntity, whyNotHere, type ActiveTab } from '../../lib/popup/active-tab';
 import type { Settings } from '../../lib/settings/schema';
+import type { PageEntity } from '../../lib/messages';
 import { createSettingsWriter, loadSettings, watchSettings } from '../../lib/settings/store';
 
 const root = document.getElementById('app') as HTMLElement;
@@ -17,14 +17,15 @@ addEventListener('pagehide', () => {
 
 let settings: Settings;
 let tab: ActiveTab | null = null;
-let entities: PageEntity[] | null = null;
+let page: { host: string; entities: PageEntity[] } | null = null;
+let notHere = '';
 
 function draw(): void {
   render(
     <Popup
       settings={settings}
-      tab={tab}
-      entities={entities}
+      page={page}
+      notHere={notHere}
       onChange={(next) => {
         settings = next;
         writer.save(next);
@@ -40,13 +41,15 @@ function draw(): void {
 }
 
 async function refresh(): Promise<void> {
-  if (tab && tab.blockedReason === '') entities = (await pageEntities(tab.id))?.entities ?? null;
+  const reply = tab ? await pageEntities(tab.id) : null;
+  page = reply ? { host: reply.host, entities: reply.entities } : null;
+  notHere = reply ? '' : whyNotHere(tab?.url ?? '');
   draw();
 }
 
 async function main(): Promise<void> {
   settings = await loadSettings();
-  tab = await activeTab();
+  tab = await activeTab(location.search);
   watchSettings((next) => {
   settings = next;
   // The page rescans after a settings change; ask again once it had a moment.

@@ -118,6 +118,7 @@ function describe(value: unknown): string {
   if (value === null) return 'null';
   if (Array.isArray(value)) return 'an array';
   if (typeof value === 'string') return `"${value.slice(0, 40)}"`;
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
   return typeof value;
 }
 

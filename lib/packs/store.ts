@@ -6,9 +6,9 @@ import { browser } from 'wxt/browser';
 import type { KnowledgePack } from '../pack/types';
 import { validatePack } from '../pack/validate';
 import type { Settings } from '../settings/schema';
-import { loadTrieIndex } from '../spot/trie-index';
 import type { LoadedPack } from '../spot/scan';
 import { BUNDLED_PACK } from './bundled';
+import { loadPack } from './load';
 
 export const PACK_LIST_KEY = 'packs';
 export const packKey = (id: string): string => `pack:${id}`;
@@ -49,8 +49,8 @@ export async function listPacks(): Promise<{ packs: PackSummary[]; broken: strin
 }
 
 function load(pack: KnowledgePack): LoadedPack | null {
-  if (!pack.index) return null;
-  return { pack, index: loadTrieIndex(pack.index, pack.entities.length) };
+  // A stored pack always carries the index built at import; one without it is skipped, not rebuilt on a page.
+  return pack.index ? loadPack(pack) : null;
 }
 
 /** The enabled packs, decoded and ready for matching. Broken stored packs are skipped with a log line. */

@@ -4,40 +4,41 @@ import type { PageEntity, Response } from '../messages';
 
 export interface ActiveTab {
   id: number;
+  /** Empty when the browser does not tell (no host access to the tab). */
   url: string;
-  host: string;
-  /** Why Backstory cannot run here, or '' when it can. */
-  blockedReason: string;
 }
 
 const STORE_HOSTS = ['chromewebstore.google.com', 'chrome.google.com', 'addons.mozilla.org', 'microsoftedge.microsoft.com'];
 
+const NOT_HERE =
+  'Backstory cannot run on this page: browser pages and extension stores are closed to extensions. If this is an ordinary web page that was open before Backstory was installed, reload it.';
+
+/** Why Backstory cannot run on a page that did not answer, as far as its URL tells. */
 export function whyNotHere(url: string): string {
+  if (!url) return NOT_HERE;
   let parsed: URL;
   try {
     parsed = new URL(url);
   } catch {
     return 'Backstory cannot read this page.';
   }
-  if (parsed.protocol === 'file:') return 'Backstory does not read local files.';
+  if (parsed.protocol === 'file:') return 'Backstory does not read local files unless you allow it: turn on "Allow access to file URLs" in the browser\'s extension details.';
   if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') return 'Browser pages cannot be read by extensions, so Backstory is not available here.';
   if (STORE_HOSTS.some((h) => parsed.host === h) && (parsed.host !== 'chrome.google.com' || parsed.pathname.startsWith('/webstore'))) {
     return 'The browser does not let extensions run on its extension store.';
   }
-  return '';
+  return 'This page has not heard from Backstory yet: it was probably open before Backstory was installed. Reload it.';
 }
 
-export async function activeTab(): Promise<ActiveTab | null> {
-  const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+/** The current tab, or the one named by `?tab=<id>` (how the popup is opened as a tab for a given page). */
+export async function activeTab(search = ''): Promise<ActiveTab | null> {
+  const named = Number(new URLSearchParams(search).get('tab'));
+  const tab = Number.isInteger(named) && named > 0
+    ? await browser.tabs.get(named).catch(() => undefined)
+    : (await browser.tabs.query({ active: true, currentWindow: true }))[0];
   if (tab?.id === undefined) return null;
   const url = tab.url ?? '';
-  let host = '';
-  try {
-    host = new URL(url).host;
-  } catch {
-    host = '';
-  }
-  return { id: tab.id, url, host, blockedReason: url ? whyNotHere(url) : 'Backstory cannot read this page.' };
+  return { id: tab.id, url };
 }
 
 export async function pageEntities(tabId: number): Promise<Response<'get-page-entities'> | null> {

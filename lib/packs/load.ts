@@ -1,0 +1,8 @@
+/** Decodes a validated pack's index (or builds one when the pack has none). */
+import type { KnowledgePack } from '../pack/types';
+import type { LoadedPack } from '../spot/scan';
+import { buildTrieIndex, loadTrieIndex } from '../spot/trie-index';
+
+export function loadPack(pack: KnowledgePack): LoadedPack {
+  return { pack, index: pack.index ? loadTrieIndex(pack.index, pack.entities.length) : buildTrieIndex(pack.entities) };
+}

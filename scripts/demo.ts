@@ -1,0 +1,91 @@
+/**
+ * npm run demo: builds Backstory, serves news pages made from the corpus (and real saved news pages), and
+ * opens Chromium with the extension loaded. With a display it leaves a window to use; without one it runs
+ * headless, hovers several highlighted terms, saves screenshots of their cards, and prints what it found.
+ */
+import { mkdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { seedArticlePage } from './sample-pages';
+import { clickCardButton, hoverText, highlightedTexts, launchExtension, openPopupFor, readCard, waitForHighlights } from '../test/support/browser';
+import { startServer } from '../test/support/server';
+
+const OUT = resolve(process.env.DEMO_OUT ?? 'demo-output');
+const TERMS = ['drone wall', 'Mihail Kogalniceanu Air Base', 'Oana Toiu', 'Estonia', 'Zelenskiy'];
+
+async function main(): Promise<void> {
+  const server = await startServer();
+  server.route('/seed.html', seedArticlePage());
+  const headed = Boolean(process.env.DISPLAY) && process.env.DEMO_HEADLESS !== '1';
+  const browser = await launchExtension({ headless: !headed });
+  const page = await browser.context.newPage();
+  await page.goto(server.url('/seed.html'));
+  const count = await waitForHighlights(page, 1);
+
+  if (headed) {
+    console.log(`Backstory is running in the Chromium window: ${server.url('/seed.html')}`);
+    console.log(`Real news pages: ${server.url('/fixtures/wapo-2.html')}, ${server.url('/fixtures/bbc-1.html')}, ...`);
+    console.log('Hover a highlighted term to see its card. Close the window or press Ctrl+C to stop.');
+    await new Promise<void>((resolve) => {
+      browser.context.on('close', () => resolve());
+      process.on('SIGINT', () => resolve());
+    });
+    await browser.close();
+    await server.close();
+    return;
+  }
+
+  mkdirSync(OUT, { recursive: true });
+  const texts = await highlightedTexts(page);
+  console.log(`Seed article page: ${count} highlights`);
+  const byType = new Map<string, Set<string>>();
+  for (const h of texts) byType.set(h.type, (byType.get(h.type) ?? new Set()).add(h.text));
+  for (const [type, set] of byType) console.log(`  ${type.padEnd(13)} ${[...set].join(', ')}`);
+
+  await page.screenshot({ path: join(OUT, '00-page.png') });
+  let n = 1;
+  for (const term of TERMS) {
+    await hoverText(page, term);
+    const card = await readCard(page);
+    const file = join(OUT, `${String(n++).padStart(2, '0')}-${term.replace(/\W+/g, '-').toLowerCase()}.png`);
+    await page.screenshot({ path: file });
+    console.log(`\nHovered "${term}" -> ${card.open ? `card "${card.name}"` : 'no card'}  (${file})`);
+    if (card.open) console.log(`  ${card.text.slice(0, 300)}…`);
+    await page.keyboard.press('Escape');
+    await page.mouse.move(5, 5);
+    await page.waitForTimeout(350);
+  }
+
+  await hoverText(page, 'drone wall');
+  const related = (await readCard(page)).buttons.find((b) => b.text === 'European Union');
+  if (related) {
+    await clickCardButton(page, 'European Union');
+    await page.waitForTimeout(200);
+    const file = join(OUT, `${String(n++).padStart(2, '0')}-related-european-union.png`);
+    await page.screenshot({ path: file });
+    console.log(`\nFollowed the related entity "European Union" from the drone wall card -> "${(await readCard(page)).name}" (${file})`);
+  }
+  await page.keyboard.press('Escape');
+
+  const popup = await openPopupFor(browser, page);
+  await popup.setViewportSize({ width: 380, height: 700 });
+  await popup.waitForSelector('.entity');
+  const file = join(OUT, `${String(n++).padStart(2, '0')}-popup.png`);
+  await popup.screenshot({ path: file });
+  console.log(`\nPopup lists ${await popup.locator('.entity').count()} entities on the page (${file})`);
+
+  const real = await browser.context.newPage();
+  await real.goto(server.url('/fixtures/wapo-2.html'));
+  const realCount = await waitForHighlights(real, 1).catch(() => 0);
+  await real.screenshot({ path: join(OUT, `${String(n++).padStart(2, '0')}-real-page-wapo-2.png`) });
+  console.log(`Real saved page wapo-2: ${realCount} highlights`);
+
+  if (browser.extensionErrors.length > 0) console.log(`\nExtension errors: ${browser.extensionErrors.join('\n')}`);
+  console.log(`\nScreenshots are in ${OUT}`);
+  await browser.close();
+  await server.close();
+}
+
+main().catch((error: unknown) => {
+  console.error(`demo: ${(error as Error).message}`);
+  process.exit(1);
+});

@@ -1,0 +1,68 @@
+/**
+ * News pages made from the corpus for the demo and the browser tests: the seed article as a readable page,
+ * with site chrome around it (navigation, a header, a footer, a search box) like a real news site.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { splitCorpusFile, type CorpusDocument } from '../lib/kb/corpus';
+
+const SEED = 'corpus/seed/000_ceb50e61d9251dbe.txt';
+
+function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
+export function seedDocuments(root = process.cwd()): CorpusDocument[] {
+  const text = readFileSync(join(root, SEED), 'utf8');
+  return splitCorpusFile({ name: '000_ceb50e61d9251dbe.txt', text, fallbackDate: '2025-12' });
+}
+
+export function seedArticlePage(root = process.cwd()): string {
+  const docs = seedDocuments(root);
+  const article = docs.find((d) => d.kind === 'article');
+  if (!article) throw new Error(`${SEED} holds no article`);
+  const headlines = docs.filter((d) => d.kind === 'headline');
+  const paragraphs = article.body.split('\n').map((p) => `      <p>${escapeHtml(p)}</p>`).join('\n');
+  const more = headlines.map((h) => `        <li><a href="#${h.id}">${escapeHtml(h.title)}</a></li>`).join('\n');
+  return `<!doctype html>
+<html lang="en">
+<head>
+  <meta charset="utf-8">
+  <title>Romania to build defensive drones with Ukraine | The Daily Sample</title>
+  <style>
+    body { font: 18px/1.6 Georgia, serif; margin: 0; color: #222; background: #fdfdfb; }
+    .site-header, .site-footer { background: #1d2b3a; color: #fff; padding: 12px 24px; font-family: sans-serif; }
+    .site-header nav a { color: #fff; margin-right: 16px; }
+    main { display: flex; gap: 40px; max-width: 1100px; margin: 24px auto; padding: 0 24px; }
+    article { flex: 3; }
+    aside { flex: 1; font-family: sans-serif; font-size: 15px; }
+    h1 { font-size: 32px; line-height: 1.2; }
+    .byline { color: #666; font-family: sans-serif; font-size: 14px; }
+  </style>
+</head>
+<body>
+  <header class="site-header">
+    <strong>The Daily Sample</strong>
+    <nav><a href="#">World</a><a href="#">NATO</a><a href="#">Ukraine</a><a href="#">Romania</a></nav>
+    <form role="search"><input name="q" value="NATO Romania" aria-label="Search"> <button>Search NATO</button></form>
+  </header>
+  <main>
+    <article>
+      <header>
+        <h1>Romania to build defensive drones with Ukraine as NATO's eastern flank braces</h1>
+        <p class="byline">December 2025 · World news</p>
+      </header>
+${paragraphs}
+    </article>
+    <aside>
+      <h2>More news</h2>
+      <ul>
+${more}
+      </ul>
+    </aside>
+  </main>
+  <footer class="site-footer">© The Daily Sample · About NATO coverage · Contact</footer>
+</body>
+</html>
+`;
+}

@@ -1,0 +1,49 @@
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { seedArticlePage } from '../../scripts/sample-pages';
+import { highlightedTexts, launchExtension, openExtensionPage, waitForHighlights, type ExtensionBrowser } from '../support/browser';
+import { startServer, type PageServer } from '../support/server';
+
+let browser: ExtensionBrowser;
+let server: PageServer;
+
+beforeAll(async () => {
+  server = await startServer();
+  server.route('/seed.html', seedArticlePage());
+  browser = await launchExtension();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+describe('the built extension in Chromium', () => {
+  test('loads with a stable extension id and a running service worker', () => {
+    expect(browser.extensionId).toMatch(/^[a-p]{32}$/);
+    expect(browser.worker.url()).toContain('/background.js');
+  });
+
+  test('the content script runs on a served page and registers highlights', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(server.url('/seed.html'));
+    const count = await waitForHighlights(page, 10);
+    expect(count).toBeGreaterThan(10);
+    const texts = (await highlightedTexts(page)).map((h) => h.text);
+    expect(texts).toContain('drone wall');
+    await page.close();
+  });
+
+  test('the popup and the options page render', async () => {
+    const popup = await openExtensionPage(browser, 'popup.html');
+    await expect.poll(() => popup.locator('h1').textContent()).toBe('Backstory');
+    await popup.close();
+    const options = await openExtensionPage(browser, 'options.html');
+    await expect.poll(() => options.locator('h1').textContent()).toBe('Backstory options');
+    expect(await options.locator('table.packs tbody tr').count()).toBeGreaterThanOrEqual(1);
+    await options.close();
+  });
+
+  test('no console error or page error comes from extension code', () => {
+    expect(browser.extensionErrors).toEqual([]);
+  });
+});

@@ -1,0 +1,52 @@
+/** A tiny static server on 127.0.0.1 for the browser tests and the demo: fixture pages plus routes set in code. */
+import { createServer, type Server } from 'node:http';
+import { readFile } from 'node:fs/promises';
+import { join, normalize } from 'node:path';
+import type { AddressInfo } from 'node:net';
+
+export interface PageServer {
+  origin: string;
+  url(path: string): string;
+  route(path: string, html: string): void;
+  close(): Promise<void>;
+}
+
+const FIXTURES = join(process.cwd(), 'test', 'fixtures', 'pages');
+
+export async function startServer(): Promise<PageServer> {
+  const routes = new Map<string, string>();
+  const server: Server = createServer((req, res) => {
+    const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+    const routed = routes.get(path);
+    if (routed !== undefined) {
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+      res.end(routed);
+      return;
+    }
+    if (path.startsWith('/fixtures/')) {
+      const file = normalize(join(FIXTURES, path.slice('/fixtures/'.length)));
+      if (!file.startsWith(FIXTURES)) {
+        res.writeHead(403).end();
+        return;
+      }
+      readFile(file)
+        .then((body) => {
+          res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+          res.end(body);
+        })
+        .catch(() => res.writeHead(404).end('not found'));
+      return;
+    }
+    // Real pages reference their own assets; answer quickly so nothing waits on them.
+    res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  const origin = `http://127.0.0.1:${port}`;
+  return {
+    origin,
+    url: (path) => `${origin}${path}`,
+    route: (path, html) => routes.set(path, html),
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
+}

@@ -1,0 +1,28 @@
+import bundled from '../../generated/backstory-news.pack.json';
+import type { KnowledgePack } from '../../lib/pack/types';
+import { loadPack } from '../../lib/packs/load';
+import { HOST_TAG } from '../../lib/page/card-host';
+import type { LoadedPack } from '../../lib/spot/scan';
+import { scanDocument } from '../../lib/spot/scan-document';
+
+export const PACK = bundled as unknown as KnowledgePack;
+export const LOADED: LoadedPack = loadPack(PACK);
+
+export function parse(html: string): Document {
+  return new DOMParser().parseFromString(`<!doctype html><html><body>${html}</body></html>`, 'text/html');
+}
+
+/** Mentions in an HTML fragment, as [entity id, text as written]. */
+export function spotHtml(html: string, options: { demonyms?: boolean; packs?: LoadedPack[] } = {}): Array<[string, string]> {
+  const doc = parse(html);
+  return scanDocument(doc.body, options.packs ?? [LOADED], { ownHostName: HOST_TAG, demonyms: options.demonyms ?? true }).map((m) => [m.entity.id, m.text]);
+}
+
+/** Mentions in plain text (one paragraph). */
+export function spot(text: string, options: { demonyms?: boolean } = {}): Array<[string, string]> {
+  const doc = parse('<p></p>');
+  doc.querySelector('p')?.append(doc.createTextNode(text));
+  return scanDocument(doc.body, [LOADED], { demonyms: options.demonyms ?? true }).map((m) => [m.entity.id, m.text]);
+}
+
+export const ids = (mentions: Array<[string, string]>): string[] => mentions.map(([id]) => id);

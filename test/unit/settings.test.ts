@@ -1,0 +1,115 @@
+import { beforeEach, describe, expect, test, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { migrateSettings } from '../../lib/settings/migrate';
+import { defaultSettings, isActiveOn, normalizeHost, SETTINGS_KEY, SETTINGS_VERSION, validateSettings } from '../../lib/settings/schema';
+import { createSettingsWriter, loadSettings, watchSettings } from '../../lib/settings/store';
+import { parseSettingsFile, settingsFileText } from '../../lib/options/settings-file';
+
+describe('settings validation', () => {
+  test('anything that is not an object gives the defaults', () => {
+    for (const raw of [undefined, null, 42, 'x', [1, 2]]) expect(validateSettings(raw)).toEqual(defaultSettings());
+  });
+  test('each invalid field falls back to its default; valid fields and unknown keys', () => {
+    const s = validateSettings({
+      enabled: 'yes', siteMode: 'allow-only', blockedSites: ['ok.example', 5], highlightStyle: 'sparkles', hoverDelayMs: -4,
+      colors: { person: '#ABCDEF', country: 'red', __proto__: { x: 1 } }, enabledTypes: ['person', 'planet'], demonyms: false,
+      trigger: 'click', theme: 'neon', mutedEntities: 'all', disabledPacks: ['x'], evil: true,
+    });
+    const d = defaultSettings();
+    expect(s.enabled).toBe(d.enabled);
+    expect(s.siteMode).toBe('allow-only');
+    expect(s.blockedSites).toEqual(d.blockedSites);
+    expect(s.highlightStyle).toBe(d.highlightStyle);
+    expect(s.hoverDelayMs).toBe(350);
+    expect(s.colors.person).toBe('#abcdef');
+    expect(s.colors.country).toBe(d.colors.country);
+    expect(s.enabledTypes).toEqual(d.enabledTypes);
+    expect(s.demonyms).toBe(false);
+    expect(s.trigger).toBe('click');
+    expect(s.theme).toBe('page');
+    expect(s.mutedEntities).toEqual([]);
+    expect(s.disabledPacks).toEqual(['x']);
+    expect('evil' in s).toBe(false);
+  });
+});
+
+describe('migrations, one test per version', () => {
+  test('version 1 -> 2: disabledSites and hoverDelay (seconds) become blockedSites and hoverDelayMs', () => {
+    const s = migrateSettings({ version: 1, enabled: false, disabledSites: ['news.example'], hoverDelay: 0.5 });
+    expect(s).toMatchObject({ version: SETTINGS_VERSION, enabled: false, blockedSites: ['news.example'], hoverDelayMs: 500 });
+  });
+  test('version 2 is read as it is', () => {
+    const v2 = { ...defaultSettings(), hoverDelayMs: 900, blockedSites: ['a.example'] };
+    expect(migrateSettings(v2)).toEqual(v2);
+  });
+});
+
+describe('sites', () => {
+  test('normalizes what people type', () => {
+    expect(normalizeHost('https://www.Example.com/news?x')).toBe('www.example.com');
+    expect(normalizeHost('example.org')).toBe('example.org');
+    expect(normalizeHost('not a host')).toBeNull();
+  });
+  test('block list, allow-only mode and the master switch', () => {
+    const s = { ...defaultSettings(), blockedSites: ['example.com'] };
+    expect(isActiveOn(s, 'example.com')).toBe(false);
+    expect(isActiveOn(s, 'news.example.com')).toBe(false);
+    expect(isActiveOn(s, 'example.org')).toBe(true);
+    expect(isActiveOn({ ...s, siteMode: 'allow-only', allowedSites: ['example.org'] }, 'example.org')).toBe(true);
+    expect(isActiveOn({ ...s, siteMode: 'allow-only', allowedSites: ['example.org'] }, 'other.org')).toBe(false);
+    expect(isActiveOn({ ...s, enabled: false }, 'example.org')).toBe(false);
+  });
+});
+
+describe('storage', () => {
+  beforeEach(() => fakeBrowser.reset());
+
+  test('corrupt stored settings load as defaults, field by field', async () => {
+    await fakeBrowser.storage.sync.set({ [SETTINGS_KEY]: { version: 2, enabled: 'maybe', theme: 'dark', hoverDelayMs: 'slow' } });
+    const s = await loadSettings();
+    expect(s.enabled).toBe(true);
+    expect(s.theme).toBe('dark');
+    expect(s.hoverDelayMs).toBe(350);
+  });
+
+  test('writes are debounced: a burst of changes is one write', async () => {
+    vi.useFakeTimers();
+    const set = vi.spyOn(fakeBrowser.storage.sync, 'set');
+    const writer = createSettingsWriter(250);
+    for (let i = 0; i < 50; i++) writer.save({ ...defaultSettings(), hoverDelayMs: i * 10 });
+    await vi.advanceTimersByTimeAsync(300);
+    vi.useRealTimers();
+    await writer.flush();
+    expect(set).toHaveBeenCalledTimes(1);
+    expect((await loadSettings()).hoverDelayMs).toBe(490);
+  });
+
+  test('a settings item stays far below the 8 KB sync quota even when lists are long', () => {
+    const s = { ...defaultSettings(), blockedSites: Array.from({ length: 40 }, (_, i) => `site-number-${i}.example.com`) };
+    expect(new TextEncoder().encode(JSON.stringify({ [SETTINGS_KEY]: s })).length).toBeLessThan(8192);
+  });
+
+  test('watchers get validated settings and stop when aborted', async () => {
+    const seen: boolean[] = [];
+    const controller = new AbortController();
+    watchSettings((s) => seen.push(s.enabled), controller.signal);
+    await fakeBrowser.storage.sync.set({ [SETTINGS_KEY]: { ...defaultSettings(), enabled: false } });
+    await vi.waitFor(() => expect(seen).toEqual([false]));
+    controller.abort();
+    await fakeBrowser.storage.sync.set({ [SETTINGS_KEY]: { ...defaultSettings(), enabled: true } });
+    await new Promise((r) => setTimeout(r, 20));
+    expect(seen).toEqual([false]);
+  });
+});
+
+describe('settings files', () => {
+  test('round-trip', () => {
+    const s = { ...defaultSettings(), theme: 'dark' as const };
+    expect(parseSettingsFile('s.json', settingsFileText(s))).toEqual(s);
+  });
+  test('bad files are refused with a reason', () => {
+    expect(() => parseSettingsFile('s.json', 'nope')).toThrow(/s\.json: not valid JSON/);
+    expect(() => parseSettingsFile('s.json', '{"a":1}')).toThrow(/not a Backstory settings file/);
+    expect(() => parseSettingsFile('s.json', '{"format":"backstory-settings"}')).toThrow(/"settings" field is missing/);
+  });
+});
