@@ -10,6 +10,13 @@ const TYPE_LABELS: Record<EntityType, string> = {
 };
 
 const MAX_SENTENCES = 4;
+
+/** The card is inside someone else's page: it acts only on real user input, never on synthetic events. */
+function trusted(action: () => void): (e: Event) => void {
+  return (e) => {
+    if (e.isTrusted) action();
+  };
+}
 const MAX_RELATED = 8;
 
 function Sentence({ sentence }: { sentence: EntitySentence }): JSX.Element {
@@ -39,7 +46,7 @@ export function Card(props: CardProps): JSX.Element {
     <div class={props.dark ? 'card dark' : 'card'} role="dialog" aria-labelledby="backstory-name" aria-describedby="backstory-summary" tabIndex={-1}>
       <div class="head">
         {props.canGoBack && (
-          <button type="button" class="icon" onClick={props.onBack} aria-label="Back to the previous card" title="Back">
+          <button type="button" class="icon" onClick={trusted(props.onBack)} aria-label="Back to the previous card" title="Back">
             ←
           </button>
         )}
@@ -48,13 +55,13 @@ export function Card(props: CardProps): JSX.Element {
           <div class="type">{TYPE_LABELS[props.type]}</div>
         </div>
         <div class="tools">
-          <button type="button" class="icon" aria-pressed={props.pinned} onClick={props.onPin} title={props.pinned ? 'Unpin' : 'Pin: keep this card open'}>
+          <button type="button" class="icon" aria-pressed={props.pinned} onClick={trusted(props.onPin)} title={props.pinned ? 'Unpin' : 'Pin: keep this card open'}>
             <svg aria-hidden="true" viewBox="0 0 16 16" width="1em" height="1em">
               <path fill="currentColor" d="M10.5 1.5 14.5 5.5 13 6l-2.5 2.5.5 3-1 1-2.6-2.6L3.5 14.8l-.3-.3 4.9-4.9L5.5 7l1-1 3 .5L12 4z" />
             </svg>
             <span class="sr">Pin</span>
           </button>
-          <button type="button" class="icon" onClick={props.onClose} aria-label="Close" title="Close (Esc)">
+          <button type="button" class="icon" onClick={trusted(props.onClose)} aria-label="Close" title="Close (Esc)">
             ×
           </button>
         </div>
@@ -93,7 +100,7 @@ export function Card(props: CardProps): JSX.Element {
           <h3>Related</h3>
           <div class="related">
             {props.related.slice(0, MAX_RELATED).map((r) => (
-              <button type="button" key={r.id} onClick={() => props.onRelated(r.id)} title={`${TYPE_LABELS[r.type]}: open its card`}>
+              <button type="button" key={r.id} onClick={trusted(() => props.onRelated(r.id))} title={`${TYPE_LABELS[r.type]}: open its card`}>
                 {r.name}
               </button>
             ))}
@@ -112,10 +119,10 @@ export function Card(props: CardProps): JSX.Element {
           </span>
           {onPage.count > 0 && (
             <>
-              <button type="button" onClick={() => props.onStep(-1)} aria-label="Previous mention on this page">
+              <button type="button" onClick={trusted(() => props.onStep(-1))} aria-label="Previous mention on this page">
                 ↑ Prev
               </button>
-              <button type="button" onClick={() => props.onStep(1)} aria-label="Next mention on this page">
+              <button type="button" onClick={trusted(() => props.onStep(1))} aria-label="Next mention on this page">
                 Next ↓
               </button>
             </>
@@ -124,7 +131,7 @@ export function Card(props: CardProps): JSX.Element {
       </section>
       <div class="foot">
         <span>{props.provenance}</span>
-        <button type="button" onClick={props.onMute} title="Open Backstory's options at this entity to mute it">
+        <button type="button" onClick={trusted(props.onMute)} title="Open Backstory's options at this entity to mute it">
           Mute…
         </button>
       </div>

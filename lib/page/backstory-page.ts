@@ -325,7 +325,7 @@ export class BackstoryPage {
     if (e.key === 'Escape') {
       e.stopPropagation();
       this.close();
-    } else if (e.key === 'Tab' && this.host.contains(e.composedPath()[0] as Node)) {
+    } else if (e.key === 'Tab' && this.host.activeElement() !== null) {
       this.trapTab(e);
     }
   }
@@ -334,7 +334,7 @@ export class BackstoryPage {
     const buttons = [...this.host.mount.querySelectorAll<HTMLElement>('button')];
     const first = buttons[0];
     const last = buttons[buttons.length - 1];
-    const active = e.composedPath()[0];
+    const active = this.host.activeElement();
     if (!first || !last) return;
     if (e.shiftKey && (active === first || active === this.host.mount.firstElementChild)) {
       e.preventDefault();

@@ -9,6 +9,8 @@ export interface CardHost {
   mount: HTMLElement;
   attach(): void;
   contains(node: Node | null): boolean;
+  /** The focused element inside the card (the page only ever sees the host). */
+  activeElement(): Element | null;
   remove(): void;
 }
 
@@ -45,6 +47,9 @@ export function createCardHost(doc: Document, css: string): CardHost {
       if (node === host) return true;
       const root = node.getRootNode();
       return root === shadow || host.contains(node);
+    },
+    activeElement() {
+      return shadow.activeElement;
     },
     remove() {
       host.remove();

@@ -1,0 +1,223 @@
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { seedArticlePage } from '../../scripts/sample-pages';
+import { clickCardButton, highlightCount, highlightedTexts, hoverText, launchExtension, readCard, tabIdOf, waitForHighlights, type ExtensionBrowser } from '../support/browser';
+import { CAPTURE_BEFORE, EXCLUDED_PAGE, INFINITE_PAGE, RERENDER_PAGE, STORM_PAGE, hugePage } from '../support/pages';
+import { startServer, type PageServer } from '../support/server';
+
+let browser: ExtensionBrowser;
+let server: PageServer;
+
+beforeAll(async () => {
+  server = await startServer();
+  server.route('/seed.html', seedArticlePage().replace('<head>', `<head>${CAPTURE_BEFORE}`));
+  server.route('/excluded.html', EXCLUDED_PAGE);
+  server.route('/rerender.html', RERENDER_PAGE);
+  server.route('/infinite.html', INFINITE_PAGE);
+  server.route('/storm.html', STORM_PAGE);
+  server.route('/huge.html', hugePage(5));
+  browser = await launchExtension();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function open(path: string): Promise<Page> {
+  const page = await browser.context.newPage();
+  await page.goto(server.url(path));
+  return page;
+}
+
+describe('the seed article in Chromium', () => {
+  let page: Page;
+  beforeAll(async () => {
+    page = await open('/seed.html');
+    await waitForHighlights(page, 50);
+  });
+
+  test('every entity the article mentions is highlighted, one Highlight per type under our prefix', async () => {
+    const texts = await highlightedTexts(page);
+    const names = await page.evaluate(() => {
+      const out: string[] = [];
+      CSS.highlights.forEach((_, name) => out.push(name));
+      return out.sort();
+    });
+    expect(names.every((n) => n.startsWith('backstory-'))).toBe(true);
+    for (const [type, text] of [['concept', 'drone wall'], ['place', 'Mihail Kogalniceanu Air Base'], ['person', 'Oana Toiu'], ['person', 'Toiu'], ['organization', 'U.N. General Assembly'], ['country', 'Polish']]) {
+      expect(texts, text).toContainEqual({ type, text });
+    }
+    // The site header, its navigation and search box are not scanned; the article's own header is.
+    const inChrome = await page.evaluate(() => {
+      let n = 0;
+      CSS.highlights.forEach((h) => {
+        for (const r of h) if ((r.startContainer.parentElement as Element).closest('.site-header, .site-footer')) n++;
+      });
+      return n;
+    });
+    expect(inChrome).toBe(0);
+  });
+
+  test('hovering "drone wall" shows its card with the corpus sentence; Esc closes it', async () => {
+    await hoverText(page, 'drone wall');
+    const card = await readCard(page);
+    expect(card.open).toBe(true);
+    expect(card.role).toBe('dialog');
+    expect(card.labelledName).toBe('Drone wall');
+    expect(card.text).toContain('The European Union has also supported the concept of a regional');
+    expect(card.marks).toContain('drone wall');
+    expect(card.text).toMatch(/Mention 1 of 1/);
+    await page.keyboard.press('Escape');
+    expect((await readCard(page)).open).toBe(false);
+  });
+
+  test('Mihail Kogălniceanu Air Base and Oana Țoiu have their cards', async () => {
+    await page.mouse.move(2, 2);
+    await hoverText(page, 'Mihail Kogalniceanu Air Base');
+    expect((await readCard(page)).name).toBe('Mihail Kogălniceanu Air Base');
+    await page.keyboard.press('Escape');
+    await hoverText(page, 'Oana Toiu');
+    const card = await readCard(page);
+    expect(card.name).toBe('Oana Țoiu');
+    expect(card.text).toMatch(/Mention 1 of 2/);
+    await page.keyboard.press('Escape');
+  });
+
+  test('the card hides after the pointer leaves, but a pinned card stays until Esc', async () => {
+    await hoverText(page, 'drone wall');
+    await page.mouse.move(5, 5);
+    await page.waitForTimeout(500);
+    expect((await readCard(page)).open).toBe(false);
+    await hoverText(page, 'drone wall');
+    await clickCardButton(page, /Pin/);
+    await page.mouse.move(5, 5);
+    await page.waitForTimeout(800);
+    const pinned = await readCard(page);
+    expect(pinned.open).toBe(true);
+    expect(pinned.buttons.find((b) => /Pin/.test(b.label) || /Pin/.test(b.text))?.pressed).toBe('true');
+    await page.keyboard.press('Escape');
+    expect((await readCard(page)).open).toBe(false);
+  });
+
+  test('a related entity opens in the same card, with a way back', async () => {
+    await hoverText(page, 'drone wall');
+    await clickCardButton(page, 'European Union');
+    await page.waitForTimeout(100);
+    const related = await readCard(page);
+    expect(related.name).toBe('European Union');
+    await clickCardButton(page, 'Back to the previous card');
+    await page.waitForTimeout(100);
+    expect((await readCard(page)).name).toBe('Drone wall');
+    await clickCardButton(page, 'Close');
+    expect((await readCard(page)).open).toBe(false);
+  });
+
+  test('keyboard: the next-mention command opens a card with focus; Tab stays inside; Esc gives focus back', async () => {
+    const tabId = await tabIdOf(browser, page);
+    await page.evaluate(() => (document.querySelector('aside a') as HTMLElement).focus());
+    await browser.worker.evaluate(async (id) => {
+      const api = (globalThis as unknown as { chrome: { tabs: { sendMessage(id: number, m: object): Promise<unknown> } } }).chrome;
+      await api.tabs.sendMessage(id, { type: 'next-mention' });
+    }, tabId);
+    await expect.poll(async () => (await readCard(page)).open).toBe(true);
+    const card = await readCard(page);
+    await expect.poll(() => page.evaluate(() => document.activeElement?.localName)).toBe('backstory-card-host');
+    for (let i = 0; i < card.buttons.length + 2; i++) await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.localName)).toBe('backstory-card-host');
+    await page.keyboard.press('Escape');
+    expect((await readCard(page)).open).toBe(false);
+    expect(await page.evaluate(() => document.activeElement?.closest('aside') !== null)).toBe(true);
+  });
+
+  test("the page's text and DOM are unchanged but for the card's host element", async () => {
+    const { before, after } = await page.evaluate(() => {
+      const clone = document.cloneNode(true) as Document;
+      clone.querySelectorAll('backstory-card-host').forEach((e) => e.remove());
+      return { before: (window as unknown as { __before: string }).__before, after: new XMLSerializer().serializeToString(clone) };
+    });
+    expect(before.length).toBeGreaterThan(1000);
+    expect(after).toBe(before);
+  });
+});
+
+describe('hostile and dynamic pages', () => {
+  test('no highlights inside inputs, textareas, contenteditable, code, buttons, hidden text or navigation', async () => {
+    const page = await open('/excluded.html');
+    await waitForHighlights(page, 2);
+    await page.waitForTimeout(200);
+    const texts = (await highlightedTexts(page)).map((h) => h.text).sort();
+    expect(texts).toEqual(['Romania', 'Ukraine']);
+    await page.close();
+  });
+
+  test('a page that re-renders its paragraphs every 100 ms keeps correct highlights and logs no errors', async () => {
+    const page = await open('/rerender.html');
+    await waitForHighlights(page, 7);
+    for (let i = 0; i < 8; i++) {
+      await page.waitForTimeout(130);
+      const state = await page.evaluate(() => {
+        let total = 0;
+        let stale = 0;
+        CSS.highlights.forEach((h, name) => {
+          if (name === 'backstory-active') return;
+          for (const r of h) {
+            total++;
+            if (!r.startContainer.isConnected) stale++;
+          }
+        });
+        return { total, stale };
+      });
+      expect(state.stale).toBe(0);
+      expect(state.total).toBeGreaterThanOrEqual(0);
+    }
+    await page.waitForFunction(() => {
+      let total = 0;
+      let live = 0;
+      CSS.highlights.forEach((h, name) => {
+        if (name === 'backstory-active') return;
+        for (const r of h) {
+          total++;
+          if (r.startContainer.isConnected) live++;
+        }
+      });
+      return total === live && live >= 7;
+    });
+    expect(browser.extensionErrors).toEqual([]);
+    await page.close();
+  });
+
+  test('an infinite-scroll page gets its new mentions highlighted', async () => {
+    const page = await open('/infinite.html');
+    await waitForHighlights(page, 1);
+    for (let i = 0; i < 5; i++) await page.evaluate(() => (window as unknown as { __more: () => void }).__more());
+    await waitForHighlights(page, 11);
+    const texts = (await highlightedTexts(page)).map((h) => h.text);
+    for (const name of ['Estonia', 'Poland', 'Belarus', 'Syria', 'Israel']) expect(texts).toContain(name);
+    await page.close();
+  });
+
+  test('a page that mutates itself on every frame does not pin the CPU: Backstory backs off and says so', async () => {
+    const page = await open('/storm.html');
+    await waitForHighlights(page, 2);
+    await page.waitForTimeout(2500);
+    expect(browser.logs.some((l) => /changes its text more than \d+ times a second/.test(l))).toBe(true);
+    expect(browser.extensionErrors).toEqual([]);
+    await page.close();
+  });
+
+  test('a page with 5 MB of text stays responsive: no extension slice over 50 ms', async () => {
+    const page = await browser.context.newPage();
+    const before = browser.logs.length;
+    await page.goto(server.url('/huge.html'), { timeout: 60_000 });
+    await page.waitForFunction(() => document.readyState === 'complete');
+    const first = await waitForHighlights(page, 1, 30_000);
+    expect(first).toBeGreaterThan(0);
+    await expect.poll(() => browser.logs.slice(before).find((l) => l.includes('longest slice')), { timeout: 60_000 }).toBeTruthy();
+    const line = browser.logs.slice(before).find((l) => l.includes('longest slice')) ?? '';
+    const longest = Number(/longest slice ([\d.]+) ms/.exec(line)?.[1]);
+    console.log(`5 MB page: ${line}; ${await highlightCount(page)} highlights`);
+    expect(longest).toBeLessThan(50);
+    await page.close();
+  });
+});
