@@ -1,0 +1,202 @@
+import { readFileSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { seedArticlePage } from '../../scripts/sample-pages';
+import { runKb } from '../../scripts/kb';
+import { highlightCount, highlightedTexts, launchExtension, openExtensionPage, openPopupFor, readCard, waitForHighlights, type ExtensionBrowser } from '../support/browser';
+import { page as makePage } from '../support/pages';
+import { startServer, type PageServer } from '../support/server';
+
+let browser: ExtensionBrowser;
+let server: PageServer;
+const profile = mkdtempSync(join(tmpdir(), 'backstory-restart-'));
+
+type Api = { storage: { local: { get(k: null): Promise<object>; set(o: object): Promise<void>; clear(): Promise<void> }; sync: { get(k: null): Promise<object>; set(o: object): Promise<void>; clear(): Promise<void> } } };
+
+async function storageSnapshot(): Promise<string> {
+  return browser.worker.evaluate(async () => {
+    const api = (globalThis as unknown as { chrome: Api }).chrome;
+    return JSON.stringify({ local: await api.storage.local.get(null), sync: await api.storage.sync.get(null) });
+  });
+}
+
+beforeAll(async () => {
+  server = await startServer();
+  server.route('/seed.html', seedArticlePage());
+  server.route('/harbour.html', makePage('<article><p>Mayor Elena Marisova asked the Harbour Authority to meet the union in Romania.</p></article>'));
+  browser = await launchExtension({ userDataDir: profile });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function open(path: string): Promise<Page> {
+  const page = await browser.context.newPage();
+  await page.goto(server.url(path));
+  return page;
+}
+
+async function axeViolations(page: Page): Promise<string[]> {
+  const source = readFileSync('node_modules/axe-core/axe.min.js', 'utf8');
+  await page.evaluate(source);
+  return page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run(): Promise<{ violations: Array<{ id: string; nodes: unknown[] }> }> } }).axe;
+    const result = await axe.run();
+    return result.violations.map((v) => `${v.id} (${v.nodes.length})`);
+  });
+}
+
+describe('popup', () => {
+  test('lists the seed page entities grouped by type with their mention counts', async () => {
+    const page = await open('/seed.html');
+    await waitForHighlights(page, 50);
+    const popup = await openPopupFor(browser, page);
+    await popup.waitForSelector('.entity');
+    const rows = await popup.locator('.entity').evaluateAll((els) => els.map((e) => [e.getAttribute('data-entity'), e.querySelector('.count')?.textContent]));
+    const counts = Object.fromEntries(rows) as Record<string, string>;
+    expect(counts['drone-wall']).toBe('1');
+    expect(counts['oana-toiu']).toBe('2');
+    expect(counts['romania']).toBe('6');
+    expect(counts['united-states']).toBe('10');
+    expect(await popup.locator('.group h3').allTextContents()).toEqual(expect.arrayContaining(['People', 'Countries', 'Organizations']));
+    expect(await axeViolations(popup)).toEqual([]);
+    await popup.close();
+    await page.close();
+  });
+
+  test('clicking an entity scrolls to its first mention and opens its card', async () => {
+    const page = await open('/seed.html');
+    await waitForHighlights(page, 50);
+    const popup = await openPopupFor(browser, page);
+    await popup.click('[data-entity="air-force-one"]');
+    await expect.poll(async () => (await readCard(page)).name).toBe('Air Force One');
+    const visible = await page.evaluate(() => window.scrollY > 0);
+    expect(visible).toBe(true);
+    await page.close();
+  });
+
+  test('turning the site off removes highlights in the open tab without a reload; they stay off after reload; on brings them back', async () => {
+    const page = await open('/seed.html');
+    await waitForHighlights(page, 50);
+    const popup = await openPopupFor(browser, page);
+    await popup.locator('label.toggle', { hasText: 'On 127.0.0.1' }).click();
+    await expect.poll(() => highlightCount(page), { timeout: 2000 }).toBe(0);
+    await page.reload();
+    await page.waitForTimeout(800);
+    expect(await highlightCount(page)).toBe(0);
+    await popup.reload();
+    await popup.locator('label.toggle', { hasText: 'On 127.0.0.1' }).click();
+    await waitForHighlights(page, 50, 3000);
+    await popup.close();
+    await page.close();
+  });
+});
+
+describe('options page', () => {
+  test('has no accessibility violations and every control is labelled', async () => {
+    const options = await openExtensionPage(browser, 'options.html');
+    await options.waitForSelector('table.packs tbody tr');
+    expect(await axeViolations(options)).toEqual([]);
+    await options.close();
+  });
+
+  test('a setting changed in the options reaches an open tab without a reload', async () => {
+    const page = await open('/seed.html');
+    await waitForHighlights(page, 50);
+    const options = await openExtensionPage(browser, 'options.html');
+    await options.getByLabel('Countries', { exact: true }).uncheck();
+    await expect.poll(async () => (await highlightedTexts(page)).filter((h) => h.type === 'country').length, { timeout: 2000 }).toBe(0);
+    expect(await highlightCount(page)).toBeGreaterThan(20);
+    await options.getByLabel('Countries', { exact: true }).check();
+    await expect.poll(async () => (await highlightedTexts(page)).filter((h) => h.type === 'country').length, { timeout: 2000 }).toBeGreaterThan(10);
+    await options.close();
+    await page.close();
+  });
+
+  test('importing a pack built from a small corpus adds its entities to pages; removing it takes them away', async () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'backstory-pack-')), 'harbour.json');
+    runKb(['--corpus', 'test/fixtures/corpus-small', '--out', file]);
+    const options = await openExtensionPage(browser, 'options.html');
+    await options.locator('#pack-file').setInputFiles(file);
+    await expect.poll(() => options.locator('#import-message').textContent()).toMatch(/Imported "Corpus corpus-small" with 5 entities/);
+    expect(await options.locator('tr[data-pack="corpus-small"]').count()).toBe(1);
+    const page = await open('/harbour.html');
+    await waitForHighlights(page, 3);
+    const texts = (await highlightedTexts(page)).map((h) => h.text);
+    expect(texts).toEqual(expect.arrayContaining(['Elena Marisova', 'Harbour Authority', 'Romania']));
+    await options.getByRole('button', { name: 'Remove Corpus corpus-small' }).click();
+    await expect.poll(async () => (await highlightedTexts(page)).map((h) => h.text), { timeout: 3000 }).toEqual(['Romania']);
+    await options.close();
+    await page.close();
+  });
+
+  const badPacks: Array<[string, RegExp]> = [
+    ['malformed.json', /malformed\.json: not valid JSON/],
+    ['wrong-version.json', /field "formatVersion": version 3 is not supported/],
+    ['html-in-name.json', /entity "x", field "name": contains HTML markup/],
+    ['proto-key.json', /entity "x": unknown field "__proto__"/],
+    ['javascript-url.json', /field "url": only http and https links are allowed/],
+    ['long-string.json', /field "summary": is 100000 characters long/],
+    ['not-a-pack.json', /missing field "name"/],
+  ];
+  test.each(badPacks)('bad pack %s gives its own error and leaves storage byte-identical', async (name, message) => {
+    const options = await openExtensionPage(browser, 'options.html');
+    await options.waitForSelector('table.packs tbody tr');
+    const before = await storageSnapshot();
+    await options.locator('#pack-file').setInputFiles(`test/fixtures/bad-packs/${name}`);
+    await expect.poll(() => options.locator('#import-error').textContent()).toMatch(message);
+    await options.waitForTimeout(400);
+    expect(await storageSnapshot()).toBe(before);
+    await options.close();
+  });
+
+  test('an oversized pack (over 20 MB) is refused before it is read', async () => {
+    const options = await openExtensionPage(browser, 'options.html');
+    await options.waitForSelector('table.packs tbody tr');
+    const before = await storageSnapshot();
+    await options.locator('#pack-file').setInputFiles({ name: 'huge.json', mimeType: 'application/json', buffer: Buffer.alloc(21 * 1024 * 1024, 32) });
+    await expect.poll(() => options.locator('#import-error').textContent()).toMatch(/huge\.json: the file is 21\.0 MB; packs can be at most 20 MB/);
+    expect(await storageSnapshot()).toBe(before);
+    await options.close();
+  });
+
+  test('a stored settings object with wrong types and unknown keys loads with defaults for the bad fields', async () => {
+    await browser.worker.evaluate(async () => {
+      const api = (globalThis as unknown as { chrome: Api }).chrome;
+      await api.storage.sync.set({ settings: { version: 2, enabled: 'yes', theme: 'dark', hoverDelayMs: 'slow', highlightStyle: 42, colors: 'red', evil: { nested: true } } });
+    });
+    const options = await openExtensionPage(browser, 'options.html');
+    await options.waitForSelector('#delay');
+    expect(await options.locator('#theme').inputValue()).toBe('dark');
+    expect(await options.locator('#delay').inputValue()).toBe('350');
+    expect(await options.getByLabel('Underline').isChecked()).toBe(true);
+    const page = await open('/seed.html');
+    expect(await waitForHighlights(page, 50)).toBeGreaterThan(50);
+    await page.close();
+    await options.close();
+  });
+});
+
+describe('persistence', () => {
+  test('settings survive a browser restart with the same profile', async () => {
+    const options = await openExtensionPage(browser, 'options.html');
+    await options.waitForSelector('#delay');
+    await options.locator('#trigger').selectOption('click');
+    await options.locator('#delay').fill('700');
+    await options.locator('#delay').blur();
+    await options.waitForTimeout(600);
+    await options.close();
+    await browser.close({ keepProfile: true });
+    browser = await launchExtension({ userDataDir: profile });
+    const again = await openExtensionPage(browser, 'options.html');
+    await again.waitForSelector('#delay');
+    expect(await again.locator('#trigger').inputValue()).toBe('click');
+    expect(await again.locator('#delay').inputValue()).toBe('700');
+    await again.close();
+    expect(browser.extensionErrors).toEqual([]);
+  });
+});
