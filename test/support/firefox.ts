@@ -1,0 +1,173 @@
+/**
+ * Drives Firefox ESR over WebDriver BiDi (Playwright cannot drive ESR 153): starts it headless with a fresh
+ * profile, installs the built Firefox extension as a temporary add-on, and offers the few commands the
+ * tests need. The extension's internal UUID is fixed through the profile so its pages have a known URL.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import WebSocket from 'ws';
+
+export const FIREFOX_EXTENSION_DIR = resolve('.output/firefox-mv3');
+export const GECKO_ID = 'backstory@backstory.invalid';
+export const EXTENSION_UUID = '6f1c2a9e-0b7d-4c3e-9a51-2d8e4f6b7c10';
+
+export function firefoxPath(): string | null {
+  const candidates = [process.env.FIREFOX_PATH, '/usr/bin/firefox-esr', '/usr/bin/firefox'].filter((p): p is string => Boolean(p));
+  return candidates.find((p) => existsSync(p)) ?? null;
+}
+
+interface BidiResponse {
+  id?: number;
+  type: 'success' | 'error' | 'event';
+  result?: unknown;
+  error?: string;
+  message?: string;
+  method?: string;
+  params?: unknown;
+}
+
+export interface Firefox {
+  context: string;
+  send<T = unknown>(method: string, params: object): Promise<T>;
+  evaluate<T = unknown>(expression: string, context?: string): Promise<T>;
+  navigate(url: string, context?: string): Promise<void>;
+  newTab(): Promise<string>;
+  pointerMove(x: number, y: number, context?: string): Promise<void>;
+  press(key: string, context?: string): Promise<void>;
+  screenshot(path: string, context?: string): Promise<void>;
+  close(): Promise<void>;
+}
+
+const KEYS: Record<string, string> = { Escape: '\uE00C', Tab: '\uE004' };
+
+export async function launchFirefox(): Promise<Firefox> {
+  const binary = firefoxPath();
+  if (!binary) throw new Error('Firefox ESR is not installed (Debian/Ubuntu: sudo apt-get install -y firefox-esr), or set FIREFOX_PATH');
+  const profile = mkdtempSync(join(tmpdir(), 'backstory-firefox-'));
+  const prefs = [
+    ['extensions.webextensions.uuids', JSON.stringify({ [GECKO_ID]: EXTENSION_UUID })],
+    ['browser.shell.checkDefaultBrowser', false],
+    ['datareporting.policy.dataSubmissionEnabled', false],
+    ['toolkit.telemetry.reportingpolicy.firstRun', false],
+    ['app.update.enabled', false],
+    ['browser.startup.homepage_override.mstone', 'ignore'],
+    ['network.proxy.type', 0],
+    ['extensions.autoDisableScopes', 0],
+    ['ui.prefersReducedMotion', 1],
+  ];
+  writeFileSync(join(profile, 'user.js'), prefs.map(([k, v]) => `user_pref(${JSON.stringify(k)}, ${JSON.stringify(v)});`).join('\n'));
+  const child: ChildProcess = spawn(binary, ['--headless', '--remote-debugging-port=0', '--profile', profile, '--no-remote', '--width=1280', '--height=800'], {
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  const url = await new Promise<string>((resolvePromise, reject) => {
+    let buffer = '';
+    const timer = setTimeout(() => reject(new Error(`Firefox did not start: ${buffer.slice(-500)}`)), 30_000);
+    child.stderr?.on('data', (chunk: Buffer) => {
+      buffer += chunk.toString();
+      const match = /WebDriver BiDi listening on (ws:\/\/[^\s]+)/.exec(buffer);
+      if (match?.[1]) {
+        clearTimeout(timer);
+        resolvePromise(match[1]);
+      }
+    });
+    child.on('exit', (code) => reject(new Error(`Firefox exited (${String(code)}): ${buffer.slice(-500)}`)));
+  });
+  const ws = new WebSocket(`${url}/session`);
+  await new Promise<void>((ok, fail) => {
+    ws.once('open', () => ok());
+    ws.once('error', fail);
+  });
+  let nextId = 1;
+  const pending = new Map<number, { ok: (v: unknown) => void; fail: (e: Error) => void }>();
+  ws.on('message', (data: Buffer) => {
+    const msg = JSON.parse(data.toString()) as BidiResponse;
+    if (msg.id === undefined) return;
+    const waiter = pending.get(msg.id);
+    pending.delete(msg.id);
+    if (msg.type === 'error') waiter?.fail(new Error(`${msg.error ?? 'error'}: ${msg.message ?? ''}`));
+    else waiter?.ok(msg.result);
+  });
+  const send = <T>(method: string, params: object): Promise<T> =>
+    new Promise<T>((ok, fail) => {
+      const id = nextId++;
+      pending.set(id, { ok: ok as (v: unknown) => void, fail });
+      ws.send(JSON.stringify({ id, method, params }));
+    });
+
+  await send('session.new', { capabilities: {} });
+  await send('webExtension.install', { extensionData: { type: 'path', path: FIREFOX_EXTENSION_DIR } });
+  const tree = await send<{ contexts: Array<{ context: string }> }>('browsingContext.getTree', {});
+  const context = tree.contexts[0]?.context;
+  if (!context) throw new Error('Firefox has no browsing context');
+
+  const ff: Firefox = {
+    context,
+    send,
+    async evaluate<T>(expression: string, ctx = context): Promise<T> {
+      const r = await send<{ type: string; result?: { type: string; value?: unknown }; exceptionDetails?: { text: string } }>('script.evaluate', {
+        expression,
+        target: { context: ctx },
+        awaitPromise: true,
+        resultOwnership: 'none',
+        serializationOptions: { maxObjectDepth: 5 },
+      });
+      if (r.type === 'exception') throw new Error(`evaluate failed: ${r.exceptionDetails?.text ?? ''}`);
+      return deserialize(r.result) as T;
+    },
+    async navigate(target: string, ctx = context): Promise<void> {
+      await send('browsingContext.navigate', { context: ctx, url: target, wait: 'complete' });
+    },
+    async newTab(): Promise<string> {
+      const r = await send<{ context: string }>('browsingContext.create', { type: 'tab' });
+      return r.context;
+    },
+    async pointerMove(x: number, y: number, ctx = context): Promise<void> {
+      await send('input.performActions', {
+        context: ctx,
+        actions: [{ type: 'pointer', id: 'mouse', parameters: { pointerType: 'mouse' }, actions: [{ type: 'pointerMove', x: Math.round(x), y: Math.round(y), duration: 50 }] }],
+      });
+    },
+    async press(key: string, ctx = context): Promise<void> {
+      const value = KEYS[key] ?? key;
+      await send('input.performActions', { context: ctx, actions: [{ type: 'key', id: 'keyboard', actions: [{ type: 'keyDown', value }, { type: 'keyUp', value }] }] });
+    },
+    async screenshot(path: string, ctx = context): Promise<void> {
+      const r = await send<{ data: string }>('browsingContext.captureScreenshot', { context: ctx });
+      writeFileSync(path, Buffer.from(r.data, 'base64'));
+    },
+    async close(): Promise<void> {
+      await send('browser.close', {}).catch(() => undefined);
+      ws.close();
+      await new Promise((r) => setTimeout(r, 300));
+      if (child.exitCode === null) child.kill('SIGKILL');
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
+  return ff;
+}
+
+interface RemoteValue {
+  type: string;
+  value?: unknown;
+}
+
+function deserialize(v: RemoteValue | undefined): unknown {
+  if (!v) return undefined;
+  switch (v.type) {
+    case 'undefined':
+    case 'null':
+      return null;
+    case 'string':
+    case 'number':
+    case 'boolean':
+      return v.value;
+    case 'array':
+      return (v.value as RemoteValue[]).map(deserialize);
+    case 'object':
+      return Object.fromEntries((v.value as Array<[string | RemoteValue, RemoteValue]>).map(([k, val]) => [typeof k === 'string' ? k : String(deserialize(k)), deserialize(val)]));
+    default:
+      return v.value;
+  }
+}
