@@ -13,6 +13,17 @@ export interface PageServer {
 
 const FIXTURES = join(process.cwd(), 'test', 'fixtures', 'pages');
 
+/**
+ * Fixture pages served under /captured/ lose their own scripts (which rewrite the DOM on their own schedule)
+ * and get one that records the DOM before the content script runs, so any later change is the extension's.
+ */
+const CAPTURE = `<script>document.addEventListener('DOMContentLoaded', () => { window.__before = new XMLSerializer().serializeToString(document); });</script>`;
+
+function withoutScripts(html: string): string {
+  // Inline frames go too: a srcdoc frame can run script against the top document.
+  return html.replace(/<script\b[^>]*>[\s\S]*?<\/script\s*>/gi, '').replace(/<iframe\b[\s\S]*?<\/iframe\s*>/gi, '');
+}
+
 export async function startServer(): Promise<PageServer> {
   const routes = new Map<string, string>();
   const server: Server = createServer((req, res) => {
@@ -23,8 +34,9 @@ export async function startServer(): Promise<PageServer> {
       res.end(routed);
       return;
     }
-    if (path.startsWith('/fixtures/')) {
-      const file = normalize(join(FIXTURES, path.slice('/fixtures/'.length)));
+    const captured = path.startsWith('/captured/');
+    if (path.startsWith('/fixtures/') || captured) {
+      const file = normalize(join(FIXTURES, path.slice(captured ? '/captured/'.length : '/fixtures/'.length)));
       if (!file.startsWith(FIXTURES)) {
         res.writeHead(403).end();
         return;
@@ -32,7 +44,7 @@ export async function startServer(): Promise<PageServer> {
       readFile(file)
         .then((body) => {
           res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
-          res.end(body);
+          res.end(captured ? withoutScripts(body.toString('utf8')).replace(/<head[^>]*>/i, (m) => `${m}${CAPTURE}`) : body);
         })
         .catch(() => res.writeHead(404).end('not found'));
       return;
