@@ -32,11 +32,20 @@ export default defineContentScript({
     };
     lifetime.signal.addEventListener('abort', stop, { once: true });
 
-    // When the extension is reloaded or removed, this script is orphaned: clean up and go quiet.
-    const port = browser.runtime.connect({ name: 'page' });
-    port.onDisconnect.addListener(() => {
-      if (browser.runtime?.id === undefined) lifetime.abort();
-    });
+    // When the extension is reloaded or removed, this script is orphaned: clean up and go quiet. A port
+    // also drops when the service worker merely sleeps, so reconnect until connecting itself fails.
+    const holdPort = (): void => {
+      if (lifetime.signal.aborted) return;
+      try {
+        browser.runtime.connect({ name: 'page' }).onDisconnect.addListener(() => {
+          if (browser.runtime?.id === undefined) lifetime.abort();
+          else setTimeout(holdPort, 250);
+        });
+      } catch {
+        lifetime.abort();
+      }
+    };
+    holdPort();
 
     const send = (message: Message): void => {
       if (alive()) browser.runtime.sendMessage(message).catch(() => undefined);

@@ -34,7 +34,7 @@ export interface ExtensionBrowser {
   close(options?: { keepProfile?: boolean }): Promise<void>;
 }
 
-export async function launchExtension(options: { userDataDir?: string; headless?: boolean; pageScripts?: boolean } = {}): Promise<ExtensionBrowser> {
+export async function launchExtension(options: { userDataDir?: string; headless?: boolean; pageScripts?: boolean; netLog?: string } = {}): Promise<ExtensionBrowser> {
   if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) throw new Error(`${EXTENSION_DIR} is missing: run npm run build first`);
   const userDataDir = options.userDataDir ?? mkdtempSync(join(tmpdir(), 'backstory-profile-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
@@ -52,6 +52,7 @@ export async function launchExtension(options: { userDataDir?: string; headless?
       '--disable-sync',
       '--no-first-run',
       '--disable-quic',
+      ...(options.netLog ? [`--log-net-log=${options.netLog}`, '--net-log-capture-mode=Default'] : []),
     ],
   });
   // Nothing leaves the machine: real pages' own third-party requests are refused at once.
