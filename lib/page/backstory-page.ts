@@ -26,7 +26,7 @@ export interface BackstoryPageOptions {
   signal: AbortSignal;
   onEntityCount: (count: number) => void;
   openOptions: (hash: string) => void;
-  log: (message: string) => void;
+  log: (message: string, level?: 'info' | 'debug') => void;
 }
 
 interface CardTarget {
@@ -229,9 +229,12 @@ export class BackstoryPage {
       },
       onMute: () => this.o.openOptions(`mute=${encodeURIComponent(entityKey(target.packId, target.entityId))}`),
     };
+    const drawStart = performance.now();
     this.host.attach();
     this.o.renderCard(this.host.mount, { ...model, ...actions });
-    void this.position();
+    void this.position().then(() => {
+      requestAnimationFrame(() => this.o.log(`card "${entity.name}" drawn ${(performance.now() - drawStart).toFixed(1)} ms after it was asked for`, 'debug'));
+    });
     if (focus) (this.host.mount.firstElementChild as HTMLElement | null)?.focus();
   }
 
