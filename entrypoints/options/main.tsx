@@ -2,10 +2,11 @@ import { render } from 'preact';
 import { Options, type OptionsProps } from '../../components/Options';
 import '../../components/ui.css';
 import '../../components/options.css';
-import { exportPackText, installPack, preparePack, removePack } from '../../lib/options/pack-import';
+import { exportPackText, installPack, removePack } from '../../lib/options/pack-import';
+import type { PrepareReply, PrepareRequest } from '../../lib/options/pack-worker-protocol';
 import { parseSettingsFile, settingsFileText } from '../../lib/options/settings-file';
 import { BUNDLED_PACK } from '../../lib/packs/bundled';
-import { listPacks } from '../../lib/packs/store';
+import { listPacks, type PackSummary } from '../../lib/packs/store';
 import { defaultSettings, type Settings } from '../../lib/settings/schema';
 import { createSettingsWriter, loadSettings, watchSettings } from '../../lib/settings/store';
 
@@ -86,16 +87,35 @@ async function importPack(file: File): Promise<void> {
   draw();
   try {
     const text = file.size > 20 * 1024 * 1024 ? '' : await file.text();
-    const pack = await preparePack(file.name, text, file.size, (stage, fraction) => {
-      importState = { ...importState, stage, fraction };
-      draw();
-    });
-    await installPack(pack);
-    importState = { busy: false, stage: '', fraction: 1, error: '', message: `Imported "${pack.name}" with ${pack.entities.length} entities.` };
+    const { json, summary } = await prepareInWorker({ name: file.name, text, size: file.size });
+    await installPack(json, summary);
+    importState = { busy: false, stage: '', fraction: 1, error: '', message: `Imported "${summary.name}" with ${summary.entities} entities.` };
   } catch (error) {
     importState = { busy: false, stage: '', fraction: 0, error: `Not imported: ${(error as Error).message}`, message: '' };
   }
   await refreshPacks();
+}
+
+function prepareInWorker(request: PrepareRequest): Promise<{ json: string; summary: PackSummary }> {
+  const worker = new Worker(new URL('./pack-worker.ts', import.meta.url), { type: 'module' });
+  return new Promise((resolve, reject) => {
+    worker.addEventListener('message', (event: MessageEvent<PrepareReply>) => {
+      const reply = event.data;
+      if (reply.type === 'progress') {
+        importState = { ...importState, stage: reply.stage, fraction: reply.fraction };
+        draw();
+        return;
+      }
+      worker.terminate();
+      if (reply.type === 'done') resolve({ json: reply.json, summary: reply.summary });
+      else reject(new Error(reply.message));
+    });
+    worker.addEventListener('error', (event) => {
+      worker.terminate();
+      reject(new Error(`the import worker failed: ${event.message}`));
+    });
+    worker.postMessage(request);
+  });
 }
 
 async function importSettings(file: File): Promise<void> {

@@ -1,61 +1,26 @@
 /**
- * Importing a knowledge pack file: size check, JSON parse, validation, and a fresh matcher index built
- * here (an index inside the file is never trusted). Storage is written only when every step succeeded, so a
- * bad file leaves installed packs and settings exactly as they were.
+ * Installing, removing and exporting imported knowledge packs. A pack reaches `installPack` only after
+ * `preparePack` accepted it, so a bad file never touches storage.
  */
 import { browser } from 'wxt/browser';
-import { LIMITS, type KnowledgePack } from '../pack/types';
-import { PackError, validatePack } from '../pack/validate';
 import { BUNDLED_PACK } from '../packs/bundled';
-import { importedPackIds, PACK_LIST_KEY, packKey } from '../packs/store';
-import { buildTrieIndex, serializeTrieIndex } from '../spot/trie-index';
+import { importedPackSummaries, PACK_LIST_KEY, packKey, type PackSummary } from '../packs/store';
 
-export class ImportError extends Error {}
-
-export type Progress = (stage: string, fraction: number) => void;
-
-const nextTask = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
-
-/** Parses and validates a pack file's text. Throws ImportError or PackError naming what is wrong and where. */
-export async function preparePack(fileName: string, text: string, byteSize: number, progress: Progress): Promise<KnowledgePack> {
-  if (byteSize > LIMITS.packBytes) {
-    throw new ImportError(`${fileName}: the file is ${(byteSize / 1048576).toFixed(1)} MB; packs can be at most ${LIMITS.packBytes / 1048576} MB`);
-  }
-  progress('Reading', 0.1);
-  await nextTask();
-  let raw: unknown;
-  try {
-    raw = JSON.parse(text);
-  } catch (error) {
-    throw new ImportError(`${fileName}: not valid JSON (${(error as Error).message})`);
-  }
-  progress('Checking', 0.3);
-  await nextTask();
-  const pack = validatePack(raw, fileName);
-  if (pack.id === BUNDLED_PACK.id) throw new PackError(fileName, 'pack, field "id"', `"${pack.id}" is the id of the bundled pack; give your pack its own id`);
-  progress('Indexing', 0.6);
-  await nextTask();
-  pack.index = serializeTrieIndex(buildTrieIndex(pack.entities));
-  progress('Saving', 0.9);
-  await nextTask();
-  return pack;
-}
-
-export async function installPack(pack: KnowledgePack): Promise<void> {
-  const ids = await importedPackIds();
-  const next = ids.includes(pack.id) ? ids : [...ids, pack.id];
-  await browser.storage.local.set({ [packKey(pack.id)]: pack });
-  await browser.storage.local.set({ [PACK_LIST_KEY]: next });
+/** Stores a prepared pack (its JSON text) and then lists it, which is what open tabs react to. */
+export async function installPack(json: string, summary: PackSummary): Promise<void> {
+  const list = (await importedPackSummaries()).filter((s) => s.id !== summary.id);
+  await browser.storage.local.set({ [packKey(summary.id)]: json });
+  await browser.storage.local.set({ [PACK_LIST_KEY]: [...list, summary] });
 }
 
 export async function removePack(id: string): Promise<void> {
-  const ids = await importedPackIds();
-  await browser.storage.local.set({ [PACK_LIST_KEY]: ids.filter((x) => x !== id) });
+  const list = await importedPackSummaries();
+  await browser.storage.local.set({ [PACK_LIST_KEY]: list.filter((s) => s.id !== id) });
   await browser.storage.local.remove(packKey(id));
 }
 
 export async function exportPackText(id: string): Promise<string> {
   if (id === BUNDLED_PACK.id) return JSON.stringify(BUNDLED_PACK, null, 1);
-  const stored = await browser.storage.local.get(packKey(id));
-  return JSON.stringify(stored[packKey(id)], null, 1);
+  const stored = (await browser.storage.local.get(packKey(id)))[packKey(id)];
+  return typeof stored === 'string' ? stored : JSON.stringify(stored, null, 1);
 }

@@ -9,43 +9,34 @@ import type { Settings } from '../settings/schema';
 import type { LoadedPack } from '../spot/scan';
 import { BUNDLED_PACK } from './bundled';
 import { loadPack } from './load';
+import { summarize, type PackSummary } from './summary';
+
+export { summarize, type PackSummary };
 
 export const PACK_LIST_KEY = 'packs';
 export const packKey = (id: string): string => `pack:${id}`;
 
-export interface PackSummary {
-  id: string;
-  name: string;
-  version: string;
-  corpusDate: string;
-  entities: number;
-  bundled: boolean;
+
+function isSummary(value: unknown): value is PackSummary {
+  const s = value as PackSummary;
+  return typeof value === 'object' && value !== null && typeof s.id === 'string' && typeof s.name === 'string' &&
+    typeof s.version === 'string' && typeof s.corpusDate === 'string' && typeof s.entities === 'number';
 }
 
-export function summarize(pack: KnowledgePack, bundled: boolean): PackSummary {
-  return { id: pack.id, name: pack.name, version: pack.version, corpusDate: pack.corpusDate, entities: pack.entities.length, bundled };
+/** The imported packs' summaries (kept apart from the packs, so listing them never reads megabytes). */
+export async function importedPackSummaries(): Promise<PackSummary[]> {
+  const stored = await browser.storage.local.get(PACK_LIST_KEY);
+  const list = stored[PACK_LIST_KEY];
+  return Array.isArray(list) ? list.filter(isSummary).map((s) => ({ ...s, bundled: false })) : [];
 }
 
 export async function importedPackIds(): Promise<string[]> {
-  const stored = await browser.storage.local.get(PACK_LIST_KEY);
-  const list = stored[PACK_LIST_KEY];
-  return Array.isArray(list) ? list.filter((x): x is string => typeof x === 'string') : [];
+  return (await importedPackSummaries()).map((s) => s.id);
 }
 
-/** Every pack with its summary; a stored pack that no longer validates is reported, not loaded. */
+/** The bundled pack and every imported one. */
 export async function listPacks(): Promise<{ packs: PackSummary[]; broken: string[] }> {
-  const packs = [summarize(BUNDLED_PACK, true)];
-  const broken: string[] = [];
-  const ids = await importedPackIds();
-  const stored = ids.length ? await browser.storage.local.get(ids.map(packKey)) : {};
-  for (const id of ids) {
-    try {
-      packs.push(summarize(validatePack(stored[packKey(id)], `stored pack "${id}"`), false));
-    } catch (error) {
-      broken.push(`${id}: ${(error as Error).message}`);
-    }
-  }
-  return { packs, broken };
+  return { packs: [summarize(BUNDLED_PACK, true), ...(await importedPackSummaries())], broken: [] };
 }
 
 function load(pack: KnowledgePack): LoadedPack | null {
@@ -66,7 +57,8 @@ export async function loadActivePacks(settings: Settings, log: (m: string) => vo
   for (const id of ids) {
     try {
       // Imported packs were validated on import; the check here guards against storage edited by hand.
-      const loaded = load(validatePack(stored[packKey(id)], `stored pack "${id}"`));
+      const raw = stored[packKey(id)];
+      const loaded = load(validatePack(typeof raw === 'string' ? JSON.parse(raw) : raw, `stored pack "${id}"`));
       if (loaded) out.push(loaded);
     } catch (error) {
       log(`skipping knowledge pack "${id}": ${(error as Error).message}`);

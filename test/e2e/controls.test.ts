@@ -1,4 +1,4 @@
-import { readFileSync, mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
@@ -132,6 +132,44 @@ describe('options page', () => {
     await expect.poll(async () => (await highlightedTexts(page)).map((h) => h.text), { timeout: 3000 }).toEqual(['Romania']);
     await options.close();
     await page.close();
+  });
+
+  test('a large valid pack imports without freezing the page, with progress shown', async () => {
+    const entities = Array.from({ length: 20_000 }, (_, i) => ({
+      id: `e${i}`,
+      name: `Synthetic Person ${i.toString(36)}x${(i * 7919).toString(36)}`,
+      type: 'person',
+      summary: `Entry ${i} of a large test pack, long enough to be a realistic summary sentence for a card.`,
+    }));
+    const file = join(mkdtempSync(join(tmpdir(), 'backstory-big-')), 'big.json');
+    writeFileSync(file, JSON.stringify({ format: 'backstory-pack', formatVersion: 1, id: 'big', name: 'Big pack', version: '1', entities }));
+    const options = await openExtensionPage(browser, 'options.html');
+    await options.waitForSelector('table.packs tbody tr');
+    await options.evaluate(() => {
+      const w = window as unknown as { __gaps: number[]; __stop: boolean };
+      w.__gaps = [];
+      w.__stop = false;
+      let last = performance.now();
+      const tick = (now: number): void => {
+        w.__gaps.push(now - last);
+        last = now;
+        if (!w.__stop) requestAnimationFrame(tick);
+      };
+      requestAnimationFrame(tick);
+    });
+    await options.locator('#pack-file').setInputFiles(file);
+    await options.waitForSelector('#import-progress', { timeout: 5000 });
+    await expect.poll(() => options.locator('#import-message').textContent(), { timeout: 30_000 }).toMatch(/Imported "Big pack" with 20000 entities/);
+    const longestGap = await options.evaluate(() => {
+      const w = window as unknown as { __gaps: number[]; __stop: boolean };
+      w.__stop = true;
+      return Math.max(...w.__gaps);
+    });
+    console.log(`large pack import: longest frame gap on the options page ${longestGap.toFixed(0)} ms`);
+    expect(longestGap).toBeLessThan(100);
+    await options.getByRole('button', { name: 'Remove Big pack' }).click();
+    await expect.poll(() => options.locator('tr[data-pack="big"]').count()).toBe(0);
+    await options.close();
   });
 
   const badPacks: Array<[string, RegExp]> = [
