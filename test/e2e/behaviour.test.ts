@@ -1,0 +1,157 @@
+import type { CDPSession, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { seedArticlePage } from '../../scripts/sample-pages';
+import { highlightedTexts, hoverText, launchExtension, openExtensionPage, openPopupFor, readCard, tabIdOf, waitForHighlights, type ExtensionBrowser } from '../support/browser';
+import { page as makePage } from '../support/pages';
+import { startServer, type PageServer } from '../support/server';
+
+let browser: ExtensionBrowser;
+let server: PageServer;
+
+const SPA = makePage(`
+  <main id="app"><p>Romania and NATO.</p></main>
+  <script>
+    window.__go = () => {
+      history.pushState({}, '', '/spa/second');
+      document.getElementById('app').replaceChildren(Object.assign(document.createElement('p'), { textContent: 'Estonia and Poland, then Oana Toiu.' }));
+    };
+  </script>
+`);
+
+const HOSTILE_CSS = makePage(
+  `<article><p>The drone wall debate in Romania.</p></article>`,
+  `<style>
+    html { font-size: 40px !important; line-height: 3 !important; direction: rtl; }
+    * { text-transform: uppercase !important; letter-spacing: 6px !important; font-family: fantasy !important; }
+    body { background: #111; color: #eee; }
+  </style>`,
+);
+
+beforeAll(async () => {
+  server = await startServer();
+  server.route('/seed.html', seedArticlePage());
+  server.route('/spa.html', SPA);
+  server.route('/hostile-css.html', HOSTILE_CSS);
+  browser = await launchExtension();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+type Api = { chrome: { action: { getBadgeText(d: { tabId: number }): Promise<string> }; storage: { sync: { set(o: object): Promise<void>; clear(): Promise<void> } } } };
+
+async function setSettings(patch: Record<string, unknown>): Promise<void> {
+  await browser.worker.evaluate(async (p) => {
+    const api = (globalThis as unknown as Api).chrome;
+    await api.storage.sync.set({ settings: { version: 2, ...p } });
+  }, patch);
+}
+
+async function computed(page: Page, session: CDPSession, selectorClass: string): Promise<Record<string, string>> {
+  void page;
+  const doc: { root: unknown } = await session.send('DOM.getDocument', { depth: -1, pierce: true });
+  const find = (n: { nodeId: number; attributes?: string[]; children?: unknown[]; shadowRoots?: unknown[] }): number | null => {
+    const a = n.attributes ?? [];
+    for (let i = 0; i < a.length; i += 2) if (a[i] === 'class' && (a[i + 1] ?? '').split(' ').includes(selectorClass)) return n.nodeId;
+    for (const c of [...(n.children ?? []), ...(n.shadowRoots ?? [])]) {
+      const r = find(c as typeof n);
+      if (r) return r;
+    }
+    return null;
+  };
+  const nodeId = find(doc.root as Parameters<typeof find>[0]);
+  const style: { computedStyle: Array<{ name: string; value: string }> } = await session.send('CSS.getComputedStyleForNode', { nodeId: nodeId ?? 0 });
+  return Object.fromEntries(style.computedStyle.map((p) => [p.name, p.value]));
+}
+
+describe('more of what a reader does', () => {
+  test('an in-app navigation (history.pushState) rescans the new content', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(server.url('/spa.html'));
+    await waitForHighlights(page, 2);
+    await page.evaluate(() => (window as unknown as { __go: () => void }).__go());
+    await expect.poll(async () => (await highlightedTexts(page)).map((h) => h.text).sort(), { timeout: 3000 }).toEqual(['Estonia', 'Oana Toiu', 'Poland']);
+    await page.close();
+  });
+
+  test('the toolbar badge shows how many entities the page has', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(server.url('/seed.html'));
+    await waitForHighlights(page, 50);
+    const tabId = await tabIdOf(browser, page);
+    await expect.poll(() => browser.worker.evaluate((id) => (globalThis as unknown as Api).chrome.action.getBadgeText({ tabId: id }), tabId)).toBe('53');
+    await page.close();
+  });
+
+  test('the card stays readable on hostile page CSS and a dark page gets a dark card', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(server.url('/hostile-css.html'));
+    await waitForHighlights(page, 2);
+    await hoverText(page, 'drone wall');
+    expect((await readCard(page)).name).toBe('Drone wall');
+    const session = await page.context().newCDPSession(page);
+    await session.send('DOM.enable');
+    await session.send('CSS.enable');
+    const style = await computed(page, session, 'card');
+    expect(style['font-size']).toBe('14px');
+    expect(style['text-transform']).toBe('none');
+    expect(style['letter-spacing']).toBe('normal');
+    expect(style['direction']).toBe('ltr');
+    expect(style['background-color']).toBe('rgb(28, 33, 40)');
+    await page.keyboard.press('Escape');
+    await page.close();
+  });
+
+  test('click trigger: hovering opens nothing, a click on a term opens its card', async () => {
+    await setSettings({ trigger: 'click' });
+    const page = await browser.context.newPage();
+    await page.goto(server.url('/seed.html'));
+    await waitForHighlights(page, 50);
+    await hoverText(page, 'Reuters');
+    expect((await readCard(page)).open).toBe(false);
+    await page.mouse.down();
+    await page.mouse.up();
+    await expect.poll(async () => (await readCard(page)).name).toBe('Reuters');
+    await page.keyboard.press('Escape');
+    await page.close();
+    await setSettings({});
+  });
+
+  test('first mention only: each entity is highlighted once', async () => {
+    await setSettings({ firstMentionOnly: true });
+    const page = await browser.context.newPage();
+    await page.goto(server.url('/seed.html'));
+    await waitForHighlights(page, 40);
+    await page.waitForTimeout(300);
+    const texts = await highlightedTexts(page);
+    expect(texts.filter((t) => t.text === 'Romania')).toHaveLength(1);
+    expect(texts).toHaveLength(53);
+    await page.close();
+    await setSettings({});
+  });
+
+  test('the popup says plainly when Backstory cannot run on a page', async () => {
+    const page = await browser.context.newPage();
+    await page.goto('about:blank');
+    const popup = await openPopupFor(browser, page);
+    await expect.poll(() => popup.locator('#not-here').textContent()).toMatch(/cannot run on this page|has not heard from Backstory/);
+    await popup.close();
+    await page.close();
+  });
+
+  test('the options page opened from a card offers to mute that entity, and muting removes its highlights', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(server.url('/seed.html'));
+    await waitForHighlights(page, 50);
+    const options = await openExtensionPage(browser, 'options.html#mute=backstory-news%2Freuters');
+    await expect.poll(() => options.locator('#mute-heading').textContent()).toBe('Mute Reuters?');
+    await options.getByRole('button', { name: 'Mute Reuters' }).click();
+    await expect.poll(async () => (await highlightedTexts(page)).some((h) => h.text === 'Reuters'), { timeout: 3000 }).toBe(false);
+    await options.getByRole('button', { name: 'Unmute backstory-news/reuters' }).click();
+    await expect.poll(async () => (await highlightedTexts(page)).some((h) => h.text === 'Reuters'), { timeout: 3000 }).toBe(true);
+    await options.close();
+    await page.close();
+  });
+});
