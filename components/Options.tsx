@@ -19,6 +19,8 @@ export interface OptionsProps {
   onImportSettings: (file: File) => void;
   onReset: () => void;
   onDismissMute: () => void;
+  /** A readable name for a muted "packId/entityId" key. */
+  entityName: (key: string) => string;
 }
 
 const TYPE_LABELS: Record<EntityType, string> = {
@@ -178,8 +180,8 @@ export function Options(props: OptionsProps): JSX.Element {
           <ul class="muted">
             {s.mutedEntities.map((key) => (
               <li key={key}>
-                <span>{key}</span>
-                <button type="button" onClick={() => set('mutedEntities', s.mutedEntities.filter((k) => k !== key))} aria-label={`Unmute ${key}`}>
+                <span>{props.entityName(key)}</span>
+                <button type="button" onClick={() => set('mutedEntities', s.mutedEntities.filter((k) => k !== key))} aria-label={`Unmute ${props.entityName(key)}`}>
                   Unmute
                 </button>
               </li>

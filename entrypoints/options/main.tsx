@@ -24,13 +24,23 @@ let brokenPacks: string[] = [];
 let muteRequest: OptionsProps['muteRequest'] = null;
 let importState: OptionsProps['importState'] = { busy: false, stage: '', fraction: 0, error: '', message: '' };
 
+const bundledNames = new Map(BUNDLED_PACK.entities.map((e) => [`${BUNDLED_PACK.id}/${e.id}`, e.name]));
+
+function entityName(key: string): string {
+  const [packId = '', entityId = key] = key.split('/');
+  return bundledNames.get(key) ?? `${entityId} (${packId})`;
+}
+
 function muteFromHash(): OptionsProps['muteRequest'] {
   const match = /^#mute=(.+)$/.exec(location.hash);
   if (!match?.[1]) return null;
-  const key = decodeURIComponent(match[1]);
-  const [packId, entityId] = key.split('/');
-  const name = packId === BUNDLED_PACK.id ? BUNDLED_PACK.entities.find((e) => e.id === entityId)?.name : undefined;
-  return { key, name: name ?? entityId ?? key };
+  let key: string;
+  try {
+    key = decodeURIComponent(match[1]);
+  } catch {
+    return null;
+  }
+  return key.includes('/') ? { key, name: entityName(key) } : null;
 }
 
 function download(name: string, text: string): void {
@@ -64,6 +74,7 @@ function draw(): void {
       muteRequest={muteRequest}
       importState={importState}
       onChange={update}
+      entityName={entityName}
       onDismissMute={() => {
         muteRequest = null;
         history.replaceState(null, '', location.pathname);

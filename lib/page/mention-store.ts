@@ -17,6 +17,8 @@ export class MentionStore {
   private nextKey = 1;
   private readonly byNode = new Map<Text, MentionRecord[]>();
   private readonly all = new Map<number, MentionRecord>();
+  /** Document order is costly on huge pages (compareDocumentPosition per comparison): sorted once per change. */
+  private orderCache: MentionRecord[] | null = null;
 
   get size(): number {
     return this.all.size;
@@ -33,6 +35,7 @@ export class MentionStore {
   add(mention: Mention, range: StaticRange, nodes: Text[]): MentionRecord {
     const record: MentionRecord = { key: this.nextKey++, mention, range, nodes };
     this.all.set(record.key, record);
+    this.orderCache = null;
     for (const node of nodes) {
       const list = this.byNode.get(node);
       if (list) list.push(record);
@@ -47,6 +50,7 @@ export class MentionStore {
 
   delete(record: MentionRecord): void {
     if (!this.all.delete(record.key)) return;
+    this.orderCache = null;
     for (const node of record.nodes) {
       const list = this.byNode.get(node);
       if (!list) continue;
@@ -68,13 +72,15 @@ export class MentionStore {
   }
 
   clear(): void {
+    this.orderCache = null;
     this.all.clear();
     this.byNode.clear();
   }
 
   /** The mentions in document order. */
-  ordered(): MentionRecord[] {
-    return [...this.all.values()].sort((a, b) => comparePoints(a.mention.start, b.mention.start));
+  ordered(): readonly MentionRecord[] {
+    this.orderCache ??= [...this.all.values()].sort((a, b) => comparePoints(a.mention.start, b.mention.start));
+    return this.orderCache;
   }
 }
 

@@ -89,7 +89,7 @@ export class TextCollector {
     let node = this.node;
     while (node) {
       if (this.pendingBreak && length > 0) {
-        if (length >= minChars || ((++visited & 63) === 0 && shouldYield?.() === true)) break;
+        if (length >= minChars || ((++visited & 31) === 0 && shouldYield?.() === true)) break;
       }
       if (node.nodeType === 3) {
         const data = (node as Text).data;

@@ -149,7 +149,7 @@ describe('more of what a reader does', () => {
     await expect.poll(() => options.locator('#mute-heading').textContent()).toBe('Mute Reuters?');
     await options.getByRole('button', { name: 'Mute Reuters' }).click();
     await expect.poll(async () => (await highlightedTexts(page)).some((h) => h.text === 'Reuters'), { timeout: 3000 }).toBe(false);
-    await options.getByRole('button', { name: 'Unmute backstory-news/reuters' }).click();
+    await options.getByRole('button', { name: 'Unmute Reuters' }).click();
     await expect.poll(async () => (await highlightedTexts(page)).some((h) => h.text === 'Reuters'), { timeout: 3000 }).toBe(true);
     await options.close();
     await page.close();
