@@ -2,7 +2,7 @@
  * npm run kb [-- --corpus DIR] [--entities DIR] [--out FILE]
  * Builds a knowledge pack from a folder of news text files (and curated entries, when given).
  */
-import { mkdirSync, readFileSync, readdirSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { buildPack, type PackMeta } from '../lib/kb/build-pack';
 import { splitCorpusFile, type CorpusDocument } from '../lib/kb/corpus';
@@ -84,7 +84,12 @@ export function runKb(argv: readonly string[]): string {
   const curated = entitiesDir
     ? parseCuratedFiles(listFiles(entitiesDir, /\.json$/i).map((f) => ({ name: join(entitiesDir, f), text: readText(join(entitiesDir, f), 'entity file') })))
     : null;
-  const { pack, report } = buildPack(meta, documents, curated);
+  // Stop phrases live beside the curated entries, one per line (# starts a comment).
+  const stopFile = entitiesDir ? join(entitiesDir, 'stop-phrases.txt') : '';
+  const stopPhrases = stopFile && existsSync(stopFile)
+    ? readText(stopFile, 'stop phrase file').split('\n').map((l) => l.replace(/#.*$/, '').trim()).filter((l) => l !== '')
+    : [];
+  const { pack, report } = buildPack(meta, documents, curated, stopPhrases);
 
   const json = `${JSON.stringify(pack, null, 1)}\n`;
   mkdirSync(dirname(resolve(out)), { recursive: true });

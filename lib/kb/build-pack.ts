@@ -33,12 +33,12 @@ export interface BuildResult {
 
 const byText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
-export function buildPack(meta: PackMeta, documents: readonly CorpusDocument[], curated: PackEntity[] | null): BuildResult {
+export function buildPack(meta: PackMeta, documents: readonly CorpusDocument[], curated: PackEntity[] | null, stopPhrases: readonly string[] = []): BuildResult {
   const docSentences = documents.map((doc) => (doc.kind === 'headline' ? [doc.body] : splitSentences(doc.body)));
   const candidates = documents.map((doc) => extractCandidates(doc.body));
   const entities = curated ? curated.map((e) => ({ ...e })) : entitiesFromCandidates(candidates.flat());
   entities.sort((a, b) => byText(a.id, b.id));
-  const index = buildTrieIndex(entities);
+  const index = buildTrieIndex(entities, stopPhrases);
 
   const pairs = new Map<string, number>();
   let sentenceCount = 0;
@@ -80,6 +80,7 @@ export function buildPack(meta: PackMeta, documents: readonly CorpusDocument[], 
     description: meta.description,
     documents: documents.map(({ id, title, kind, date, source }) => ({ id, title, kind, date, source })),
     entities,
+    ...(stopPhrases.length > 0 ? { stopPhrases: [...stopPhrases] } : {}),
     index: serializeTrieIndex(index),
   };
   validatePack(JSON.parse(JSON.stringify(pack)), `pack "${meta.id}"`);

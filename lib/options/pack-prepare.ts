@@ -32,7 +32,7 @@ export async function preparePack(fileName: string, text: string, byteSize: numb
   if (pack.id === BUNDLED_PACK.id) throw new PackError(fileName, 'pack, field "id"', `"${pack.id}" is the id of the bundled pack; give your pack its own id`);
   progress('Indexing', 0.6);
   await nextTask();
-  pack.index = serializeTrieIndex(buildTrieIndex(pack.entities));
+  pack.index = serializeTrieIndex(buildTrieIndex(pack.entities, pack.stopPhrases));
   progress('Saving', 0.9);
   await nextTask();
   return pack;

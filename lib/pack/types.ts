@@ -89,6 +89,11 @@ export interface KnowledgePack {
   description: string;
   documents: PackDocument[];
   entities: PackEntity[];
+  /**
+   * Names that contain an entity's name but are not about it ("Washington Post", "New York Times"): matched
+   * like aliases, so the longest match wins, and never highlighted.
+   */
+  stopPhrases?: string[];
   index?: PackIndex;
 }
 
@@ -108,5 +113,6 @@ export const LIMITS = {
   urlLength: 2_000,
   titleLength: 500,
   descriptionLength: 2_000,
+  stopPhrases: 10_000,
   packBytes: 20 * 1024 * 1024,
 } as const;

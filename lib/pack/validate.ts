@@ -127,7 +127,7 @@ const ENTITY_FIELDS = [
   'related', 'headlines',
 ] as const;
 const PACK_FIELDS = [
-  'format', 'formatVersion', 'id', 'name', 'version', 'corpusDate', 'description', 'documents', 'entities', 'index',
+  'format', 'formatVersion', 'id', 'name', 'version', 'corpusDate', 'description', 'documents', 'entities', 'stopPhrases', 'index',
 ] as const;
 const INDEX_FIELDS = [
   'version', 'nodes', 'edgeStart', 'edgeChar', 'edgeTarget', 'termStart', 'termAlias', 'aliasEntity', 'aliasFlags',
@@ -232,6 +232,18 @@ export function checkUniqueness(c: Checker, entities: readonly PackEntity[]): vo
   });
 }
 
+/** A stop phrase may not equal an alias: it would silently hide that entity everywhere. */
+export function checkStopPhrases(c: Checker, phrases: readonly string[], entities: readonly PackEntity[]): void {
+  const aliases = new Map<string, string>();
+  for (const e of entities) {
+    for (const a of [e.name, ...e.aliases, ...e.acronyms, ...e.shortForms, ...e.demonyms]) aliases.set(foldText(a).trim(), e.id);
+  }
+  phrases.forEach((phrase, i) => {
+    const owner = aliases.get(foldText(phrase).trim());
+    if (owner !== undefined) c.fail(`stop phrase #${i + 1} "${phrase}"`, `is an alias of entity "${owner}"`);
+  });
+}
+
 function checkDocument(c: Checker, raw: unknown, i: number): PackDocument {
   const where = `document #${i + 1}`;
   const o = c.object(raw, where, ['id', 'title', 'kind', 'date', 'source'], ['id', 'title', 'kind', 'date', 'source']);
@@ -303,6 +315,10 @@ export function validatePack(raw: unknown, source: string): KnowledgePack {
     documents,
     entities,
   };
+  if (o.stopPhrases !== undefined) {
+    pack.stopPhrases = c.strings(o.stopPhrases, 'pack, field "stopPhrases"', LIMITS.stopPhrases, LIMITS.aliasLength);
+    checkStopPhrases(c, pack.stopPhrases, entities);
+  }
   if (o.index !== undefined) pack.index = checkIndexShape(c, o.index);
   return pack;
 }

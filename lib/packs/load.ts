@@ -4,5 +4,5 @@ import type { LoadedPack } from '../spot/scan';
 import { buildTrieIndex, loadTrieIndex } from '../spot/trie-index';
 
 export function loadPack(pack: KnowledgePack): LoadedPack {
-  return { pack, index: pack.index ? loadTrieIndex(pack.index, pack.entities.length) : buildTrieIndex(pack.entities) };
+  return { pack, index: pack.index ? loadTrieIndex(pack.index, pack.entities.length) : buildTrieIndex(pack.entities, pack.stopPhrases) };
 }

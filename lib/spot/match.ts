@@ -3,7 +3,7 @@
  * text (folding one code unit at a time through a table). Leftmost-longest, never overlapping.
  */
 import { foldCode, isUpperCode, isWordCode } from './fold';
-import { ALIAS_DEMONYM, ALIAS_EXACT_CASE, ALIAS_SHORT_FORM, type TrieIndex } from './trie-index';
+import { ALIAS_DEMONYM, ALIAS_EXACT_CASE, ALIAS_SHORT_FORM, ALIAS_STOP, type TrieIndex } from './trie-index';
 
 const SPACE = 0x20;
 
@@ -53,8 +53,11 @@ export function matchText(index: TrieIndex, text: string, options: MatchOptions)
     }
     const hit = longestAt(index, text, i, options);
     if (hit) {
-      out.push(hit);
-      if (!(index.aliasFlags[hit.alias]! & (ALIAS_SHORT_FORM | ALIAS_DEMONYM))) options.seen.add(hit.entity);
+      const flags = index.aliasFlags[hit.alias] as number;
+      if (!(flags & ALIAS_STOP)) {
+        out.push(hit);
+        if (!(flags & (ALIAS_SHORT_FORM | ALIAS_DEMONYM))) options.seen.add(hit.entity);
+      }
       i = hit.end - 1;
       prevWord = isWordCode(text.charCodeAt(i));
     } else {
@@ -97,7 +100,38 @@ function acceptable(index: TrieIndex, alias: number, text: string, start: number
   const flags = index.aliasFlags[alias] as number;
   if (flags & ALIAS_DEMONYM && !options.demonyms) return false;
   if (flags & ALIAS_SHORT_FORM && !options.seen.has(index.aliasEntity[alias] as number)) return false;
-  return caseFits(index.aliasForms[alias] as string, text, start, (flags & ALIAS_EXACT_CASE) !== 0);
+  const form = index.aliasForms[alias] as string;
+  if (!caseFits(form, text, start, (flags & ALIAS_EXACT_CASE) !== 0)) return false;
+  return !(flags & ALIAS_EXACT_CASE) || !inShoutedText(text, start, start + form.length);
+}
+
+/**
+ * An acronym inside ALL-CAPS text ("LET US KNOW", "WHAT IS NEXT") is more likely a shouted common word than
+ * the acronym: when the words on both sides are capitals too, the case tells nothing, so no match.
+ */
+function inShoutedText(text: string, start: number, end: number): boolean {
+  return capsWordAround(text, start, -1) && capsWordAround(text, end, 1);
+}
+
+function capsWordAround(text: string, from: number, direction: 1 | -1): boolean {
+  let i = direction < 0 ? from - 1 : from;
+  // Skip the spaces and light punctuation between words, but not a block separator or sentence end.
+  let skipped = 0;
+  while (i >= 0 && i < text.length && !isWordCode(text.charCodeAt(i))) {
+    const c = text.charCodeAt(i);
+    if (c === 0 || c === 0x2e || c === 0x21 || c === 0x3f || c === 0x3a || c === 0x3b || ++skipped > 3) return false;
+    i += direction;
+  }
+  let letters = 0;
+  while (i >= 0 && i < text.length && isWordCode(text.charCodeAt(i))) {
+    const c = text.charCodeAt(i);
+    if (hasCase(c)) {
+      if (!isUpperCode(c)) return false;
+      letters++;
+    }
+    i += direction;
+  }
+  return letters >= 2;
 }
 
 /**

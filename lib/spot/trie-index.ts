@@ -11,6 +11,8 @@ export const INDEX_VERSION = 1;
 export const ALIAS_EXACT_CASE = 1;
 export const ALIAS_SHORT_FORM = 2;
 export const ALIAS_DEMONYM = 4;
+/** A stop phrase: wins as a longest match and is then dropped. Its entity index means nothing. */
+export const ALIAS_STOP = 8;
 
 export interface TrieIndex {
   nodes: number;
@@ -36,7 +38,7 @@ export interface AliasEntry {
 }
 
 /** Every matchable alias of every entity, folded; identical (entity, key, flags) triples appear once. */
-export function collectAliases(entities: readonly PackEntity[]): AliasEntry[] {
+export function collectAliases(entities: readonly PackEntity[], stopPhrases: readonly string[] = []): AliasEntry[] {
   const out: AliasEntry[] = [];
   const seen = new Set<string>();
   const add = (text: string, entity: number, flags: number): void => {
@@ -55,11 +57,12 @@ export function collectAliases(entities: readonly PackEntity[]): AliasEntry[] {
     for (const a of entity.shortForms) add(a, i, ALIAS_SHORT_FORM);
     for (const a of entity.demonyms) add(a, i, ALIAS_DEMONYM);
   });
+  for (const phrase of stopPhrases) add(phrase, 0, ALIAS_STOP);
   return out;
 }
 
-export function buildTrieIndex(entities: readonly PackEntity[]): TrieIndex {
-  return buildTrieFromAliases(collectAliases(entities));
+export function buildTrieIndex(entities: readonly PackEntity[], stopPhrases: readonly string[] = []): TrieIndex {
+  return buildTrieFromAliases(collectAliases(entities, stopPhrases));
 }
 
 export function buildTrieFromAliases(aliases: readonly AliasEntry[]): TrieIndex {
@@ -218,6 +221,8 @@ function checkIndex(index: TrieIndex, entityCount: number): void {
     }
   }
   for (const alias of termAlias) if (alias >= aliases) fail('terminal alias out of range');
-  for (const entity of aliasEntity) if (entity >= entityCount) fail('alias entity out of range');
+  for (let i = 0; i < aliases; i++) {
+    if ((aliasEntity[i] as number) >= entityCount && !((aliasFlags[i] as number) & ALIAS_STOP)) fail('alias entity out of range');
+  }
   for (const form of aliasForms) if (typeof form !== 'string') fail('alias form');
 }

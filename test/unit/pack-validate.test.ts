@@ -25,6 +25,7 @@ describe('pack validation: each problem has its own error naming file, entity an
     ['HTML in a name', pack([entity('a', '<img src=x onerror=alert(1)>')]), /entity "a", field "name": contains HTML markup/],
     ['script in a summary', pack([entity('a', 'Alpha', { summary: 'hi <script>alert(1)</script>' })]), /entity "a", field "summary": contains HTML markup/],
     ['unknown entity type', pack([{ id: 'a', name: 'A', type: 'planet' }]), /entity "a", field "type": must be one of person/],
+    ['stop phrase equal to an alias', pack([entity('a', 'Alpha')], { stopPhrases: ['ALPHA'] }), /stop phrase #1 "ALPHA": is an alias of entity "a"/],
     ['related to nobody', pack([entity('a', 'Alpha', { related: [{ id: 'zzz', weight: 1 }] })]), /entity "a", field "related\[0\]\.id": refers to unknown entity "zzz"/],
   ];
   test.each(cases)('%s', (_, raw, message) => {

@@ -162,3 +162,23 @@ describe('never scanned', () => {
     expect(ids(spotHtml('<div role="main"><header>NATO</header></div>'))).toEqual(['nato']);
   });
 });
+
+describe('stop phrases', () => {
+  test('a longer name that is about something else hides the entity inside it', () => {
+    expect(spot('The Washington Post reported that Washington agreed.')).toEqual([['washington-dc', 'Washington']]);
+    expect(spot('The New York Times and New York City')).toEqual([['new-york', 'New York City']]);
+    expect(ids(spot('the Berlin Wall fell in Berlin'))).toEqual(['berlin']);
+  });
+});
+
+describe('acronyms in shouted text', () => {
+  test('an acronym between other all-caps words is not trusted', () => {
+    expect(spot('LET US KNOW WHAT IS NEXT')).toEqual([]);
+    expect(spot('PLEASE EU SEE')).toEqual([]);
+  });
+  test('an acronym next to ordinary words, or starting a headline, still matches', () => {
+    expect(ids(spot('The US said so.'))).toEqual(['united-states']);
+    expect(ids(spot('US TROOPS LEAVE SYRIA'))).toEqual(['united-states', 'syria']);
+    expect(ids(spot('Talks with the EU. NATO TO MEET'))).toEqual(['european-union', 'nato']);
+  });
+});
