@@ -8,7 +8,7 @@ import type { PageEntity } from '../../lib/messages';
 import { createSettingsWriter, loadSettings, watchSettings } from '../../lib/settings/store';
 
 const root = document.getElementById('app') as HTMLElement;
-const writer = createSettingsWriter(0);
+const writer = createSettingsWriter();
 const lifetime = new AbortController();
 addEventListener('pagehide', () => {
   void writer.flush();

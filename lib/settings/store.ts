@@ -6,7 +6,8 @@ import { browser } from 'wxt/browser';
 import { migrateSettings } from './migrate';
 import { SETTINGS_KEY, type Settings } from './schema';
 
-export const WRITE_DEBOUNCE_MS = 250;
+/** 120 writes a minute is storage.sync's quota: one every 500 ms at most. */
+export const MIN_WRITE_INTERVAL_MS = 500;
 
 export async function loadSettings(): Promise<Settings> {
   try {
@@ -27,16 +28,23 @@ export async function writeSettings(settings: Settings): Promise<void> {
   }
 }
 
-/** Coalesces writes: the last value within the debounce window is written once. */
-export function createSettingsWriter(delayMs = WRITE_DEBOUNCE_MS): { save(s: Settings): void; flush(): Promise<void> } {
+/**
+ * Coalesces writes so that storage.sync's 120-writes-a-minute quota holds however fast settings change (a
+ * colour picker being dragged): the first change is written at once, later ones at most every
+ * `minIntervalMs`, always with the latest value.
+ */
+export function createSettingsWriter(minIntervalMs = MIN_WRITE_INTERVAL_MS): { save(s: Settings): void; flush(): Promise<void> } {
   let pending: Settings | null = null;
   let timer: ReturnType<typeof setTimeout> | undefined;
+  let lastWrite = -Infinity;
   let inFlight: Promise<void> = Promise.resolve();
   const flush = (): Promise<void> => {
     clearTimeout(timer);
+    timer = undefined;
     if (pending) {
       const value = pending;
       pending = null;
+      lastWrite = Date.now();
       inFlight = inFlight.then(() => writeSettings(value));
     }
     return inFlight;
@@ -44,8 +52,7 @@ export function createSettingsWriter(delayMs = WRITE_DEBOUNCE_MS): { save(s: Set
   return {
     save(s) {
       pending = s;
-      clearTimeout(timer);
-      timer = setTimeout(() => void flush(), delayMs);
+      if (timer === undefined) timer = setTimeout(() => void flush(), Math.max(0, lastWrite + minIntervalMs - Date.now()));
     },
     flush,
   };

@@ -1,4 +1,4 @@
-import { beforeEach, describe, expect, test, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { migrateSettings } from '../../lib/settings/migrate';
 import { defaultSettings, isActiveOn, normalizeHost, SETTINGS_KEY, SETTINGS_VERSION, validateSettings } from '../../lib/settings/schema';
@@ -62,7 +62,11 @@ describe('sites', () => {
 });
 
 describe('storage', () => {
-  beforeEach(() => fakeBrowser.reset());
+  beforeEach(() => {
+    vi.restoreAllMocks();
+    fakeBrowser.reset();
+  });
+  afterEach(() => vi.useRealTimers());
 
   test('corrupt stored settings load as defaults, field by field', async () => {
     await fakeBrowser.storage.sync.set({ [SETTINGS_KEY]: { version: 2, enabled: 'maybe', theme: 'dark', hoverDelayMs: 'slow' } });
@@ -72,16 +76,33 @@ describe('storage', () => {
     expect(s.hoverDelayMs).toBe(350);
   });
 
-  test('writes are debounced: a burst of changes is one write', async () => {
+  test('writes are coalesced: a burst of changes is one write, with the last value', async () => {
     vi.useFakeTimers();
     const set = vi.spyOn(fakeBrowser.storage.sync, 'set');
-    const writer = createSettingsWriter(250);
+    const writer = createSettingsWriter(500);
     for (let i = 0; i < 50; i++) writer.save({ ...defaultSettings(), hoverDelayMs: i * 10 });
-    await vi.advanceTimersByTimeAsync(300);
+    await vi.advanceTimersByTimeAsync(10);
     vi.useRealTimers();
     await writer.flush();
     expect(set).toHaveBeenCalledTimes(1);
     expect((await loadSettings()).hoverDelayMs).toBe(490);
+  });
+
+  test('a minute of constant changes stays inside the 120-writes-a-minute sync quota, the first one at once', async () => {
+    vi.useFakeTimers();
+    const set = vi.spyOn(fakeBrowser.storage.sync, 'set');
+    const writer = createSettingsWriter();
+    writer.save({ ...defaultSettings(), hoverDelayMs: 1 });
+    await vi.advanceTimersByTimeAsync(1);
+    expect(set).toHaveBeenCalledTimes(1);
+    for (let t = 0; t < 60_000; t += 50) {
+      writer.save({ ...defaultSettings(), hoverDelayMs: 2 + (t % 1000) });
+      await vi.advanceTimersByTimeAsync(50);
+    }
+    await vi.advanceTimersByTimeAsync(1000);
+    vi.useRealTimers();
+    expect(set.mock.calls.length).toBeLessThanOrEqual(122);
+    expect(set.mock.calls.length).toBeGreaterThan(100);
   });
 
   test('a settings item stays far below the 8 KB sync quota even when lists are long', () => {
