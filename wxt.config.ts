@@ -4,6 +4,8 @@ import { defineConfig } from 'wxt';
 // Firefox-only keys live behind the browser check so they never leak into the Chrome manifest.
 export default defineConfig({
   imports: false,
+  // The sources zip (for store review) holds what builds the extension, not the test pages.
+  zip: { excludeSources: ['test/**', 'demo-output/**', 'docs/*.png'] },
   modules: ['@wxt-dev/webextension-polyfill'],
   vite: () => ({
     plugins: [preact({ devToolsEnabled: false, prefreshEnabled: false })],

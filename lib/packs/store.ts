@@ -4,11 +4,11 @@
  */
 import { browser } from 'wxt/browser';
 import type { KnowledgePack } from '../pack/types';
-import { validatePack } from '../pack/validate';
 import type { Settings } from '../settings/schema';
 import type { LoadedPack } from '../spot/scan';
 import { BUNDLED_PACK } from './bundled';
 import { loadPack } from './load';
+import { readStoredPack } from './stored';
 import { summarize, type PackSummary } from './summary';
 
 export { summarize, type PackSummary };
@@ -56,9 +56,7 @@ export async function loadActivePacks(settings: Settings, log: (m: string) => vo
   const stored = await browser.storage.local.get(ids.map(packKey));
   for (const id of ids) {
     try {
-      // Imported packs were validated on import; the check here guards against storage edited by hand.
-      const raw = stored[packKey(id)];
-      const loaded = load(validatePack(typeof raw === 'string' ? JSON.parse(raw) : raw, `stored pack "${id}"`));
+      const loaded = load(readStoredPack(stored[packKey(id)], id));
       if (loaded) out.push(loaded);
     } catch (error) {
       log(`skipping knowledge pack "${id}": ${(error as Error).message}`);

@@ -230,6 +230,30 @@ describe('options page', () => {
   });
 });
 
+describe('settings files', () => {
+  test('export then import restores settings; a bad file is refused and changes nothing', async () => {
+    const options = await openExtensionPage(browser, 'options.html');
+    await options.waitForSelector('#theme');
+    await options.locator('#theme').selectOption('dark');
+    await options.waitForTimeout(600);
+    const download = options.waitForEvent('download');
+    await options.getByRole('button', { name: 'Export settings' }).click();
+    const file = await (await download).path();
+    const exported = JSON.parse(readFileSync(file, 'utf8')) as { format: string; settings: { theme: string } };
+    expect(exported.format).toBe('backstory-settings');
+    expect(exported.settings.theme).toBe('dark');
+    await options.locator('#theme').selectOption('light');
+    await options.waitForTimeout(600);
+    const before = await storageSnapshot();
+    await options.locator('label.file-button input').setInputFiles({ name: 'junk.json', mimeType: 'application/json', buffer: Buffer.from('{"format":"something-else"}') });
+    await expect.poll(() => options.locator('#import-error').textContent()).toMatch(/junk\.json: not a Backstory settings file/);
+    expect(await storageSnapshot()).toBe(before);
+    await options.locator('label.file-button input').setInputFiles(file);
+    await expect.poll(() => options.locator('#theme').inputValue()).toBe('dark');
+    await options.close();
+  });
+});
+
 describe('persistence', () => {
   test('settings survive a browser restart with the same profile', async () => {
     const options = await openExtensionPage(browser, 'options.html');

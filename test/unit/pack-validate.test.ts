@@ -63,3 +63,16 @@ describe('the precompiled index', () => {
     expect((PACK).index?.nodes).toBeGreaterThan(100);
   });
 });
+
+describe('stored packs read back on a page', () => {
+  test('a pack as stored at import reads back; damaged storage is refused with a reason', async () => {
+    const { readStoredPack } = await import('../../lib/packs/stored');
+    const stored = JSON.stringify(PACK);
+    expect(readStoredPack(stored, PACK.id).entities).toHaveLength(PACK.entities.length);
+    expect(() => readStoredPack('{"format":', PACK.id)).toThrow();
+    expect(() => readStoredPack(stored, 'other')).toThrow(/its id does not match/);
+    const damaged = JSON.parse(stored) as { entities: Array<Record<string, unknown>> };
+    delete damaged.entities[3]?.facts;
+    expect(() => readStoredPack(damaged, PACK.id)).toThrow(/stored pack "backstory-news" is damaged: entity #4/);
+  });
+});
