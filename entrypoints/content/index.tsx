@@ -7,6 +7,7 @@ import { isMessage, type Message, type Response } from '../../lib/messages';
 import { BackstoryPage } from '../../lib/page/backstory-page';
 import { highlightSupported } from '../../lib/page/painter';
 import { loadActivePacks } from '../../lib/packs/store';
+import type { LoadedPack } from '../../lib/spot/scan';
 import { isActiveOn } from '../../lib/settings/schema';
 import { loadSettings, watchSettings } from '../../lib/settings/store';
 
@@ -52,16 +53,24 @@ export default defineContentScript({
       if (alive()) browser.runtime.sendMessage(message).catch(() => undefined);
     };
 
-    const sync = async (reload: boolean): Promise<void> => {
+    // Packs are read from storage only when they or the set switched off change, not on every setting.
+    let packs: LoadedPack[] | null = null;
+    let packsFor = '';
+    const sync = async (reload: boolean, packsChanged = false): Promise<void> => {
       if (!isActiveOn(settings, host)) {
         stop();
         send({ type: 'page-count', count: 0 });
         return;
       }
-      const packs = await loadActivePacks(settings, log);
-      if (!alive()) return;
+      const wanted = JSON.stringify(settings.disabledPacks);
+      const reloadPacks = packs === null || packsChanged || wanted !== packsFor;
+      if (reloadPacks) {
+        packs = await loadActivePacks(settings, log);
+        packsFor = wanted;
+      }
+      if (!alive() || packs === null) return;
       if (page && !reload) {
-        await page.update(settings, packs);
+        await page.update(settings, reloadPacks ? packs : undefined);
         return;
       }
       stop();
@@ -92,7 +101,7 @@ export default defineContentScript({
     browser.storage.onChanged.addListener(onPacksChanged);
     lifetime.signal.addEventListener('abort', () => browser.storage.onChanged.removeListener(onPacksChanged), { once: true });
     function onPacksChanged(changes: Record<string, unknown>, area: string): void {
-      if (area === 'local' && 'packs' in changes) void sync(false);
+      if (area === 'local' && 'packs' in changes) void sync(false, true);
     }
 
     browser.runtime.onMessage.addListener(onMessage);

@@ -88,14 +88,39 @@ export class BackstoryPage {
   async start(): Promise<ScanTimings> {
     this.painter.applyStyle(this.o.settings);
     this.listen();
-    return this.scanner.start();
+    const timings = await this.scanner.start();
+    this.warmUp();
+    return timings;
   }
 
+  /**
+   * Renders one card off-page while the browser is idle, so that the first real hover does not pay for
+   * compiling the card's code and the card is drawn in the frame after the dwell.
+   */
+  private warmUp(): void {
+    const win = this.o.doc.defaultView as (Window & { requestIdleCallback?: (cb: () => void, o?: object) => number }) | null;
+    const first = this.store.records().next();
+    if (!win || first.done === true) return;
+    const run = (): void => {
+      if (this.o.signal.aborted || this.target !== null) return;
+      const record = first.value;
+      this.target = { packId: record.mention.packId, entityId: record.mention.entity.id, record };
+      this.renderModel(false, true);
+      this.target = null;
+      this.o.renderCard(this.host.mount, null);
+    };
+    if (typeof win.requestIdleCallback === 'function') win.requestIdleCallback(run, { timeout: 2000 });
+    else win.setTimeout(run, 200);
+  }
+
+  /** Applies new settings; only changes to what is matched rescan the page, the rest is restyling. */
   async update(settings: Settings, packs?: readonly LoadedPack[]): Promise<ScanTimings> {
+    const rescan = packs !== undefined || matchingChanged(this.o.settings, settings);
     this.o.settings = settings;
+    this.painter.applyStyle(settings);
+    if (!rescan) return this.scanner.lastTimings;
     if (packs) this.setPacks(packs);
     this.intent.close();
-    this.painter.applyStyle(settings);
     return this.scanner.restart(settings, packs);
   }
 
@@ -172,13 +197,18 @@ export class BackstoryPage {
   }
 
   private render(focus = false): void {
-    const target = this.intent.current === null && !this.intent.isPinned ? null : this.target;
-    if (!target) {
+    if (this.intent.current === null && !this.intent.isPinned) {
       this.target = null;
       this.history = [];
       this.o.renderCard(this.host.mount, null);
       return;
     }
+    this.renderModel(focus, false);
+  }
+
+  private renderModel(focus: boolean, offPage: boolean): void {
+    const target = this.target;
+    if (!target) return;
     const lookup = this.lookups.get(target.packId);
     const entity = lookup?.entities.get(target.entityId);
     if (!lookup || !entity) return;
@@ -229,6 +259,10 @@ export class BackstoryPage {
       },
       onMute: () => this.o.openOptions(`mute=${encodeURIComponent(entityKey(target.packId, target.entityId))}`),
     };
+    if (offPage) {
+      this.o.renderCard(this.host.mount, { ...model, ...actions });
+      return;
+    }
     const drawStart = performance.now();
     this.host.attach();
     this.o.renderCard(this.host.mount, { ...model, ...actions });
@@ -355,6 +389,12 @@ export class BackstoryPage {
       void this.position();
     }
   }
+}
+
+const MATCHING_FIELDS = ['enabledTypes', 'firstMentionOnly', 'demonyms', 'mutedEntities'] as const;
+
+function matchingChanged(a: Settings, b: Settings): boolean {
+  return MATCHING_FIELDS.some((f) => JSON.stringify(a[f]) !== JSON.stringify(b[f]));
 }
 
 /** Computed-style visibility, where the browser can tell; display:contents elements have no box but show. */

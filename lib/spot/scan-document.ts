@@ -1,5 +1,5 @@
 /** One synchronous pass over a document: what the content script finds, for tools and tests. */
-import { collectText, TextCollector, type CollectOptions } from './extract';
+import { TextCollector, type CollectOptions } from './extract';
 import { createScanState, scanChunk, type LoadedPack, type Mention } from './scan';
 
 export function scanDocument(root: Node, packs: readonly LoadedPack[], options: CollectOptions & { demonyms?: boolean } = {}): Mention[] {
@@ -11,5 +11,3 @@ export function scanDocument(root: Node, packs: readonly LoadedPack[], options: 
   }
   return out;
 }
-
-export { collectText };

@@ -31,6 +31,7 @@ export const RERENDER_PAGE = page(`
       const root = document.getElementById('root');
       const fresh = texts.map((t) => { const p = document.createElement('p'); p.textContent = t + (tick % 2 ? '' : ' '); return p; });
       root.replaceChildren(...fresh);
+      window.__renderedAt = performance.now();
       tick++;
     }
     render();
