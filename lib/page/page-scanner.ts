@@ -161,9 +161,10 @@ export class PageScanner {
   }
 
   private observe(): void {
-    if (this.o.signal.aborted || !this.o.doc.body) return;
+    if (this.o.signal.aborted) return;
     this.observer ??= new MutationObserver((records) => this.onMutations(records));
-    this.observer.observe(this.o.doc.body, { childList: true, subtree: true, characterData: true });
+    // The whole document, not the body: some apps replace <body> itself.
+    this.observer.observe(this.o.doc.documentElement, { childList: true, subtree: true, characterData: true });
   }
 
   private onMutations(records: MutationRecord[]): void {
@@ -244,7 +245,7 @@ export class PageScanner {
   }
 
   private insideExcluded(node: Node): boolean {
-    for (let el = node.nodeType === 1 ? (node as Element) : node.parentElement; el && el !== this.o.doc.body; el = el.parentElement) {
+    for (let el = node.nodeType === 1 ? (node as Element) : node.parentElement; el && el !== this.o.doc.documentElement; el = el.parentElement) {
       if (isExcluded(el, this.o.collect)) return true;
     }
     return false;

@@ -76,6 +76,19 @@ describe('more of what a reader does', () => {
     await page.close();
   });
 
+  test('an app that replaces <body> itself gets its new text highlighted', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(server.url('/spa.html'));
+    await waitForHighlights(page, 2);
+    await page.evaluate(() => {
+      const body = document.createElement('body');
+      body.append(Object.assign(document.createElement('p'), { textContent: 'Belarus and Syria.' }));
+      document.body = body;
+    });
+    await expect.poll(async () => (await highlightedTexts(page)).map((h) => h.text).sort(), { timeout: 3000 }).toEqual(['Belarus', 'Syria']);
+    await page.close();
+  });
+
   test('the toolbar badge shows how many entities the page has', async () => {
     const page = await browser.context.newPage();
     await page.goto(server.url('/seed.html'));
