@@ -9,6 +9,7 @@ import type { Painter } from './painter';
 import { isExcluded, TextCollector, type CollectOptions } from '../spot/extract';
 import { createScanState, scanChunk, type LoadedPack, type Mention, type ScanState } from '../spot/scan';
 import type { Settings } from '../settings/schema';
+import { caretAt } from './hit-test';
 import { yieldToMain } from './yield';
 
 export const SLICE_BUDGET_MS = 6;
@@ -69,12 +70,8 @@ export class PageScanner {
     if (!body) return this.timings;
     // At the top of the page, document order already starts with what the reader sees; only a page opened
     // scrolled down (a restored position, an anchor) needs a hit test, which forces a layout.
-    const scrolled = (this.o.doc.defaultView?.scrollY ?? 0) > 0;
-    const probeStart = performance.now();
-    const visible = scrolled && !this.o.settings.firstMentionOnly ? visibleRoot(this.o.doc) : null;
-    this.timings.longestSliceMs = performance.now() - probeStart;
-    if (visible && !this.insideExcluded(visible)) await this.scanRoot(visible, startedAt);
-    await this.scanRoot(body, startedAt);
+    if (!this.o.settings.firstMentionOnly) this.scanVisible(body, startedAt);
+    await this.scanRoot(body, startedAt, this.state);
     this.timings.allHighlightsMs = performance.now() - startedAt;
     this.observe();
     return this.timings;
@@ -129,7 +126,34 @@ export class PageScanner {
     return record;
   }
 
-  private async scanRoot(root: Node, startedAt: number): Promise<void> {
+  /**
+   * One slice over what the viewport shows, from the block at its top down past its bottom. It has its own
+   * short-form state: a full name seen there must not license a surname that comes earlier in the document.
+   */
+  private scanVisible(body: HTMLElement, startedAt: number): void {
+    const sliceStart = performance.now();
+    const win = this.o.doc.defaultView;
+    const first = visibleBlock(this.o.doc);
+    if (!win || !first || this.insideExcluded(first)) {
+      this.endSlice(sliceStart, 0);
+      return;
+    }
+    const state = createScanState(this.o.settings.demonyms);
+    const collector = new TextCollector(body, this.o.collect, first);
+    let added = 0;
+    for (let chars = 0; chars < VISIBLE_MAX_CHARS; ) {
+      const chunk = collector.next(2_000, () => performance.now() - sliceStart > SLICE_BUDGET_MS);
+      if (!chunk || chunk.nodes.length === 0) break;
+      chars += chunk.text.length;
+      for (const mention of scanChunk(chunk, this.o.packs, state)) if (this.register(mention, chunk.nodes)) added++;
+      const last = chunk.nodes[chunk.nodes.length - 1]?.parentElement;
+      if (!last || last.getBoundingClientRect().top > win.innerHeight || performance.now() - sliceStart > SLICE_BUDGET_MS) break;
+    }
+    if (added > 0 && this.timings.firstHighlightMs < 0) this.timings.firstHighlightMs = performance.now() - startedAt;
+    this.endSlice(sliceStart, added);
+  }
+
+  private async scanRoot(root: Node, startedAt: number, state: ScanState): Promise<void> {
     const collector = new TextCollector(root, this.o.collect);
     let sliceStart = performance.now();
     const shouldYield = (): boolean => performance.now() - sliceStart > SLICE_BUDGET_MS;
@@ -137,7 +161,7 @@ export class PageScanner {
     while (!this.o.signal.aborted) {
       const chunk = collector.next(CHUNK_CHARS, shouldYield);
       if (chunk) {
-        for (const mention of scanChunk(chunk, this.o.packs, this.state)) {
+        for (const mention of scanChunk(chunk, this.o.packs, state)) {
           if (this.register(mention, chunk.nodes)) added++;
         }
       }
@@ -239,7 +263,7 @@ export class PageScanner {
     this.queue.clear();
     for (const root of roots) {
       if (!root.isConnected || this.insideExcluded(root)) continue;
-      await this.scanRoot(root, started);
+      await this.scanRoot(root, started, this.state);
     }
     if (changed) this.o.onChange();
   }
@@ -284,11 +308,30 @@ function blockRoots(nodes: readonly Node[]): Node[] {
   return list.filter((b) => !list.some((other) => other !== b && other.contains(b)));
 }
 
-/** A block near the middle of the viewport, so that what the reader sees is highlighted first on huge pages. */
-function visibleRoot(doc: Document): Element | null {
+const VISIBLE_MAX_CHARS = 30_000;
+
+/**
+ * Where the reader's eyes are when the page did not open at its top: the innermost block at the top of the
+ * viewport, or the fragment's target (the browser scrolls to it just after the script starts). Null at the
+ * top of the page, where document order already starts with what is visible.
+ */
+function visibleBlock(doc: Document): Element | null {
   const win = doc.defaultView;
-  if (!win || typeof doc.elementFromPoint !== 'function') return null;
-  let el = doc.elementFromPoint(win.innerWidth / 2, win.innerHeight / 2);
-  while (el && el !== doc.body && !/^(article|main|section|div)$/.test(el.localName)) el = el.parentElement;
+  if (!win) return null;
+  let el: Element | null = null;
+  if (win.scrollY > 0) {
+    // The caret API finds the nearest text even when the point falls in a margin between paragraphs.
+    const caret = caretAt(doc, win.innerWidth / 2, Math.min(40, win.innerHeight / 4));
+    el = caret ? (caret.node.nodeType === 1 ? (caret.node as Element) : caret.node.parentElement) : null;
+  } else if (doc.location.hash.length > 1) {
+    let id = doc.location.hash.slice(1);
+    try {
+      id = decodeURIComponent(id);
+    } catch {
+      // Keep the raw fragment.
+    }
+    el = doc.getElementById(id) ?? doc.getElementsByName(id)[0] ?? null;
+  }
+  while (el && el !== doc.body && !BLOCKISH.test(el.localName)) el = el.parentElement;
   return el && el !== doc.body && el !== doc.documentElement ? el : null;
 }

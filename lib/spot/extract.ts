@@ -63,11 +63,13 @@ export class TextCollector {
   private pendingBreak = false;
   private done = false;
 
+  /** Walks `root`; with `start` (a node inside root) it begins there and goes on in document order. */
   constructor(
     private readonly root: Node,
     private readonly options: CollectOptions = {},
+    start?: Node,
   ) {
-    this.node = root.firstChild;
+    this.node = start ?? root.firstChild;
     if (root.nodeType === 1 && isExcluded(root as Element, options)) this.node = null;
   }
 

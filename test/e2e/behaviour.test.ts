@@ -27,8 +27,12 @@ const HOSTILE_CSS = makePage(
   </style>`,
 );
 
+const FILLER = Array.from({ length: 400 }, (_, i) => `<p>Filler paragraph ${i} about markets, weather and sport, with nothing to highlight.</p>`).join('');
+const SCROLLED = makePage(`<article><p>Toiu said little. Estonia waited.</p>${FILLER}<h2 id="here">Later</h2><p>Then Poland spoke, and Oana Toiu replied.</p>${FILLER}</article>`);
+
 beforeAll(async () => {
   server = await startServer();
+  server.route('/scrolled.html', SCROLLED);
   server.route('/seed.html', seedArticlePage());
   server.route('/spa.html', SPA);
   server.route('/hostile-css.html', HOSTILE_CSS);
@@ -86,6 +90,18 @@ describe('more of what a reader does', () => {
       document.body = body;
     });
     await expect.poll(async () => (await highlightedTexts(page)).map((h) => h.text).sort(), { timeout: 3000 }).toEqual(['Belarus', 'Syria']);
+    await page.close();
+  });
+
+  test('a page opened scrolled down gets its visible part highlighted first, without bending the short-form rule', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(server.url('/scrolled.html#here'));
+    await waitForHighlights(page, 3);
+    await page.waitForTimeout(200);
+    const order = await page.evaluate(() => [...(CSS.highlights.get('backstory-country') ?? [])].map((r) => (r.startContainer as Text).data.slice(r.startOffset, r.endOffset)));
+    expect(order).toEqual(['Poland', 'Estonia']);
+    const people = (await highlightedTexts(page)).filter((h) => h.type === 'person').map((h) => h.text);
+    expect(people).toEqual(['Oana Toiu']);
     await page.close();
   });
 
