@@ -70,7 +70,7 @@ export class PageScanner {
     if (!body) return this.timings;
     // At the top of the page, document order already starts with what the reader sees; only a page opened
     // scrolled down (a restored position, an anchor) needs a hit test, which forces a layout.
-    if (!this.o.settings.firstMentionOnly) this.scanVisible(body, startedAt);
+    if (!this.o.settings.firstMentionOnly) await this.scanVisible(body, startedAt);
     await this.scanRoot(body, startedAt, this.state);
     this.timings.allHighlightsMs = performance.now() - startedAt;
     this.observe();
@@ -127,27 +127,22 @@ export class PageScanner {
   }
 
   /**
-   * One slice over what the viewport shows, from the block at its top down past its bottom. It has its own
-   * short-form state: a full name seen there must not license a surname that comes earlier in the document.
+   * One slice over what the viewport shows when the page did not open at its top. It has its own short-form
+   * state: a full name seen there must not license a surname that comes earlier in the document.
    */
-  private scanVisible(body: HTMLElement, startedAt: number): void {
+  private async scanVisible(body: HTMLElement, startedAt: number): Promise<void> {
+    const first = await visibleBlock(this.o.doc, this.o.signal);
+    if (!first || this.insideExcluded(first)) return;
     const sliceStart = performance.now();
-    const win = this.o.doc.defaultView;
-    const first = visibleBlock(this.o.doc);
-    if (!win || !first || this.insideExcluded(first)) {
-      this.endSlice(sliceStart, 0);
-      return;
-    }
     const state = createScanState(this.o.settings.demonyms);
     const collector = new TextCollector(body, this.o.collect, first);
     let added = 0;
-    for (let chars = 0; chars < VISIBLE_MAX_CHARS; ) {
+    // About a screenful of text; no layout is read, so nothing is forced.
+    for (let chars = 0; chars < VISIBLE_CHARS && performance.now() - sliceStart < SLICE_BUDGET_MS; ) {
       const chunk = collector.next(2_000, () => performance.now() - sliceStart > SLICE_BUDGET_MS);
       if (!chunk || chunk.nodes.length === 0) break;
       chars += chunk.text.length;
       for (const mention of scanChunk(chunk, this.o.packs, state)) if (this.register(mention, chunk.nodes)) added++;
-      const last = chunk.nodes[chunk.nodes.length - 1]?.parentElement;
-      if (!last || last.getBoundingClientRect().top > win.innerHeight || performance.now() - sliceStart > SLICE_BUDGET_MS) break;
     }
     if (added > 0 && this.timings.firstHighlightMs < 0) this.timings.firstHighlightMs = performance.now() - startedAt;
     this.endSlice(sliceStart, added);
@@ -308,22 +303,19 @@ function blockRoots(nodes: readonly Node[]): Node[] {
   return list.filter((b) => !list.some((other) => other !== b && other.contains(b)));
 }
 
-const VISIBLE_MAX_CHARS = 30_000;
+const VISIBLE_CHARS = 8_000;
 
 /**
- * Where the reader's eyes are when the page did not open at its top: the innermost block at the top of the
- * viewport, or the fragment's target (the browser scrolls to it just after the script starts). Null at the
- * top of the page, where document order already starts with what is visible.
+ * Where the reader's eyes are when the page did not open at its top: the fragment's target, or, on a reload
+ * or a back/forward visit (restored scroll), the block at the top of the viewport, read after a frame so
+ * that asking for the scroll position forces no layout. Null on an ordinary visit, which opens at the top,
+ * where document order already starts with what is visible.
  */
-function visibleBlock(doc: Document): Element | null {
+async function visibleBlock(doc: Document, signal: AbortSignal): Promise<Element | null> {
   const win = doc.defaultView;
   if (!win) return null;
   let el: Element | null = null;
-  if (win.scrollY > 0) {
-    // The caret API finds the nearest text even when the point falls in a margin between paragraphs.
-    const caret = caretAt(doc, win.innerWidth / 2, Math.min(40, win.innerHeight / 4));
-    el = caret ? (caret.node.nodeType === 1 ? (caret.node as Element) : caret.node.parentElement) : null;
-  } else if (doc.location.hash.length > 1) {
+  if (doc.location.hash.length > 1) {
     let id = doc.location.hash.slice(1);
     try {
       id = decodeURIComponent(id);
@@ -331,6 +323,14 @@ function visibleBlock(doc: Document): Element | null {
       // Keep the raw fragment.
     }
     el = doc.getElementById(id) ?? doc.getElementsByName(id)[0] ?? null;
+  } else {
+    const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
+    if (nav?.type !== 'reload' && nav?.type !== 'back_forward') return null;
+    await new Promise((resolve) => win.requestAnimationFrame(() => win.setTimeout(resolve, 0)));
+    if (signal.aborted || win.scrollY === 0) return null;
+    // The caret API finds the nearest text even when the point falls in a margin between paragraphs.
+    const caret = caretAt(doc, win.innerWidth / 2, Math.min(40, win.innerHeight / 4));
+    el = caret ? (caret.node.nodeType === 1 ? (caret.node as Element) : caret.node.parentElement) : null;
   }
   while (el && el !== doc.body && !BLOCKISH.test(el.localName)) el = el.parentElement;
   return el && el !== doc.body && el !== doc.documentElement ? el : null;

@@ -102,6 +102,15 @@ describe('more of what a reader does', () => {
     expect(order).toEqual(['Poland', 'Estonia']);
     const people = (await highlightedTexts(page)).filter((h) => h.type === 'person').map((h) => h.text);
     expect(people).toEqual(['Oana Toiu']);
+    // A reload keeps the scroll position: the part in view comes first again.
+    await page.goto(server.url('/scrolled.html'));
+    await waitForHighlights(page, 3);
+    await page.evaluate(() => document.getElementById('here')?.scrollIntoView());
+    await page.reload();
+    await waitForHighlights(page, 3);
+    await page.waitForTimeout(200);
+    const afterReload = await page.evaluate(() => [...(CSS.highlights.get('backstory-country') ?? [])].map((r) => (r.startContainer as Text).data.slice(r.startOffset, r.endOffset)));
+    expect(afterReload).toEqual(['Poland', 'Estonia']);
     await page.close();
   });
 
