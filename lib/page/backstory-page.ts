@@ -10,6 +10,7 @@ import { createCardHost, HOST_TAG, type CardHost } from './card-host';
 import { PackLookup, type CardActions, type CardModel } from './card-model';
 import { hitTest, liveRange } from './hit-test';
 import { HoverIntent } from './hover-intent';
+import { listenForInput } from './page-input';
 import { entityKey, MentionStore, type MentionRecord } from './mention-store';
 import { PageScanner, type ScanTimings } from './page-scanner';
 import { Painter } from './painter';
@@ -48,7 +49,6 @@ export class BackstoryPage {
   private history: CardTarget[] = [];
   private anchorRect: DOMRect | null = null;
   private returnFocus: Element | null = null;
-  private pointer = { x: -1, y: -1, pending: false, shift: false };
   private flashTimer = 0;
   private countTimer = 0;
   private cursor = -1;
@@ -308,78 +308,26 @@ export class BackstoryPage {
   }
 
   private listen(): void {
-    const { doc, signal } = this.o;
-    const opts = { capture: true, passive: true, signal };
-    doc.addEventListener('pointermove', (e) => this.onPointerMove(e), opts);
-    doc.addEventListener('pointerdown', (e) => this.onPointerDown(e), { capture: true, signal });
-    doc.addEventListener('click', (e) => this.onClick(e), { capture: true, signal });
-    doc.addEventListener('keydown', (e) => this.onKeyDown(e), { capture: true, signal });
-    doc.addEventListener('scroll', () => this.onScroll(), opts);
-    this.host.host.addEventListener('pointerenter', (e) => e.isTrusted && this.intent.enterCard(), { signal });
-    this.host.host.addEventListener('pointerleave', (e) => e.isTrusted && this.intent.leaveCard(), { signal });
-    this.host.host.addEventListener('focusin', () => this.intent.enterCard(), { signal });
-  }
-
-  private onPointerMove(e: PointerEvent): void {
-    if (!e.isTrusted || this.o.settings.trigger === 'click') return;
-    this.pointer.x = e.clientX;
-    this.pointer.y = e.clientY;
-    this.pointer.shift = e.shiftKey;
-    if (this.pointer.pending) return;
-    this.pointer.pending = true;
-    // At most one hit test per frame, however fast the pointer events come.
-    requestAnimationFrame(() => {
-      this.pointer.pending = false;
-      if (this.o.signal.aborted) return;
-      if (this.host.contains(this.o.doc.elementFromPoint(this.pointer.x, this.pointer.y))) return;
-      if (this.o.settings.trigger === 'modifier' && !this.pointer.shift) {
-        this.intent.point(null);
-        return;
-      }
-      const hit = hitTest(this.o.doc, this.store, this.pointer.x, this.pointer.y);
-      if (hit) this.anchorRect = hit.rect;
-      this.intent.point(hit?.record ?? null);
+    listenForInput({
+      doc: this.o.doc,
+      host: this.host,
+      signal: this.o.signal,
+      trigger: () => this.o.settings.trigger,
+      cardOpen: () => this.target !== null,
+      hitTest: (x, y) => hitTest(this.o.doc, this.store, x, y),
+      point: (hit) => {
+        if (hit) this.anchorRect = hit.rect;
+        this.intent.point(hit?.record ?? null);
+      },
+      open: (hit) => {
+        this.anchorRect = hit.rect;
+        this.intent.open(hit.record);
+      },
+      enterCard: () => this.intent.enterCard(),
+      leaveCard: () => this.intent.leaveCard(),
+      close: () => this.close(),
+      onScroll: () => this.onScroll(),
     });
-  }
-
-  private onPointerDown(e: PointerEvent): void {
-    if (!e.isTrusted || this.target === null) return;
-    const path = e.composedPath();
-    if (path.includes(this.host.host)) return;
-    this.close();
-  }
-
-  private onClick(e: MouseEvent): void {
-    if (!e.isTrusted || this.o.settings.trigger !== 'click') return;
-    const hit = hitTest(this.o.doc, this.store, e.clientX, e.clientY);
-    if (!hit || (e.target instanceof Element && e.target.closest('a[href], button, input, select, textarea, label'))) return;
-    this.anchorRect = hit.rect;
-    this.intent.open(hit.record);
-  }
-
-  private onKeyDown(e: KeyboardEvent): void {
-    if (!e.isTrusted || this.target === null) return;
-    if (e.key === 'Escape') {
-      e.stopPropagation();
-      this.close();
-    } else if (e.key === 'Tab' && this.host.activeElement() !== null) {
-      this.trapTab(e);
-    }
-  }
-
-  private trapTab(e: KeyboardEvent): void {
-    const buttons = [...this.host.mount.querySelectorAll<HTMLElement>('button')];
-    const first = buttons[0];
-    const last = buttons[buttons.length - 1];
-    const active = this.host.activeElement();
-    if (!first || !last) return;
-    if (e.shiftKey && (active === first || active === this.host.mount.firstElementChild)) {
-      e.preventDefault();
-      last.focus();
-    } else if (!e.shiftKey && active === last) {
-      e.preventDefault();
-      first.focus();
-    }
   }
 
   private onScroll(): void {

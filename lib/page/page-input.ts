@@ -1,0 +1,98 @@
+/**
+ * The page-wide input a card listens to: pointer movement (one hit test per frame at most), clicks, Esc and
+ * Tab, scrolling. Only trusted events count: a page script cannot open, move or close a card.
+ */
+import type { CardHost } from './card-host';
+import type { MentionRecord } from './mention-store';
+import type { Settings } from '../settings/schema';
+
+export interface Hit {
+  record: MentionRecord;
+  rect: DOMRect;
+}
+
+export interface PageInputOptions {
+  doc: Document;
+  host: CardHost;
+  signal: AbortSignal;
+  trigger: () => Settings['trigger'];
+  cardOpen: () => boolean;
+  hitTest: (x: number, y: number) => Hit | null;
+  /** The pointer rests over this mention, or over none. */
+  point: (hit: Hit | null) => void;
+  /** A click on a mention (the click trigger). */
+  open: (hit: Hit) => void;
+  enterCard: () => void;
+  leaveCard: () => void;
+  close: () => void;
+  onScroll: () => void;
+}
+
+const INTERACTIVE = 'a[href], button, input, select, textarea, label';
+
+export function listenForInput(o: PageInputOptions): void {
+  const { doc, host, signal } = o;
+  const pointer = { x: -1, y: -1, shift: false, pending: false };
+
+  const onPointerMove = (e: PointerEvent): void => {
+    if (!e.isTrusted || o.trigger() === 'click') return;
+    pointer.x = e.clientX;
+    pointer.y = e.clientY;
+    pointer.shift = e.shiftKey;
+    if (pointer.pending) return;
+    pointer.pending = true;
+    requestAnimationFrame(() => {
+      pointer.pending = false;
+      if (signal.aborted || host.contains(doc.elementFromPoint(pointer.x, pointer.y))) return;
+      if (o.trigger() === 'modifier' && !pointer.shift) o.point(null);
+      else o.point(o.hitTest(pointer.x, pointer.y));
+    });
+  };
+
+  const onPointerDown = (e: PointerEvent): void => {
+    if (e.isTrusted && o.cardOpen() && !e.composedPath().includes(host.host)) o.close();
+  };
+
+  const onClick = (e: MouseEvent): void => {
+    if (!e.isTrusted || o.trigger() !== 'click') return;
+    if (e.target instanceof Element && e.target.closest(INTERACTIVE)) return;
+    const hit = o.hitTest(e.clientX, e.clientY);
+    if (hit) o.open(hit);
+  };
+
+  const onKeyDown = (e: KeyboardEvent): void => {
+    if (!e.isTrusted || !o.cardOpen()) return;
+    if (e.key === 'Escape') {
+      e.stopPropagation();
+      o.close();
+    } else if (e.key === 'Tab' && host.activeElement() !== null) {
+      trapTab(host, e);
+    }
+  };
+
+  const passive = { capture: true, passive: true, signal };
+  doc.addEventListener('pointermove', onPointerMove, passive);
+  doc.addEventListener('pointerdown', onPointerDown, { capture: true, signal });
+  doc.addEventListener('click', onClick, { capture: true, signal });
+  doc.addEventListener('keydown', onKeyDown, { capture: true, signal });
+  doc.addEventListener('scroll', () => o.onScroll(), passive);
+  host.host.addEventListener('pointerenter', (e) => e.isTrusted && o.enterCard(), { signal });
+  host.host.addEventListener('pointerleave', (e) => e.isTrusted && o.leaveCard(), { signal });
+  host.host.addEventListener('focusin', () => o.enterCard(), { signal });
+}
+
+/** Keeps Tab inside the card: from the last button to the first, and back with Shift+Tab. */
+function trapTab(host: CardHost, e: KeyboardEvent): void {
+  const buttons = [...host.mount.querySelectorAll<HTMLElement>('button')];
+  const first = buttons[0];
+  const last = buttons[buttons.length - 1];
+  const active = host.activeElement();
+  if (!first || !last) return;
+  if (e.shiftKey && (active === first || active === host.mount.firstElementChild)) {
+    e.preventDefault();
+    last.focus();
+  } else if (!e.shiftKey && active === last) {
+    e.preventDefault();
+    first.focus();
+  }
+}
