@@ -69,6 +69,13 @@ export function Card(props: CardProps): JSX.Element {
       <p class="summary" id="backstory-summary" dir="auto">
         {props.summary || 'No background summary in this knowledge pack.'}
       </p>
+      {props.url && (
+        <p class="more">
+          <a href={props.url} target="_blank" rel="noopener noreferrer">
+            Read more about {props.name}
+          </a>
+        </p>
+      )}
       {props.facts.length > 0 && (
         <dl class="facts">
           {props.facts.map((f) => [<dt key={`t${f.label}`}>{f.label}</dt>, <dd key={`d${f.label}`}>{f.value}</dd>])}

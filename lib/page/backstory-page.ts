@@ -217,6 +217,7 @@ export class BackstoryPage {
       name: entity.name,
       type: entity.type,
       summary: entity.summary,
+      url: /^https?:\/\//i.test(entity.url) ? entity.url : '',
       facts: entity.facts,
       sentences: entity.sentences,
       documents: lookup.documents,

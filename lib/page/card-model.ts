@@ -12,6 +12,8 @@ export interface CardModel {
   name: string;
   type: EntityType;
   summary: string;
+  /** An http(s) link for more, from the pack, or ''. */
+  url: string;
   facts: readonly KeyFact[];
   sentences: readonly EntitySentence[];
   documents: ReadonlyMap<string, PackDocument>;

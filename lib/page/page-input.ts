@@ -83,7 +83,7 @@ export function listenForInput(o: PageInputOptions): void {
 
 /** Keeps Tab inside the card: from the last button to the first, and back with Shift+Tab. */
 function trapTab(host: CardHost, e: KeyboardEvent): void {
-  const buttons = [...host.mount.querySelectorAll<HTMLElement>('button')];
+  const buttons = [...host.mount.querySelectorAll<HTMLElement>('button, a[href]')];
   const first = buttons[0];
   const last = buttons[buttons.length - 1];
   const active = host.activeElement();
