@@ -305,7 +305,7 @@ export class BackstoryPage {
 
   private scheduleCount(): void {
     clearTimeout(this.countTimer);
-    this.countTimer = window.setTimeout(() => this.o.onEntityCount(this.scanner.entities().length), 100);
+    this.countTimer = window.setTimeout(() => this.o.onEntityCount(this.store.entityCount()), 100);
   }
 
   private listen(): void {

@@ -3,6 +3,11 @@ import type { Mention } from '../spot/scan';
 
 export interface MentionRecord {
   key: number;
+  /**
+   * Position in document order, as far as scanning knows it: passes run in document order and renumber the
+   * mentions they meet again, so sorting needs no DOM comparisons (which cost O(siblings) on huge pages).
+   */
+  order: number;
   mention: Mention;
   range: StaticRange;
   /** Every text node the mention touches (one, unless it spans inline elements). */
@@ -15,6 +20,7 @@ export function entityKey(packId: string, entityId: string): string {
 
 export class MentionStore {
   private nextKey = 1;
+  private nextOrder = 1;
   private readonly byNode = new Map<Text, MentionRecord[]>();
   private readonly all = new Map<number, MentionRecord>();
   /** Document order is costly on huge pages (compareDocumentPosition per comparison): sorted once per change. */
@@ -28,12 +34,19 @@ export class MentionStore {
     return this.all.values();
   }
 
-  has(node: Text, offset: number): boolean {
-    return this.byNode.get(node)?.some((r) => r.mention.start.node === node && r.mention.start.offset === offset) ?? false;
+  /** The mention that starts at this point, if any. */
+  at(node: Text, offset: number): MentionRecord | undefined {
+    return this.byNode.get(node)?.find((r) => r.mention.start.node === node && r.mention.start.offset === offset);
+  }
+
+  /** A pass met this mention again: it comes after everything the pass met before it. */
+  renumber(record: MentionRecord): void {
+    record.order = this.nextOrder++;
+    this.orderCache = null;
   }
 
   add(mention: Mention, range: StaticRange, nodes: Text[]): MentionRecord {
-    const record: MentionRecord = { key: this.nextKey++, mention, range, nodes };
+    const record: MentionRecord = { key: this.nextKey++, order: this.nextOrder++, mention, range, nodes };
     this.all.set(record.key, record);
     this.orderCache = null;
     for (const node of nodes) {
@@ -77,17 +90,18 @@ export class MentionStore {
     this.byNode.clear();
   }
 
-  /** The mentions in document order. */
+  /** The mentions in document order (see `order`). */
   ordered(): readonly MentionRecord[] {
-    this.orderCache ??= [...this.all.values()].sort((a, b) => comparePoints(a.mention.start, b.mention.start));
+    this.orderCache ??= [...this.all.values()].sort((a, b) => a.order - b.order);
     return this.orderCache;
   }
-}
 
-function comparePoints(a: { node: Text; offset: number }, b: { node: Text; offset: number }): number {
-  if (a.node === b.node) return a.offset - b.offset;
-  // DOCUMENT_POSITION_FOLLOWING = 4: b comes after a.
-  return a.node.compareDocumentPosition(b.node) & 4 ? -1 : 1;
+  /** Distinct entities, without sorting anything (the badge asks often). */
+  entityCount(): number {
+    const keys = new Set<string>();
+    for (const r of this.all.values()) keys.add(entityKey(r.mention.packId, r.mention.entity.id));
+    return keys.size;
+  }
 }
 
 /** The text nodes between two points of one chunk, in order. */

@@ -114,7 +114,12 @@ export class PageScanner {
   }
 
   private register(mention: Mention, chunkNodes: readonly Text[]): MentionRecord | null {
-    if (this.o.store.has(mention.start.node, mention.start.offset) || !this.accepts(mention)) return null;
+    const known = this.o.store.at(mention.start.node, mention.start.offset);
+    if (known) {
+      this.o.store.renumber(known);
+      return null;
+    }
+    if (!this.accepts(mention)) return null;
     const range = new StaticRange({
       startContainer: mention.start.node,
       startOffset: mention.start.offset,
