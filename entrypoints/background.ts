@@ -5,9 +5,6 @@ import { isMessage } from '../lib/messages';
 export default defineBackground({
   type: 'module',
   main() {
-    // Content scripts keep a port open; its disconnect tells an orphaned script the extension went away.
-    browser.runtime.onConnect.addListener(() => undefined);
-
     browser.runtime.onMessage.addListener((message: unknown, sender) => {
       if (sender.id !== browser.runtime.id) return undefined;
       if (isMessage(message, 'page-count') && sender.tab?.id !== undefined) {

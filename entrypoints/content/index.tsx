@@ -34,20 +34,12 @@ export default defineContentScript({
     };
     lifetime.signal.addEventListener('abort', stop, { once: true });
 
-    // When the extension is reloaded or removed, this script is orphaned: clean up and go quiet. A port
-    // also drops when the service worker merely sleeps, so reconnect until connecting itself fails.
-    const holdPort = (): void => {
-      if (lifetime.signal.aborted) return;
-      try {
-        browser.runtime.connect({ name: 'page' }).onDisconnect.addListener(() => {
-          if (browser.runtime?.id === undefined) lifetime.abort();
-          else setTimeout(holdPort, 250);
-        });
-      } catch {
-        lifetime.abort();
-      }
-    };
-    holdPort();
+    // When the extension is reloaded or removed, this script is orphaned: runtime.id disappears. Checking it
+    // is a property read, no message, so the service worker is never woken for it.
+    const orphanCheck = setInterval(() => {
+      if (browser.runtime?.id === undefined) lifetime.abort();
+    }, 1000);
+    lifetime.signal.addEventListener('abort', () => clearInterval(orphanCheck), { once: true });
 
     const send = (message: Message): void => {
       if (alive()) browser.runtime.sendMessage(message).catch(() => undefined);
