@@ -1,7 +1,7 @@
 import type { CDPSession, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { seedArticlePage } from '../../scripts/sample-pages';
-import { highlightedTexts, hoverText, launchExtension, openExtensionPage, openPopupFor, readCard, tabIdOf, waitForHighlights, type ExtensionBrowser } from '../support/browser';
+import { highlightedTexts, hoverText, launchExtension, openExtensionPage, openPopupFor, readCard, tabIdOf, waitForHighlights, openPage, type ExtensionBrowser } from '../support/browser';
 import { page as makePage } from '../support/pages';
 import { startServer, type PageServer } from '../support/server';
 
@@ -72,18 +72,14 @@ async function computed(page: Page, session: CDPSession, selectorClass: string):
 
 describe('more of what a reader does', () => {
   test('an in-app navigation (history.pushState) rescans the new content', async () => {
-    const page = await browser.context.newPage();
-    await page.goto(server.url('/spa.html'));
-    await waitForHighlights(page, 2);
+    const page = await openPage(browser, server.url('/spa.html'), 2);
     await page.evaluate(() => (window as unknown as { __go: () => void }).__go());
     await expect.poll(async () => (await highlightedTexts(page)).map((h) => h.text).sort(), { timeout: 3000 }).toEqual(['Estonia', 'Oana Toiu', 'Poland']);
     await page.close();
   });
 
   test('an app that replaces <body> itself gets its new text highlighted', async () => {
-    const page = await browser.context.newPage();
-    await page.goto(server.url('/spa.html'));
-    await waitForHighlights(page, 2);
+    const page = await openPage(browser, server.url('/spa.html'), 2);
     await page.evaluate(() => {
       const body = document.createElement('body');
       body.append(Object.assign(document.createElement('p'), { textContent: 'Belarus and Syria.' }));
@@ -94,9 +90,7 @@ describe('more of what a reader does', () => {
   });
 
   test('a page opened scrolled down gets its visible part highlighted first, without bending the short-form rule', async () => {
-    const page = await browser.context.newPage();
-    await page.goto(server.url('/scrolled.html#here'));
-    await waitForHighlights(page, 3);
+    const page = await openPage(browser, server.url('/scrolled.html#here'), 3);
     await page.waitForTimeout(200);
     const order = await page.evaluate(() => [...(CSS.highlights.get('backstory-country') ?? [])].map((r) => (r.startContainer as Text).data.slice(r.startOffset, r.endOffset)));
     expect(order).toEqual(['Poland', 'Estonia']);
@@ -115,18 +109,14 @@ describe('more of what a reader does', () => {
   });
 
   test('the toolbar badge shows how many entities the page has', async () => {
-    const page = await browser.context.newPage();
-    await page.goto(server.url('/seed.html'));
-    await waitForHighlights(page, 50);
+    const page = await openPage(browser, server.url('/seed.html'), 50);
     const tabId = await tabIdOf(browser, page);
     await expect.poll(() => browser.worker.evaluate((id) => (globalThis as unknown as Api).chrome.action.getBadgeText({ tabId: id }), tabId)).toBe('53');
     await page.close();
   });
 
   test('the card stays readable on hostile page CSS and a dark page gets a dark card', async () => {
-    const page = await browser.context.newPage();
-    await page.goto(server.url('/hostile-css.html'));
-    await waitForHighlights(page, 2);
+    const page = await openPage(browser, server.url('/hostile-css.html'), 2);
     await hoverText(page, 'drone wall');
     expect((await readCard(page)).name).toBe('Drone wall');
     const session = await page.context().newCDPSession(page);
@@ -144,9 +134,7 @@ describe('more of what a reader does', () => {
 
   test('click trigger: hovering opens nothing, a click on a term opens its card', async () => {
     await setSettings({ trigger: 'click' });
-    const page = await browser.context.newPage();
-    await page.goto(server.url('/seed.html'));
-    await waitForHighlights(page, 50);
+    const page = await openPage(browser, server.url('/seed.html'), 50);
     await hoverText(page, 'Reuters');
     expect((await readCard(page)).open).toBe(false);
     await page.mouse.down();
@@ -159,9 +147,7 @@ describe('more of what a reader does', () => {
 
   test('first mention only: each entity is highlighted once', async () => {
     await setSettings({ firstMentionOnly: true });
-    const page = await browser.context.newPage();
-    await page.goto(server.url('/seed.html'));
-    await waitForHighlights(page, 40);
+    const page = await openPage(browser, server.url('/seed.html'), 40);
     await page.waitForTimeout(300);
     const texts = await highlightedTexts(page);
     expect(texts.filter((t) => t.text === 'Romania')).toHaveLength(1);
@@ -180,9 +166,7 @@ describe('more of what a reader does', () => {
   });
 
   test('the options page opened from a card offers to mute that entity, and muting removes its highlights', async () => {
-    const page = await browser.context.newPage();
-    await page.goto(server.url('/seed.html'));
-    await waitForHighlights(page, 50);
+    const page = await openPage(browser, server.url('/seed.html'), 50);
     const options = await openExtensionPage(browser, 'options.html#mute=backstory-news%2Freuters');
     await expect.poll(() => options.locator('#mute-heading').textContent()).toBe('Mute Reuters?');
     await options.getByRole('button', { name: 'Mute Reuters' }).click();

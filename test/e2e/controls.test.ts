@@ -5,7 +5,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { seedArticlePage } from '../../scripts/sample-pages';
 import { runKb } from '../../scripts/kb';
-import { highlightCount, highlightedTexts, launchExtension, openExtensionPage, openPopupFor, readCard, waitForHighlights, type ExtensionBrowser } from '../support/browser';
+import { highlightCount, highlightedTexts, launchExtension, openExtensionPage, openPopupFor, readCard, waitForHighlights, openPage, type ExtensionBrowser } from '../support/browser';
 import { page as makePage } from '../support/pages';
 import { startServer, type PageServer } from '../support/server';
 
@@ -34,11 +34,7 @@ afterAll(async () => {
   await server?.close();
 });
 
-async function open(path: string): Promise<Page> {
-  const page = await browser.context.newPage();
-  await page.goto(server.url(path));
-  return page;
-}
+const open = (path: string): Promise<Page> => openPage(browser, server.url(path));
 
 async function axeViolations(page: Page): Promise<string[]> {
   const source = readFileSync('node_modules/axe-core/axe.min.js', 'utf8');

@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { seedArticlePage } from '../../scripts/sample-pages';
-import { clickCardButton, highlightCount, highlightedTexts, hoverText, launchExtension, readCard, tabIdOf, waitForHighlights, type ExtensionBrowser } from '../support/browser';
+import { clickCardButton, highlightCount, highlightedTexts, hoverText, launchExtension, readCard, tabIdOf, waitForHighlights, openPage, type ExtensionBrowser } from '../support/browser';
 import { CAPTURE_BEFORE, EXCLUDED_PAGE, INFINITE_PAGE, RERENDER_PAGE, STORM_PAGE, hugePage } from '../support/pages';
 import { startServer, type PageServer } from '../support/server';
 
@@ -24,11 +24,7 @@ afterAll(async () => {
   await server?.close();
 });
 
-async function open(path: string): Promise<Page> {
-  const page = await browser.context.newPage();
-  await page.goto(server.url(path));
-  return page;
-}
+const open = (path: string): Promise<Page> => openPage(browser, server.url(path));
 
 describe('the seed article in Chromium', () => {
   let page: Page;

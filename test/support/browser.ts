@@ -89,6 +89,14 @@ export async function launchExtension(options: { userDataDir?: string; headless?
   };
 }
 
+/** Opens a new tab at `url`; with `minHighlights`, waits until the content script painted that many. */
+export async function openPage(browser: ExtensionBrowser, url: string, minHighlights = 0): Promise<Page> {
+  const page = await browser.context.newPage();
+  await page.goto(url);
+  if (minHighlights > 0) await waitForHighlights(page, minHighlights);
+  return page;
+}
+
 /** Waits until the content script registered its highlights (or the timeout passes). */
 export async function waitForHighlights(page: Page, min = 1, timeout = 10_000): Promise<number> {
   await page.waitForFunction(
