@@ -7,7 +7,6 @@ import { HIGHLIGHT_STYLES, normalizeHost, THEMES, TRIGGERS, type Settings } from
 export interface OptionsProps {
   settings: Settings;
   packs: PackSummary[];
-  brokenPacks: string[];
   /** "packId/entityId" the card asked to mute, with its display name when known. */
   muteRequest: { key: string; name: string } | null;
   importState: { busy: boolean; stage: string; fraction: number; error: string; message: string };
@@ -217,7 +216,6 @@ export function Options(props: OptionsProps): JSX.Element {
             ))}
           </tbody>
         </table>
-        {props.brokenPacks.map((b) => <p class="error" key={b}>{b}</p>)}
         <div class="field">
           <label for="pack-file">Import a knowledge pack (a .json file made by <code>npm run kb</code>)</label>
           <input id="pack-file" type="file" accept=".json,application/json" disabled={props.importState.busy}

@@ -20,7 +20,6 @@ addEventListener('pagehide', () => {
 
 let settings: Settings = defaultSettings();
 let packs: OptionsProps['packs'] = [];
-let brokenPacks: string[] = [];
 let muteRequest: OptionsProps['muteRequest'] = null;
 let importState: OptionsProps['importState'] = { busy: false, stage: '', fraction: 0, error: '', message: '' };
 
@@ -59,9 +58,7 @@ function update(next: Settings): void {
 }
 
 async function refreshPacks(): Promise<void> {
-  const listed = await listPacks();
-  packs = listed.packs;
-  brokenPacks = listed.broken;
+  packs = await listPacks();
   draw();
 }
 
@@ -70,7 +67,6 @@ function draw(): void {
     <Options
       settings={settings}
       packs={packs}
-      brokenPacks={brokenPacks}
       muteRequest={muteRequest}
       importState={importState}
       onChange={update}

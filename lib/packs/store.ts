@@ -35,8 +35,8 @@ export async function importedPackIds(): Promise<string[]> {
 }
 
 /** The bundled pack and every imported one. */
-export async function listPacks(): Promise<{ packs: PackSummary[]; broken: string[] }> {
-  return { packs: [summarize(BUNDLED_PACK, true), ...(await importedPackSummaries())], broken: [] };
+export async function listPacks(): Promise<PackSummary[]> {
+  return [summarize(BUNDLED_PACK, true), ...(await importedPackSummaries())];
 }
 
 function load(pack: KnowledgePack): LoadedPack | null {
