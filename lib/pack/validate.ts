@@ -205,8 +205,11 @@ export function checkEntity(c: Checker, raw: unknown, where: string, docIds?: Re
   return entity;
 }
 
-/** Rejects duplicate ids and any alias (after folding) that two entities claim. */
-export function checkUniqueness(c: Checker, entities: readonly PackEntity[]): void {
+/**
+ * Rejects duplicate ids and any alias (after folding) that two entities claim. Returns which entity claims
+ * each folded alias.
+ */
+export function checkUniqueness(c: Checker, entities: readonly PackEntity[]): ReadonlyMap<string, string> {
   const ids = new Map<string, number>();
   const claims = new Map<string, string>();
   entities.forEach((entity, i) => {
@@ -230,16 +233,13 @@ export function checkUniqueness(c: Checker, entities: readonly PackEntity[]): vo
       claims.set(key, entity.id);
     }
   });
+  return claims;
 }
 
-/** A stop phrase may not equal an alias: it would silently hide that entity everywhere. */
-export function checkStopPhrases(c: Checker, phrases: readonly string[], entities: readonly PackEntity[]): void {
-  const aliases = new Map<string, string>();
-  for (const e of entities) {
-    for (const a of [e.name, ...e.aliases, ...e.acronyms, ...e.shortForms, ...e.demonyms]) aliases.set(foldText(a).trim(), e.id);
-  }
+/** A stop phrase may not equal an alias (`claims`, from checkUniqueness): it would hide that entity everywhere. */
+export function checkStopPhrases(c: Checker, phrases: readonly string[], claims: ReadonlyMap<string, string>): void {
   phrases.forEach((phrase, i) => {
-    const owner = aliases.get(foldText(phrase).trim());
+    const owner = claims.get(foldText(phrase).trim());
     if (owner !== undefined) c.fail(`stop phrase #${i + 1} "${phrase}"`, `is an alias of entity "${owner}"`);
   });
 }
@@ -297,7 +297,7 @@ export function validatePack(raw: unknown, source: string): KnowledgePack {
   }
   const rawEntities = c.array(o.entities, 'pack, field "entities"', LIMITS.entities);
   const entities = rawEntities.map((e, i) => checkEntity(c, e, entityWhere(e, i), docIds));
-  checkUniqueness(c, entities);
+  const claims = checkUniqueness(c, entities);
   const ids = new Set(entities.map((e) => e.id));
   for (const e of entities) {
     e.related.forEach((r, i) => {
@@ -317,7 +317,7 @@ export function validatePack(raw: unknown, source: string): KnowledgePack {
   };
   if (o.stopPhrases !== undefined) {
     pack.stopPhrases = c.strings(o.stopPhrases, 'pack, field "stopPhrases"', LIMITS.stopPhrases, LIMITS.aliasLength);
-    checkStopPhrases(c, pack.stopPhrases, entities);
+    checkStopPhrases(c, pack.stopPhrases, claims);
   }
   if (o.index !== undefined) pack.index = checkIndexShape(c, o.index);
   return pack;
