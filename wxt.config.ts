@@ -1,5 +1,24 @@
+import { fileURLToPath } from 'node:url';
 import preact from '@preact/preset-vite';
+import type { Plugin } from 'vite';
 import { defineConfig } from 'wxt';
+
+const QUIET_CONTEXT = fileURLToPath(new URL('./lib/page/quiet-context.ts', import.meta.url));
+
+/**
+ * WXT's content-script wrapper builds its context from 'wxt/utils/content-script-context'; for that one
+ * importer, resolve it to our subclass, which has no page-visible start handshake (see quiet-context.ts).
+ */
+function quietContentScriptContext(): Plugin {
+  return {
+    name: 'backstory:quiet-content-script-context',
+    enforce: 'pre',
+    resolveId(source, importer) {
+      if (source === 'wxt/utils/content-script-context' && importer?.includes('content-script-isolated-world-entrypoint')) return QUIET_CONTEXT;
+      return null;
+    },
+  };
+}
 
 // Firefox-only keys live behind the browser check so they never leak into the Chrome manifest.
 export default defineConfig({
@@ -8,13 +27,13 @@ export default defineConfig({
   zip: { excludeSources: ['test/**', 'demo-output/**', 'docs/*.png'] },
   modules: ['@wxt-dev/webextension-polyfill'],
   vite: () => ({
-    plugins: [preact({ devToolsEnabled: false, prefreshEnabled: false })],
+    plugins: [quietContentScriptContext(), preact({ devToolsEnabled: false, prefreshEnabled: false })],
     build: { chunkSizeWarningLimit: 2048 },
   }),
   manifest: ({ browser }) => ({
     name: 'Backstory',
     description: 'Context cards for the people, places and ideas in the news you read. Everything stays on your machine.',
-    permissions: ['storage', 'activeTab'],
+    permissions: ['storage', 'unlimitedStorage', 'activeTab'],
     commands: {
       'next-mention': {
         suggested_key: { default: 'Alt+Shift+B' },

@@ -1,13 +1,10 @@
 import type { JSX } from 'preact';
 import type { CardActions, CardModel } from '../lib/page/card-model';
-import type { EntitySentence, EntityType } from '../lib/pack/types';
+import type { EntitySentence } from '../lib/pack/types';
+import { TYPE_NAME } from '../lib/pack/type-labels';
 
 export type CardProps = CardModel & CardActions;
 
-const TYPE_LABELS: Record<EntityType, string> = {
-  person: 'Person', country: 'Country', city: 'City', region: 'Region', place: 'Place',
-  organization: 'Organization', concept: 'Concept', event: 'Event', thing: 'Thing',
-};
 
 const MAX_SENTENCES = 4;
 
@@ -52,7 +49,7 @@ export function Card(props: CardProps): JSX.Element {
         )}
         <div class="title">
           <h2 class="name" id="backstory-name" dir="auto">{props.name}</h2>
-          <div class="type">{TYPE_LABELS[props.type]}</div>
+          <div class="type">{TYPE_NAME[props.type]}</div>
         </div>
         <div class="tools">
           <button type="button" class="icon" aria-pressed={props.pinned} onClick={trusted(props.onPin)} title={props.pinned ? 'Unpin' : 'Pin: keep this card open'}>
@@ -107,7 +104,7 @@ export function Card(props: CardProps): JSX.Element {
           <h3>Related</h3>
           <div class="related">
             {props.related.slice(0, MAX_RELATED).map((r) => (
-              <button type="button" key={r.id} onClick={trusted(() => props.onRelated(r.id))} title={`${TYPE_LABELS[r.type]}: open its card`}>
+              <button type="button" key={r.id} onClick={trusted(() => props.onRelated(r.id))} title={`${TYPE_NAME[r.type]}: open its card`}>
                 {r.name}
               </button>
             ))}

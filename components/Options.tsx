@@ -1,8 +1,9 @@
 import type { JSX } from 'preact';
 import { useState } from 'preact/hooks';
-import { ENTITY_TYPES, type EntityType } from '../lib/pack/types';
+import { ENTITY_TYPES } from '../lib/pack/types';
+import { TYPE_GROUP } from '../lib/pack/type-labels';
 import type { PackSummary } from '../lib/packs/store';
-import { HIGHLIGHT_STYLES, normalizeHost, THEMES, TRIGGERS, type Settings } from '../lib/settings/schema';
+import { HIGHLIGHT_STYLES, MAX_LIST, normalizeHost, THEMES, TRIGGERS, type Settings } from '../lib/settings/schema';
 
 export interface OptionsProps {
   settings: Settings;
@@ -22,10 +23,6 @@ export interface OptionsProps {
   entityName: (key: string) => string;
 }
 
-const TYPE_LABELS: Record<EntityType, string> = {
-  person: 'People', country: 'Countries', city: 'Cities', region: 'Regions', place: 'Places',
-  organization: 'Organizations', concept: 'Ideas and concepts', event: 'Events', thing: 'Things',
-};
 const STYLE_LABELS: Record<Settings['highlightStyle'], string> = { underline: 'Underline', background: 'Background tint', none: 'None (cards only)' };
 const TRIGGER_LABELS: Record<Settings['trigger'], string> = { hover: 'Hover', modifier: 'Hover while holding Shift', click: 'Click' };
 const THEME_LABELS: Record<Settings['theme'], string> = { page: 'Follow the page', light: 'Light', dark: 'Dark' };
@@ -55,9 +52,17 @@ function SiteList(props: { label: string; sites: string[]; onChange: (sites: str
             setError(`"${draft}" is not a site name such as news.example.com`);
             return;
           }
+          if (props.sites.includes(host)) {
+            setError(`${host} is already in the list`);
+            return;
+          }
+          if (props.sites.length >= MAX_LIST) {
+            setError(`The list is full: it holds at most ${MAX_LIST} sites. Remove one (or block a parent domain, which covers its subdomains) to add ${host}.`);
+            return;
+          }
           setError('');
           setDraft('');
-          if (!props.sites.includes(host)) props.onChange([...props.sites, host]);
+          props.onChange([...props.sites, host]);
         }}
       >
         <label for={id}>Add a site to "{props.label}"</label>
@@ -108,9 +113,9 @@ export function Options(props: OptionsProps): JSX.Element {
                     checked={s.enabledTypes.includes(type)}
                     onChange={(e) => set('enabledTypes', (e.currentTarget).checked ? [...s.enabledTypes, type] : s.enabledTypes.filter((t) => t !== type))}
                   />
-                  {TYPE_LABELS[type]}
+                  {TYPE_GROUP[type]}
                 </label>
-                <input type="color" aria-label={`Colour for ${TYPE_LABELS[type]}`} value={s.colors[type]} onChange={(e) => set('colors', { ...s.colors, [type]: (e.currentTarget).value })} />
+                <input type="color" aria-label={`Colour for ${TYPE_GROUP[type]}`} value={s.colors[type]} onChange={(e) => set('colors', { ...s.colors, [type]: (e.currentTarget).value })} />
               </div>
             ))}
           </div>

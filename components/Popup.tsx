@@ -1,8 +1,11 @@
 import type { JSX } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
-import { ENTITY_TYPES, type EntityType } from '../lib/pack/types';
+import { ENTITY_TYPES } from '../lib/pack/types';
+import { TYPE_GROUP } from '../lib/pack/type-labels';
 import type { PageEntity } from '../lib/messages';
-import { isActiveOn, type Settings } from '../lib/settings/schema';
+import { entityKey } from '../lib/pack/entity-key';
+import type { Settings } from '../lib/settings/schema';
+import { isActiveOn, siteOn, withSite } from '../lib/settings/sites';
 import { Toggle } from './Toggle';
 
 export interface PopupProps {
@@ -15,23 +18,6 @@ export interface PopupProps {
   onOpenOptions: () => void;
 }
 
-const GROUP_LABELS: Record<EntityType, string> = {
-  person: 'People', country: 'Countries', city: 'Cities', region: 'Regions', place: 'Places',
-  organization: 'Organizations', concept: 'Ideas', event: 'Events', thing: 'Things',
-};
-
-function siteOn(settings: Settings, host: string): boolean {
-  return settings.siteMode === 'allow-only' ? settings.allowedSites.includes(host) : !settings.blockedSites.includes(host);
-}
-
-function withSite(settings: Settings, host: string, on: boolean): Settings {
-  if (settings.siteMode === 'allow-only') {
-    const allowed = settings.allowedSites.filter((h) => h !== host);
-    return { ...settings, allowedSites: on ? [...allowed, host] : allowed };
-  }
-  const blocked = settings.blockedSites.filter((h) => h !== host);
-  return { ...settings, blockedSites: on ? blocked : [...blocked, host] };
-}
 
 export function Popup(props: PopupProps): JSX.Element {
   const { settings, page } = props;
@@ -68,10 +54,10 @@ export function Popup(props: PopupProps): JSX.Element {
             ) : (
               grouped.map((g) => (
                 <div class="group" key={g.type}>
-                  <h3>{GROUP_LABELS[g.type]}</h3>
+                  <h3>{TYPE_GROUP[g.type]}</h3>
                   <ul>
                     {g.items.map((e) => (
-                      <li key={`${e.packId}/${e.id}`}>
+                      <li key={entityKey(e.packId, e.id)}>
                         <button type="button" class="entity" onClick={() => props.onReveal(e)} data-entity={e.id}>
                           <span class="name">{e.name}</span>
                           <span class="count" aria-label={`${e.count} mention${e.count === 1 ? '' : 's'}`}>{e.count}</span>

@@ -9,7 +9,6 @@ import { performance } from 'node:perf_hooks';
 import { Window } from 'happy-dom';
 import bundled from '../generated/backstory-news.pack.json';
 import type { KnowledgePack, PackEntity } from '../lib/pack/types';
-import { HOST_TAG } from '../lib/page/card-host';
 import { collectText } from '../lib/spot/extract';
 import { matchText } from '../lib/spot/match';
 import { buildTrieIndex, collectAliases, loadTrieIndex, serializeTrieIndex, ALIAS_EXACT_CASE, type TrieIndex } from '../lib/spot/trie-index';
@@ -27,7 +26,7 @@ function pageTexts(): Array<{ name: string; text: string }> {
     .sort()
     .map((name) => {
       const doc = parser.parseFromString(readFileSync(join(PAGES_DIR, name), 'utf8'), 'text/html');
-      return { name, text: collectText(doc.body as unknown as Node, { ownHostName: HOST_TAG }).text };
+      return { name, text: collectText(doc.body as unknown as Node).text };
     });
 }
 

@@ -9,7 +9,6 @@ import bundled from '../generated/backstory-news.pack.json';
 import type { KnowledgePack } from '../lib/pack/types';
 import { validatePack } from '../lib/pack/validate';
 import { loadPack } from '../lib/packs/load';
-import { HOST_TAG } from '../lib/page/card-host';
 import { scanDocument } from '../lib/spot/scan-document';
 import { parseArgs } from './cli-args';
 
@@ -63,7 +62,7 @@ function main(): void {
   const window = new Window({ settings: { disableJavaScriptEvaluation: true, disableJavaScriptFileLoading: true, disableCSSFileLoading: true } });
   const doc = new window.DOMParser().parseFromString(html, 'text/html');
   const root = doc.body ?? doc.documentElement;
-  const mentions = scanDocument(root as unknown as Node, [loadPack(pack)], { ownHostName: HOST_TAG });
+  const mentions = scanDocument(root as unknown as Node, [loadPack(pack)]);
   const lines = mentions.map((m) => JSON.stringify({ id: m.entity.id, text: m.text, type: m.entity.type, pack: m.packId }));
   process.stdout.write(lines.length > 0 ? `${lines.join('\n')}\n` : '');
   void window.happyDOM.close();

@@ -2,9 +2,11 @@ import { render } from 'preact';
 import { Options, type OptionsProps } from '../../components/Options';
 import '../../components/ui.css';
 import '../../components/options.css';
-import { exportPackText, installPack, removePack } from '../../lib/options/pack-import';
+import { collectOrphanPacks, exportPackText, installPack, removePack } from '../../lib/options/pack-import';
 import type { PrepareReply, PrepareRequest } from '../../lib/options/pack-worker-protocol';
 import { parseSettingsFile, settingsFileText } from '../../lib/options/settings-file';
+import { entityKey, parseEntityKey } from '../../lib/pack/entity-key';
+import { LIMITS } from '../../lib/pack/types';
 import { BUNDLED_PACK } from '../../lib/packs/bundled';
 import { listPacks, type PackSummary } from '../../lib/packs/store';
 import { defaultSettings, type Settings } from '../../lib/settings/schema';
@@ -23,11 +25,11 @@ let packs: OptionsProps['packs'] = [];
 let muteRequest: OptionsProps['muteRequest'] = null;
 let importState: OptionsProps['importState'] = { busy: false, stage: '', fraction: 0, error: '', message: '' };
 
-const bundledNames = new Map(BUNDLED_PACK.entities.map((e) => [`${BUNDLED_PACK.id}/${e.id}`, e.name]));
+const bundledNames = new Map(BUNDLED_PACK.entities.map((e) => [entityKey(BUNDLED_PACK.id, e.id), e.name]));
 
 function entityName(key: string): string {
-  const [packId = '', entityId = key] = key.split('/');
-  return bundledNames.get(key) ?? `${entityId} (${packId})`;
+  const parsed = parseEntityKey(key);
+  return bundledNames.get(key) ?? (parsed ? `${parsed.entityId} (${parsed.packId})` : key);
 }
 
 function muteFromHash(): OptionsProps['muteRequest'] {
@@ -39,7 +41,7 @@ function muteFromHash(): OptionsProps['muteRequest'] {
   } catch {
     return null;
   }
-  return key.includes('/') ? { key, name: entityName(key) } : null;
+  return parseEntityKey(key) ? { key, name: entityName(key) } : null;
 }
 
 function download(name: string, text: string): void {
@@ -93,7 +95,7 @@ async function importPack(file: File): Promise<void> {
   importState = { busy: true, stage: 'Reading', fraction: 0, error: '', message: '' };
   draw();
   try {
-    const text = file.size > 20 * 1024 * 1024 ? '' : await file.text();
+    const text = file.size > LIMITS.packBytes ? '' : await file.text();
     const { json, summary } = await prepareInWorker({ name: file.name, text, size: file.size });
     await installPack(json, summary);
     importState = { busy: false, stage: '', fraction: 1, error: '', message: `Imported "${summary.name}" with ${summary.entities} entities.` };
@@ -127,9 +129,13 @@ function prepareInWorker(request: PrepareRequest): Promise<{ json: string; summa
 
 async function importSettings(file: File): Promise<void> {
   try {
-    const next = parseSettingsFile(file.name, await file.text());
-    update(next);
-    importState = { ...importState, error: '', message: `Settings imported from ${file.name}.` };
+    const { settings: next, skipped } = parseSettingsFile(file.name, await file.text());
+    settings = next;
+    writer.save(next);
+    await writer.flush();
+    const where = (await writer.lastResult()) === 'local-only' ? ' They are kept on this device only: too large for browser sync.' : '';
+    const left = skipped.map((s) => `${s.count} invalid ${s.list} ${s.count === 1 ? 'entry' : 'entries'}`).join(', ');
+    importState = { ...importState, error: '', message: `Settings imported from ${file.name}.${where}${left ? ` Left out: ${left}.` : ''}` };
   } catch (error) {
     importState = { ...importState, error: `Settings not imported: ${(error as Error).message}`, message: '' };
   }
@@ -143,6 +149,7 @@ async function main(): Promise<void> {
     settings = next;
     draw();
   }, lifetime.signal);
+  await collectOrphanPacks().catch(() => []);
   await refreshPacks();
 }
 

@@ -1,8 +1,8 @@
 /** Reads curated entity entries (corpus/entities/*.json) with the pack validator's checks. */
 import { Checker, checkEntity, checkUniqueness, entityWhere } from '../pack/validate';
-import type { PackEntity } from '../pack/types';
+import { ALIAS_FIELDS, type PackEntity } from '../pack/types';
 
-const CURATED_FIELDS = ['id', 'name', 'type', 'aliases', 'acronyms', 'shortForms', 'demonyms', 'summary', 'facts', 'url'];
+const CURATED_FIELDS = ['id', 'name', 'type', ...ALIAS_FIELDS, 'summary', 'facts', 'url'];
 const CURATED_REQUIRED = ['id', 'name', 'type', 'summary'];
 
 export interface CuratedFile {

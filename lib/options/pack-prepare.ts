@@ -4,7 +4,7 @@
  */
 import { LIMITS, type KnowledgePack } from '../pack/types';
 import { PackError, validatePack } from '../pack/validate';
-import { BUNDLED_PACK } from '../packs/bundled';
+import { BUNDLED_PACK_ID } from '../packs/bundled-id';
 import { buildTrieIndex, serializeTrieIndex } from '../spot/trie-index';
 
 export class ImportError extends Error {}
@@ -29,7 +29,7 @@ export async function preparePack(fileName: string, text: string, byteSize: numb
   progress('Checking', 0.3);
   await nextTask();
   const pack = validatePack(raw, fileName);
-  if (pack.id === BUNDLED_PACK.id) throw new PackError(fileName, 'pack, field "id"', `"${pack.id}" is the id of the bundled pack; give your pack its own id`);
+  if (pack.id === BUNDLED_PACK_ID) throw new PackError(fileName, 'pack, field "id"', `"${pack.id}" is the id of the bundled pack; give your pack its own id`);
   progress('Indexing', 0.6);
   await nextTask();
   pack.index = serializeTrieIndex(buildTrieIndex(pack.entities, pack.stopPhrases));

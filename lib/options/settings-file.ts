@@ -1,6 +1,6 @@
 /** Settings export and import files. Import accepts only our own format and never writes a partial result. */
 import { migrateSettings } from '../settings/migrate';
-import type { Settings } from '../settings/schema';
+import { droppedEntries, type Settings } from '../settings/schema';
 
 export const SETTINGS_FILE_FORMAT = 'backstory-settings';
 
@@ -8,7 +8,15 @@ export function settingsFileText(settings: Settings): string {
   return `${JSON.stringify({ format: SETTINGS_FILE_FORMAT, settings }, null, 2)}\n`;
 }
 
-export function parseSettingsFile(fileName: string, text: string): Settings {
+export interface ParsedSettingsFile {
+  settings: Settings;
+  /** List entries (sites, muted entities, …) that were not valid and were left out, by list. */
+  skipped: Array<{ list: string; count: number }>;
+}
+
+const LISTS = ['blockedSites', 'allowedSites', 'siteExceptions', 'mutedEntities', 'disabledPacks', 'enabledTypes'] as const;
+
+export function parseSettingsFile(fileName: string, text: string): ParsedSettingsFile {
   if (text.length > 1_000_000) throw new Error(`${fileName}: too large to be a settings file`);
   let raw: unknown;
   try {
@@ -23,5 +31,7 @@ export function parseSettingsFile(fileName: string, text: string): Settings {
   if (typeof settings !== 'object' || settings === null || Array.isArray(settings)) {
     throw new Error(`${fileName}: the "settings" field is missing or not an object`);
   }
-  return migrateSettings(settings);
+  const parsed = migrateSettings(settings);
+  const skipped = LISTS.map((list) => ({ list, count: droppedEntries((settings as Record<string, unknown>)[list], parsed[list]) })).filter((e) => e.count > 0);
+  return { settings: parsed, skipped };
 }

@@ -45,6 +45,10 @@ export interface RelatedEntity {
   weight: number;
 }
 
+/** The fields that name an entity on a page, each matched by its own rule (see PackEntity). */
+export const ALIAS_FIELDS = ['aliases', 'acronyms', 'shortForms', 'demonyms'] as const;
+export type AliasField = (typeof ALIAS_FIELDS)[number];
+
 export interface PackEntity {
   id: string;
   name: string;

@@ -4,6 +4,7 @@
  */
 import { foldText } from '../spot/fold';
 import {
+  ALIAS_FIELDS,
   DOCUMENT_KINDS,
   ENTITY_TYPES,
   LIMITS,
@@ -123,7 +124,7 @@ function describe(value: unknown): string {
 }
 
 const ENTITY_FIELDS = [
-  'id', 'name', 'type', 'aliases', 'acronyms', 'shortForms', 'demonyms', 'summary', 'facts', 'url', 'sentences',
+  'id', 'name', 'type', ...ALIAS_FIELDS, 'summary', 'facts', 'url', 'sentences',
   'related', 'headlines',
 ] as const;
 const PACK_FIELDS = [
@@ -157,7 +158,7 @@ export function checkEntity(c: Checker, raw: unknown, where: string, docIds?: Re
     related: [],
     headlines: [],
   };
-  for (const key of ['aliases', 'acronyms', 'shortForms', 'demonyms'] as const) {
+  for (const key of ALIAS_FIELDS) {
     if (o[key] !== undefined) {
       entity[key] = c.strings(o[key], `${where}, field "${key}"`, LIMITS.aliasesPerEntity, LIMITS.aliasLength);
     }
@@ -218,7 +219,7 @@ export function checkUniqueness(c: Checker, entities: readonly PackEntity[]): Re
     ids.set(entity.id, i);
     const own = new Set<string>();
     const forms: Array<[string, string]> = [['name', entity.name]];
-    for (const key of ['aliases', 'acronyms', 'shortForms', 'demonyms'] as const) {
+    for (const key of ALIAS_FIELDS) {
       entity[key].forEach((alias, k) => forms.push([`${key}[${k}]`, alias]));
     }
     for (const [field, alias] of forms) {
@@ -248,7 +249,7 @@ function checkDocument(c: Checker, raw: unknown, i: number): PackDocument {
   const where = `document #${i + 1}`;
   const o = c.object(raw, where, ['id', 'title', 'kind', 'date', 'source'], ['id', 'title', 'kind', 'date', 'source']);
   const date = c.string(o.date, `${where}, field "date"`, 10);
-  if (date !== '' && !/^\d{4}(-\d{2}(-\d{2})?)?$/.test(date)) c.fail(`${where}, field "date"`, 'must be YYYY, YYYY-MM or YYYY-MM-DD');
+  if (date !== '' && !isCalendarDate(date)) c.fail(`${where}, field "date"`, `"${date}" is not a calendar date: it must be YYYY, YYYY-MM or YYYY-MM-DD, with a real month and day`);
   return {
     id: c.id(o.id, `${where}, field "id"`),
     title: c.string(o.title, `${where}, field "title"`, LIMITS.titleLength, { nonEmpty: true }),
@@ -281,6 +282,26 @@ function checkIndexShape(c: Checker, raw: unknown): PackIndex {
   };
 }
 
+/** YYYY, YYYY-MM or YYYY-MM-DD naming a real month and day ("2025-13-45" and "2025-02-30" are not). */
+export function isCalendarDate(text: string): boolean {
+  const m = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(text);
+  if (!m) return false;
+  const year = Number(m[1]);
+  if (m[2] === undefined) return true;
+  const month = Number(m[2]);
+  if (month < 1 || month > 12) return false;
+  if (m[3] === undefined) return true;
+  const day = Number(m[3]);
+  const days = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  return day >= 1 && day <= days;
+}
+
+function calendarDate(c: Checker, value: unknown, where: string): string {
+  const date = c.string(value, where, 10);
+  if (date !== '' && !isCalendarDate(date)) c.fail(where, `"${date}" is not a calendar date: it must be YYYY, YYYY-MM or YYYY-MM-DD, with a real month and day`);
+  return date;
+}
+
 /** Validates a parsed pack. `source` names the file in every error. */
 export function validatePack(raw: unknown, source: string): KnowledgePack {
   const c = new Checker(source);
@@ -310,7 +331,7 @@ export function validatePack(raw: unknown, source: string): KnowledgePack {
     id: c.id(o.id, 'pack, field "id"'),
     name: c.string(o.name, 'pack, field "name"', LIMITS.nameLength, { nonEmpty: true }),
     version: c.string(o.version, 'pack, field "version"', 40, { nonEmpty: true }),
-    corpusDate: o.corpusDate === undefined ? '' : c.string(o.corpusDate, 'pack, field "corpusDate"', 10),
+    corpusDate: o.corpusDate === undefined ? '' : calendarDate(c, o.corpusDate, 'pack, field "corpusDate"'),
     description: o.description === undefined ? '' : c.string(o.description, 'pack, field "description"', LIMITS.descriptionLength),
     documents,
     entities,

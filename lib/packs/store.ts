@@ -10,12 +10,11 @@ import { BUNDLED_PACK } from './bundled';
 import { loadPack } from './load';
 import { readStoredPack } from './stored';
 import { summarize, type PackSummary } from './summary';
+import { PACK_LIST_KEY, packKey } from './keys';
 
 export { summarize, type PackSummary };
 
-export const PACK_LIST_KEY = 'packs';
-export const packKey = (id: string): string => `pack:${id}`;
-
+export { PACK_LIST_KEY, packKey };
 
 function isSummary(value: unknown): value is PackSummary {
   const s = value as PackSummary;

@@ -1,8 +1,17 @@
 /**
  * The only element Backstory adds to a page: a host with a closed shadow root for the card, so the page
- * can neither style nor read the card. Attached on first use, removed on cleanup.
+ * can neither style nor read the card. It is a plain `div`: a page can define or upgrade any custom element
+ * name (ours is in the public source), and a page-defined constructor that calls `attachInternals()` would
+ * hold the closed root. No page code runs when a `div` is created. Inline `!important` rules keep page CSS
+ * for `div` from moving, hiding or transforming it. Attached on first use, removed on cleanup.
  */
-export const HOST_TAG = 'backstory-card-host';
+import { contains, rootNode } from '../dom/safe-dom';
+
+const HOST_STYLE = [
+  'all: initial', 'position: fixed', 'top: 0', 'left: 0', 'width: 0', 'height: 0', 'margin: 0', 'padding: 0',
+  'border: 0', 'display: block', 'overflow: visible', 'z-index: 2147483647', 'transform: none', 'filter: none',
+  'opacity: 1', 'visibility: visible', 'pointer-events: auto', 'contain: none',
+].map((rule) => `${rule} !important`).join('; ');
 
 export interface CardHost {
   host: HTMLElement;
@@ -15,7 +24,8 @@ export interface CardHost {
 }
 
 export function createCardHost(doc: Document, css: string): CardHost {
-  const host = doc.createElement(HOST_TAG);
+  const host = doc.createElement('div');
+  host.setAttribute('style', HOST_STYLE);
   const shadow = host.attachShadow({ mode: 'closed' });
   const win = doc.defaultView;
   let adopted = false;
@@ -32,21 +42,21 @@ export function createCardHost(doc: Document, css: string): CardHost {
   if (!adopted) {
     const style = doc.createElement('style');
     style.textContent = css;
-    shadow.append(style);
+    shadow.appendChild(style);
   }
   const mount = doc.createElement('div');
-  shadow.append(mount);
+  shadow.appendChild(mount);
   return {
     host,
     mount,
     attach() {
-      if (!host.isConnected) doc.documentElement.append(host);
+      const root = doc.documentElement;
+      if (root && !contains(root, host)) root.appendChild(host);
     },
     contains(node) {
       if (!node) return false;
       if (node === host) return true;
-      const root = node.getRootNode();
-      return root === shadow || host.contains(node);
+      return rootNode(node) === shadow || contains(host, node);
     },
     activeElement() {
       return shadow.activeElement;

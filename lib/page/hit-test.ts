@@ -1,4 +1,5 @@
 /** Which mention is under a point: the caret API finds the text node, our own index finds the mention. */
+import { isText } from '../dom/safe-dom';
 import type { MentionRecord, MentionStore } from './mention-store';
 
 interface CaretDocument {
@@ -31,8 +32,8 @@ const SLOP = 1;
 
 export function hitTest(doc: Document, store: MentionStore, x: number, y: number): { record: MentionRecord; rect: DOMRect } | null {
   const caret = caretAt(doc, x, y);
-  if (!caret || caret.node.nodeType !== 3) return null;
-  for (const record of store.atNode(caret.node as Text)) {
+  if (!caret || !isText(caret.node)) return null;
+  for (const record of store.around(caret.node, caret.offset)) {
     // The caret lands beside the nearest character even when the pointer is past the end of a line,
     // so the point must also be inside one of the mention's line boxes.
     for (const rect of liveRange(doc, record).getClientRects()) {

@@ -10,8 +10,8 @@ export interface HoverIntentOptions<T> {
   show: (target: T) => void;
   hide: () => void;
   same: (a: T, b: T) => boolean;
-  setTimer?: (fn: () => void, ms: number) => number;
-  clearTimer?: (id: number) => void;
+  setTimer: (fn: () => void, ms: number) => number;
+  clearTimer: (id: number) => void;
 }
 
 export class HoverIntent<T> {
@@ -25,8 +25,8 @@ export class HoverIntent<T> {
   private readonly clearTimer: (id: number) => void;
 
   constructor(private readonly o: HoverIntentOptions<T>) {
-    this.setTimer = o.setTimer ?? ((fn, ms) => window.setTimeout(fn, ms));
-    this.clearTimer = o.clearTimer ?? ((id) => window.clearTimeout(id));
+    this.setTimer = o.setTimer;
+    this.clearTimer = o.clearTimer;
   }
 
   get isPinned(): boolean {

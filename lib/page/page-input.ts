@@ -32,6 +32,7 @@ const INTERACTIVE = 'a[href], button, input, select, textarea, label';
 
 export function listenForInput(o: PageInputOptions): void {
   const { doc, host, signal } = o;
+  const win = doc.defaultView as Window;
   const pointer = { x: -1, y: -1, shift: false, pending: false };
 
   const onPointerMove = (e: PointerEvent): void => {
@@ -41,7 +42,7 @@ export function listenForInput(o: PageInputOptions): void {
     pointer.shift = e.shiftKey;
     if (pointer.pending) return;
     pointer.pending = true;
-    requestAnimationFrame(() => {
+    win.requestAnimationFrame(() => {
       pointer.pending = false;
       if (signal.aborted || host.contains(doc.elementFromPoint(pointer.x, pointer.y))) return;
       if (o.trigger() === 'modifier' && !pointer.shift) o.point(null);
@@ -78,7 +79,7 @@ export function listenForInput(o: PageInputOptions): void {
   doc.addEventListener('scroll', () => o.onScroll(), passive);
   host.host.addEventListener('pointerenter', (e) => e.isTrusted && o.enterCard(), { signal });
   host.host.addEventListener('pointerleave', (e) => e.isTrusted && o.leaveCard(), { signal });
-  host.host.addEventListener('focusin', () => o.enterCard(), { signal });
+  host.host.addEventListener('focusin', (e) => e.isTrusted && o.enterCard(), { signal });
 }
 
 /** Keeps Tab inside the card: from the last button to the first, and back with Shift+Tab. */

@@ -1,23 +1,28 @@
 /**
- * Scans the page and keeps its highlights right while it changes: time-sliced passes (visible part first),
- * a MutationObserver that rescans only changed blocks once per frame, and a full rescan on in-app navigation.
+ * Scans the page and keeps its highlights right while it changes. Every scan belongs to a lifetime of its own
+ * (joined to the page's): `dispose()` and `restart()` end the scan in progress, so no highlight is painted
+ * after either. The MutationObserver is connected before the first pass, so changes made during it are
+ * rescanned after it; all passes run one at a time, in time slices bounded by work done.
  */
-import type { PackEntity } from '../pack/types';
-import type { MentionStore} from './mention-store';
-import { entityKey, nodesBetween, type MentionRecord } from './mention-store';
+import type { PageWindow } from '../dom/page-window';
+import type { MentionStore, MentionRecord, ScanPass } from './mention-store';
 import type { Painter } from './painter';
-import { isExcluded, TextCollector, type CollectOptions } from '../spot/extract';
+import { contains, isConnected, parentNode } from '../dom/safe-dom';
+import { Lifetime } from '../lifecycle';
+import { isInsideExcluded, TextCollector, type CollectOptions } from '../spot/extract';
+import { nearestBlock } from '../spot/blocks';
 import { createScanState, scanChunk, type LoadedPack, type Mention, type ScanState } from '../spot/scan';
 import type { Settings } from '../settings/schema';
-import { caretAt } from './hit-test';
+import { entityKey } from '../pack/entity-key';
+import { StormGuard } from './storm-guard';
+import { visibleBlock } from './visible-block';
 import { yieldToMain } from './yield';
 
 export const SLICE_BUDGET_MS = 6;
 const CHUNK_CHARS = 4_000;
-/** More mutation flushes than this in one second means the page rewrites itself endlessly. */
-const STORM_FLUSHES_PER_SECOND = 30;
-const STORM_INTERVAL_MS = 1_000;
-const STORM_COOLDOWN_MS = 10_000;
+const VISIBLE_CHARS = 8_000;
+/** Attributes that switch a subtree in or out of what is scanned. */
+const EXCLUDING_ATTRIBUTES = ['contenteditable', 'hidden', 'aria-hidden', 'inert'];
 
 export interface ScanTimings {
   firstHighlightMs: number;
@@ -27,7 +32,7 @@ export interface ScanTimings {
 }
 
 export interface PageScannerOptions {
-  doc: Document;
+  win: PageWindow;
   packs: readonly LoadedPack[];
   settings: Settings;
   painter: Painter;
@@ -35,59 +40,76 @@ export interface PageScannerOptions {
   collect: CollectOptions;
   /** The extension's own UI, whose mutations are ignored. */
   isOwnNode: (node: Node) => boolean;
+  /** The page's lifetime; each scan also has its own. */
   signal: AbortSignal;
   onChange: () => void;
+  /** The document's own children changed (`document.open()`, a new `<html>`). */
+  onDocumentChildren: () => void;
   log: (message: string) => void;
 }
 
+const noTimings = (): ScanTimings => ({ firstHighlightMs: -1, allHighlightsMs: -1, longestSliceMs: 0, totalWorkMs: 0 });
+
 export class PageScanner {
   private state: ScanState;
+  private scan: Lifetime;
   private readonly queue = new Set<Node>();
   private sweepNeeded = false;
   private flushScheduled = false;
-  private running: Promise<void> | null = null;
-  private url: string;
-  private flushTimes: number[] = [];
-  private stormUntil = 0;
-  private timings: ScanTimings = { firstHighlightMs: -1, allHighlightsMs: -1, longestSliceMs: 0, totalWorkMs: 0 };
+  private running: Promise<unknown> = Promise.resolve();
+  private readonly storm = new StormGuard();
+  private timings = noTimings();
   private readonly firstByEntity = new Set<string>();
   private observer: MutationObserver | null = null;
 
   constructor(private readonly o: PageScannerOptions) {
     this.state = createScanState(o.settings.demonyms);
-    this.url = pageUrl(o.doc);
+    this.scan = new Lifetime(o.signal);
   }
 
   get lastTimings(): ScanTimings {
     return this.timings;
   }
 
-  /** First pass over the whole page, then watch for changes. */
-  async start(): Promise<ScanTimings> {
+  private get doc(): Document {
+    return this.o.win.document;
+  }
+
+  /** Watches for changes, then makes the first pass over the whole page. */
+  start(): Promise<ScanTimings> {
+    const scan = this.scan;
+    this.observe(scan.signal);
+    const run = this.running.then(() => this.firstPass(scan));
+    this.running = run;
+    return run;
+  }
+
+  private async firstPass(scan: Lifetime): Promise<ScanTimings> {
     const startedAt = performance.now();
-    this.timings = { firstHighlightMs: -1, allHighlightsMs: -1, longestSliceMs: 0, totalWorkMs: 0 };
-    const body = this.o.doc.body;
-    if (!body) return this.timings;
+    this.timings = noTimings();
+    const root = this.doc.body ?? this.doc.documentElement;
+    if (!root || scan.ended) return this.timings;
     // At the top of the page, document order already starts with what the reader sees; only a page opened
-    // scrolled down (a restored position, an anchor) needs a hit test, which forces a layout.
-    if (!this.o.settings.firstMentionOnly) await this.scanVisible(body, startedAt);
-    await this.scanRoot(body, startedAt, this.state);
-    this.timings.allHighlightsMs = performance.now() - startedAt;
-    this.observe();
+    // scrolled down (a restored position, an anchor) needs the block in view first.
+    if (!this.o.settings.firstMentionOnly) await this.scanVisible(root, startedAt, scan);
+    await this.scanRoot(root, startedAt, scan);
+    if (!scan.ended) this.timings.allHighlightsMs = performance.now() - startedAt;
     return this.timings;
   }
 
   /** Forgets every mention and scans again (settings or packs changed, or the app navigated). */
-  async restart(settings: Settings, packs?: readonly LoadedPack[]): Promise<ScanTimings> {
+  restart(settings: Settings, packs?: readonly LoadedPack[]): Promise<ScanTimings> {
     this.o.settings = settings;
     if (packs) this.o.packs = packs;
+    this.scan.dispose();
+    this.scan = new Lifetime(this.o.signal);
     this.reset();
     return this.start();
   }
 
   private reset(): void {
-    this.observer?.disconnect();
     this.queue.clear();
+    this.sweepNeeded = false;
     this.o.store.clear();
     this.o.painter.clearRanges();
     this.firstByEntity.clear();
@@ -95,7 +117,9 @@ export class PageScanner {
     this.o.onChange();
   }
 
+  /** Ends the scan in progress and stops watching; nothing is painted after this. */
   dispose(): void {
+    this.scan.dispose();
     this.observer?.disconnect();
     this.observer = null;
     this.queue.clear();
@@ -113,67 +137,88 @@ export class PageScanner {
     return true;
   }
 
-  private register(mention: Mention, chunkNodes: readonly Text[]): MentionRecord | null {
+  private register(mention: Mention, pass: ScanPass): MentionRecord | null {
     const known = this.o.store.at(mention.start.node, mention.start.offset);
-    if (known) {
-      this.o.store.renumber(known);
+    if (known && known.mention.text === mention.text && known.mention.entity === mention.entity) {
+      this.o.store.meet(pass, known);
       return null;
     }
+    if (known) this.forget([known]);
     if (!this.accepts(mention)) return null;
-    const range = new StaticRange({
+    const range = new this.o.win.StaticRange({
       startContainer: mention.start.node,
       startOffset: mention.start.offset,
       endContainer: mention.end.node,
       endOffset: mention.end.offset,
     });
-    const record = this.o.store.add(mention, range, nodesBetween(chunkNodes, mention.start.node, mention.end.node));
+    const record = this.o.store.add(mention, range);
+    this.o.store.meet(pass, record);
     this.o.painter.add(mention.entity.type, range);
     return record;
+  }
+
+  private forget(records: readonly MentionRecord[]): void {
+    for (const r of records) this.o.painter.remove(r.mention.entity.type, r.range);
+    this.o.store.remove(records);
   }
 
   /**
    * One slice over what the viewport shows when the page did not open at its top. It has its own short-form
    * state: a full name seen there must not license a surname that comes earlier in the document.
    */
-  private async scanVisible(body: HTMLElement, startedAt: number): Promise<void> {
-    const first = await visibleBlock(this.o.doc, this.o.signal);
-    if (!first || this.insideExcluded(first)) return;
+  private async scanVisible(root: Node, startedAt: number, scan: Lifetime): Promise<void> {
+    const first = await visibleBlock(this.doc, scan.signal);
+    if (!first || scan.ended || isInsideExcluded(first, this.o.collect)) return;
     const sliceStart = performance.now();
     const state = createScanState(this.o.settings.demonyms);
-    const collector = new TextCollector(body, this.o.collect, first);
+    const collector = new TextCollector(root, this.o.collect, first);
+    const pass = this.o.store.beginPass(first);
     let added = 0;
     // About a screenful of text; no layout is read, so nothing is forced.
     for (let chars = 0; chars < VISIBLE_CHARS && performance.now() - sliceStart < SLICE_BUDGET_MS; ) {
       const chunk = collector.next(2_000, () => performance.now() - sliceStart > SLICE_BUDGET_MS);
       if (!chunk || chunk.nodes.length === 0) break;
       chars += chunk.text.length;
-      for (const mention of scanChunk(chunk, this.o.packs, state)) if (this.register(mention, chunk.nodes)) added++;
+      for (const mention of scanChunk(chunk, this.o.packs, state)) if (this.register(mention, pass)) added++;
     }
+    this.o.store.commit(pass);
     if (added > 0 && this.timings.firstHighlightMs < 0) this.timings.firstHighlightMs = performance.now() - startedAt;
     this.endSlice(sliceStart, added);
   }
 
-  private async scanRoot(root: Node, startedAt: number, state: ScanState): Promise<void> {
-    const collector = new TextCollector(root, this.o.collect);
+  /** Scans one subtree in slices. When the page removes the node the walk stood on, it goes on from an ancestor. */
+  private async scanRoot(root: Node, startedAt: number, scan: Lifetime): Promise<void> {
+    let collector = new TextCollector(root, this.o.collect);
+    let pass = this.o.store.beginPass(root);
     let sliceStart = performance.now();
     const shouldYield = (): boolean => performance.now() - sliceStart > SLICE_BUDGET_MS;
     let added = 0;
-    while (!this.o.signal.aborted) {
+    while (!scan.ended) {
       const chunk = collector.next(CHUNK_CHARS, shouldYield);
       if (chunk) {
-        for (const mention of scanChunk(chunk, this.o.packs, state)) {
-          if (this.register(mention, chunk.nodes)) added++;
+        for (const mention of scanChunk(chunk, this.o.packs, this.state)) {
+          if (this.register(mention, pass)) added++;
         }
       }
       if (added > 0 && this.timings.firstHighlightMs < 0) this.timings.firstHighlightMs = performance.now() - startedAt;
       if (!chunk || collector.finished) break;
       if (shouldYield()) {
+        this.o.store.commit(pass);
         this.endSlice(sliceStart, added);
         added = 0;
-        await yieldToMain(this.o.signal);
+        await yieldToMain(scan.signal);
         sliceStart = performance.now();
+        if (collector.lost) {
+          // The page replaced what the walk stood on (hydration). The mutation queue rescans the new nodes;
+          // the rest of the root is walked again, and mentions met before are only found again.
+          if (!isConnected(root)) break;
+          collector = new TextCollector(root, this.o.collect);
+          pass = this.o.store.beginPass(root);
+        }
       }
     }
+    if (scan.ended) return;
+    this.o.store.commit(pass);
     this.endSlice(sliceStart, added);
   }
 
@@ -184,159 +229,93 @@ export class PageScanner {
     if (added > 0) this.o.onChange();
   }
 
-  private observe(): void {
-    if (this.o.signal.aborted) return;
-    this.observer ??= new MutationObserver((records) => this.onMutations(records));
-    // The whole document, not the body: some apps replace <body> itself.
-    this.observer.observe(this.o.doc.documentElement, { childList: true, subtree: true, characterData: true });
+  private observe(signal: AbortSignal): void {
+    if (signal.aborted) return;
+    this.observer ??= new this.o.win.MutationObserver((records) => this.onMutations(records));
+    // The document itself, not the body: apps replace <body>, and document.open() replaces <html>.
+    this.observer.observe(this.doc, {
+      childList: true, subtree: true, characterData: true, attributes: true, attributeFilter: EXCLUDING_ATTRIBUTES,
+    });
   }
 
   private onMutations(records: MutationRecord[]): void {
+    if (records.some((r) => r.target === this.doc)) {
+      this.o.onDocumentChildren();
+      return;
+    }
     for (const r of records) {
       if (this.o.isOwnNode(r.target)) continue;
       if (r.type === 'characterData') {
         this.sweepNeeded = true;
-        if (r.target.parentNode) this.queue.add(r.target.parentNode);
-        continue;
-      }
-      if (r.removedNodes.length > 0) this.sweepNeeded = true;
-      for (const node of r.addedNodes) {
-        if (!this.o.isOwnNode(node)) this.queue.add(node.nodeType === 3 ? (node.parentNode ?? node) : node);
+        const parent = parentNode(r.target);
+        if (parent) this.queue.add(parent);
+      } else if (r.type === 'attributes') {
+        this.sweepInside(r.target);
+        this.queue.add(r.target);
+      } else {
+        if (r.removedNodes.length > 0) this.sweepNeeded = true;
+        for (const node of r.addedNodes) {
+          if (!this.o.isOwnNode(node)) this.queue.add(node.nodeType === 3 ? (parentNode(node) ?? node) : node);
+        }
       }
     }
     this.scheduleFlush();
   }
 
+  /** An attribute may have made a subtree excluded (an editor, hidden): forget what is inside it. */
+  private sweepInside(target: Node): void {
+    const inside = [...this.o.store.records()].filter((r) => contains(target, r.mention.start.node));
+    if (inside.length > 0) {
+      this.forget(inside);
+      this.o.onChange();
+    }
+  }
+
   private scheduleFlush(): void {
     if (this.flushScheduled || (this.queue.size === 0 && !this.sweepNeeded)) return;
+    const scan = this.scan;
     this.flushScheduled = true;
-    const now = performance.now();
-    const delay = now < this.stormUntil ? STORM_INTERVAL_MS : 0;
     const run = (): void => {
       this.flushScheduled = false;
-      if (!this.o.signal.aborted) void this.flush();
+      if (scan.ended) return;
+      this.running = this.running.then(() => this.flush(scan));
     };
-    if (delay > 0) setTimeout(run, delay);
-    else requestAnimationFrame(run);
+    const delay = this.storm.delay(performance.now());
+    if (delay > 0) this.o.win.setTimeout(run, delay);
+    else this.o.win.requestAnimationFrame(run);
   }
 
-  private async flush(): Promise<void> {
-    if (this.running) {
-      await this.running;
-      this.scheduleFlush();
-      return;
-    }
-    this.running = this.doFlush().finally(() => {
-      this.running = null;
-    });
-    await this.running;
-  }
-
-  private noteFlush(now: number): void {
-    this.flushTimes.push(now);
-    while (this.flushTimes.length > 0 && (this.flushTimes[0] as number) < now - 1000) this.flushTimes.shift();
-    if (this.flushTimes.length > STORM_FLUSHES_PER_SECOND && now >= this.stormUntil) {
-      this.stormUntil = now + STORM_COOLDOWN_MS;
-      this.o.log(`this page changes its text more than ${STORM_FLUSHES_PER_SECOND} times a second; rescanning at most once a second for the next ${STORM_COOLDOWN_MS / 1000} s`);
-    }
-  }
-
-  private async doFlush(): Promise<void> {
+  private async flush(scan: Lifetime): Promise<void> {
+    if (scan.ended) return;
     const started = performance.now();
-    this.noteFlush(started);
-    if (pageUrl(this.o.doc) !== this.url) {
-      this.url = pageUrl(this.o.doc);
-      this.reset();
-      await this.start();
-      return;
+    if (this.storm.note(started)) {
+      this.o.log('this page changes its text more than 30 times a second; rescanning at most once a second for a while');
     }
     let changed = false;
     if (this.sweepNeeded) {
       this.sweepNeeded = false;
-      for (const record of this.o.store.stale()) {
-        this.o.painter.remove(record.mention.entity.type, record.range);
-        this.o.store.delete(record);
+      const stale = this.o.store.stale();
+      if (stale.length > 0) {
+        this.forget(stale);
         changed = true;
       }
     }
     const roots = blockRoots([...this.queue]);
     this.queue.clear();
     for (const root of roots) {
-      if (!root.isConnected || this.insideExcluded(root)) continue;
-      await this.scanRoot(root, started, this.state);
+      if (scan.ended) return;
+      if (!isConnected(root) || this.o.isOwnNode(root) || isInsideExcluded(root, this.o.collect)) continue;
+      await this.scanRoot(root, started, scan);
     }
+    this.o.painter.restore();
     if (changed) this.o.onChange();
   }
-
-  private insideExcluded(node: Node): boolean {
-    for (let el = node.nodeType === 1 ? (node as Element) : node.parentElement; el && el !== this.o.doc.documentElement; el = el.parentElement) {
-      if (isExcluded(el, this.o.collect)) return true;
-    }
-    return false;
-  }
-
-  /** The page's entities with their mention counts, in order of first appearance. */
-  entities(): Array<{ packId: string; entity: PackEntity; count: number }> {
-    const map = new Map<string, { packId: string; entity: PackEntity; count: number }>();
-    for (const r of this.o.store.ordered()) {
-      const key = entityKey(r.mention.packId, r.mention.entity.id);
-      const entry = map.get(key) ?? { packId: r.mention.packId, entity: r.mention.entity, count: 0 };
-      entry.count++;
-      map.set(key, entry);
-    }
-    return [...map.values()];
-  }
 }
-
-function pageUrl(doc: Document): string {
-  const url = doc.location?.href ?? '';
-  const hash = url.indexOf('#');
-  return hash >= 0 ? url.slice(0, hash) : url;
-}
-
-const BLOCKISH = /^(p|div|li|td|th|h[1-6]|article|section|main|blockquote|dd|dt|figcaption|caption|body|ul|ol|table|aside|header|footer)$/;
 
 /** The nearest block around each changed node, without nesting duplicates. */
 function blockRoots(nodes: readonly Node[]): Node[] {
   const blocks = new Set<Node>();
-  for (const node of nodes) {
-    let el: Element | null = node.nodeType === 1 ? (node as Element) : node.parentElement;
-    while (el && !BLOCKISH.test(el.localName)) el = el.parentElement;
-    blocks.add(el ?? node);
-  }
+  for (const node of nodes) blocks.add(nearestBlock(node) ?? node);
   const list = [...blocks];
-  return list.filter((b) => !list.some((other) => other !== b && other.contains(b)));
-}
-
-const VISIBLE_CHARS = 8_000;
-
-/**
- * Where the reader's eyes are when the page did not open at its top: the fragment's target, or, on a reload
- * or a back/forward visit (restored scroll), the block at the top of the viewport, read after a frame so
- * that asking for the scroll position forces no layout. Null on an ordinary visit, which opens at the top,
- * where document order already starts with what is visible.
- */
-async function visibleBlock(doc: Document, signal: AbortSignal): Promise<Element | null> {
-  const win = doc.defaultView;
-  if (!win) return null;
-  let el: Element | null = null;
-  if (doc.location.hash.length > 1) {
-    let id = doc.location.hash.slice(1);
-    try {
-      id = decodeURIComponent(id);
-    } catch {
-      // Keep the raw fragment.
-    }
-    el = doc.getElementById(id) ?? doc.getElementsByName(id)[0] ?? null;
-  } else {
-    const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
-    if (nav?.type !== 'reload' && nav?.type !== 'back_forward') return null;
-    await new Promise((resolve) => win.requestAnimationFrame(() => win.setTimeout(resolve, 0)));
-    if (signal.aborted || win.scrollY === 0) return null;
-    // The caret API finds the nearest text even when the point falls in a margin between paragraphs.
-    const caret = caretAt(doc, win.innerWidth / 2, Math.min(40, win.innerHeight / 4));
-    el = caret ? (caret.node.nodeType === 1 ? (caret.node as Element) : caret.node.parentElement) : null;
-  }
-  while (el && el !== doc.body && !BLOCKISH.test(el.localName)) el = el.parentElement;
-  return el && el !== doc.body && el !== doc.documentElement ? el : null;
+  return list.filter((b) => !list.some((other) => other !== b && contains(other, b)));
 }

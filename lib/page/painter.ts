@@ -1,7 +1,10 @@
 /**
  * Paints mentions with the CSS Custom Highlight API: one Highlight per entity type, registered under the
- * extension's own names, with rules in a constructed stylesheet. The page's DOM is never touched.
+ * extension's own names, with rules in a constructed stylesheet. The page's DOM is never touched, and a page
+ * with no mention gets no highlight. The registry and `adoptedStyleSheets` belong to
+ * the page too, so ordinary page code can drop ours; `restore()` puts them back.
  */
+import type { PageWindow } from '../dom/page-window';
 import { ENTITY_TYPES, type EntityType } from '../pack/types';
 import type { Settings } from '../settings/schema';
 
@@ -12,8 +15,10 @@ export function highlightName(type: EntityType): string {
   return `${HIGHLIGHT_PREFIX}${type}`;
 }
 
-export function highlightSupported(win: Window): boolean {
-  const w = win as Window & { CSS?: { highlights?: unknown }; Highlight?: unknown; StaticRange?: unknown };
+type HighlightWindow = Window & { CSS?: { highlights?: HighlightRegistry }; Highlight?: typeof Highlight; StaticRange?: unknown };
+
+export function highlightSupported(win: PageWindow): boolean {
+  const w = win as HighlightWindow;
   return typeof w.Highlight === 'function' && typeof w.StaticRange === 'function' && w.CSS?.highlights !== undefined;
 }
 
@@ -37,16 +42,23 @@ export function highlightCss(settings: Settings): string {
 export class Painter {
   private readonly registered = new Map<string, Highlight>();
   private readonly sheet: CSSStyleSheet | null;
+  private readonly registry: HighlightRegistry;
+  private readonly HighlightClass: typeof Highlight;
   private fallbackStyle: HTMLStyleElement | null = null;
+  private css = '';
+  private styled = false;
 
   constructor(
-    private readonly doc: Document,
-    private readonly styleParent: () => Element,
+    private readonly win: PageWindow,
+    /** Where a fallback `<style>` goes when the engine refuses constructed sheets (the card's host). */
+    private readonly styleParent: () => Node,
   ) {
-    const win = doc.defaultView;
+    const w = win as HighlightWindow;
+    this.registry = (w.CSS as { highlights: HighlightRegistry }).highlights;
+    this.HighlightClass = w.Highlight as typeof Highlight;
     let sheet: CSSStyleSheet | null = null;
     try {
-      sheet = win ? new win.CSSStyleSheet() : null;
+      sheet = new win.CSSStyleSheet();
     } catch {
       sheet = null;
     }
@@ -56,11 +68,11 @@ export class Painter {
   private highlight(name: string): Highlight {
     let h = this.registered.get(name);
     if (!h) {
-      h = new Highlight();
+      h = new this.HighlightClass();
       // Mentions paint under page selections and other highlights.
       h.priority = name === ACTIVE_HIGHLIGHT ? 1 : 0;
       this.registered.set(name, h);
-      CSS.highlights.set(name, h);
+      this.registry.set(name, h);
     }
     return h;
   }
@@ -80,30 +92,54 @@ export class Painter {
     if (range) h.add(range);
   }
 
-  count(): number {
-    let n = 0;
-    for (const [name, h] of this.registered) if (name !== ACTIVE_HIGHLIGHT) n += h.size;
-    return n;
+
+  /**
+   * New rules, installed at once. Adopting the sheet before anything is painted costs the page next to
+   * nothing; adopting it once highlights exist made Chromium recompute style for the whole document (91 ms
+   * on a 5 MB page), so it is not deferred to the first mention.
+   */
+  applyStyle(settings: Settings): void {
+    this.css = highlightCss(settings);
+    this.styled = true;
+    this.writeStyle();
   }
 
-  applyStyle(settings: Settings): void {
-    const css = highlightCss(settings);
+
+  private writeStyle(): void {
+    const doc = this.win.document;
     if (this.sheet) {
       try {
-        this.sheet.replaceSync(css);
-        if (!this.doc.adoptedStyleSheets.includes(this.sheet)) {
-          this.doc.adoptedStyleSheets = [...this.doc.adoptedStyleSheets, this.sheet];
-        }
+        this.sheet.replaceSync(this.css);
+        if (!doc.adoptedStyleSheets.includes(this.sheet)) doc.adoptedStyleSheets = [...doc.adoptedStyleSheets, this.sheet];
         return;
       } catch {
         // Some engines refuse constructed sheets from an extension world; use a style element in our host.
       }
     }
     if (!this.fallbackStyle) {
-      this.fallbackStyle = this.doc.createElement('style');
-      this.styleParent().append(this.fallbackStyle);
+      this.fallbackStyle = doc.createElement('style');
+      this.styleParent().appendChild(this.fallbackStyle);
     }
-    this.fallbackStyle.textContent = css;
+    this.fallbackStyle.textContent = this.css;
+  }
+
+  /**
+   * Puts back what page code took away: `CSS.highlights.clear()` or `delete`, a reassigned
+   * `adoptedStyleSheets`. Cheap (a few reads), so it can run on a timer and after every change.
+   */
+  restore(): boolean {
+    let restored = false;
+    for (const [name, h] of this.registered) {
+      if (this.registry.get(name) !== h) {
+        this.registry.set(name, h);
+        restored = true;
+      }
+    }
+    if (this.styled && this.sheet && !this.win.document.adoptedStyleSheets.includes(this.sheet)) {
+      this.writeStyle();
+      restored = true;
+    }
+    return restored;
   }
 
   /** Drops every range but keeps the registration. */
@@ -112,13 +148,15 @@ export class Painter {
   }
 
   dispose(): void {
-    for (const name of this.registered.keys()) {
+    for (const [name, h] of this.registered) {
       // Only our own names: the registry is shared with the page and other extensions.
-      if (CSS.highlights.get(name) === this.registered.get(name)) CSS.highlights.delete(name);
+      if (this.registry.get(name) === h) this.registry.delete(name);
     }
     this.registered.clear();
-    if (this.sheet) this.doc.adoptedStyleSheets = this.doc.adoptedStyleSheets.filter((s) => s !== this.sheet);
+    const doc = this.win.document;
+    if (this.sheet) doc.adoptedStyleSheets = doc.adoptedStyleSheets.filter((s) => s !== this.sheet);
     this.fallbackStyle?.remove();
     this.fallbackStyle = null;
+    this.styled = false;
   }
 }

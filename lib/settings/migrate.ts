@@ -1,6 +1,7 @@
 /**
  * Migrations from older stored settings. Version 1 (the first release) had `disabledSites` and `hoverDelay`
- * (seconds); version 2 renamed them to `blockedSites` and `hoverDelayMs`.
+ * (seconds); version 2 renamed them to `blockedSites` and `hoverDelayMs`;
+ * version 3 added `siteExceptions`.
  */
 import { SETTINGS_VERSION, validateSettings, type Settings } from './schema';
 
@@ -16,6 +17,7 @@ const MIGRATIONS: Record<number, (o: Obj) => Obj> = {
       version: 2,
     };
   },
+  2: (o) => ({ ...o, siteExceptions: [], version: 3 }),
 };
 
 export function migrateSettings(raw: unknown): Settings {

@@ -1,7 +1,7 @@
 /** The one settings item: its shape, defaults, and a validator that replaces each invalid field by its default. */
 import { ENTITY_TYPES, type EntityType } from '../pack/types';
 
-export const SETTINGS_VERSION = 2;
+export const SETTINGS_VERSION = 3;
 export const SETTINGS_KEY = 'settings';
 
 export const HIGHLIGHT_STYLES = ['underline', 'background', 'none'] as const;
@@ -17,6 +17,8 @@ export interface Settings {
   blockedSites: string[];
   /** Hostnames where Backstory runs (in "allow-only" mode). */
   allowedSites: string[];
+  /** Subdomains the popup's switch set apart from a listed parent domain (see settings/sites.ts). */
+  siteExceptions: string[];
   highlightStyle: (typeof HIGHLIGHT_STYLES)[number];
   colors: Record<EntityType, string>;
   enabledTypes: EntityType[];
@@ -50,6 +52,7 @@ export function defaultSettings(): Settings {
     siteMode: 'all',
     blockedSites: [],
     allowedSites: [],
+    siteExceptions: [],
     highlightStyle: 'underline',
     colors: { ...DEFAULT_COLORS },
     enabledTypes: [...ENTITY_TYPES],
@@ -63,7 +66,8 @@ export function defaultSettings(): Settings {
   };
 }
 
-const MAX_LIST = 500;
+/** The most entries a list keeps (the options page says so when a list is full). */
+export const MAX_LIST = 500;
 const COLOR = /^#[0-9a-f]{6}$/i;
 const HOST = /^[a-z0-9.-]{1,253}(?::\d{1,5})?$/;
 
@@ -77,9 +81,20 @@ function bool(value: unknown, fallback: boolean): boolean {
   return typeof value === 'boolean' ? value : fallback;
 }
 
+/** The valid entries of a stored list, without duplicates, the first MAX_LIST kept; one bad entry costs only itself. */
 function stringList(value: unknown, fallback: string[], test: (s: string) => boolean): string[] {
-  if (!Array.isArray(value) || value.length > MAX_LIST) return fallback;
-  return value.every((s) => typeof s === 'string' && test(s)) ? [...new Set(value as string[])] : fallback;
+  if (!Array.isArray(value)) return fallback;
+  const kept = new Set<string>();
+  for (const s of value) {
+    if (kept.size >= MAX_LIST) break;
+    if (typeof s === 'string' && test(s)) kept.add(s);
+  }
+  return [...kept];
+}
+
+/** Entries of an imported list that were not kept, to say so instead of pretending all went in. */
+export function droppedEntries(value: unknown, kept: readonly string[]): number {
+  return Array.isArray(value) ? Math.max(0, value.length - kept.length) : 0;
 }
 
 /**
@@ -103,6 +118,7 @@ export function validateSettings(raw: unknown): Settings {
     siteMode: oneOf(o.siteMode, SITE_MODES, d.siteMode),
     blockedSites: stringList(o.blockedSites, d.blockedSites, (s) => HOST.test(s)),
     allowedSites: stringList(o.allowedSites, d.allowedSites, (s) => HOST.test(s)),
+    siteExceptions: stringList(o.siteExceptions, d.siteExceptions, (s) => HOST.test(s)),
     highlightStyle: oneOf(o.highlightStyle, HIGHLIGHT_STYLES, d.highlightStyle),
     colors,
     enabledTypes: stringList(o.enabledTypes, d.enabledTypes, (s) => (ENTITY_TYPES as readonly string[]).includes(s)) as EntityType[],
@@ -127,11 +143,4 @@ export function normalizeHost(input: string): string | null {
   } catch {
     return null;
   }
-}
-
-/** Whether Backstory runs on a page of this host under these settings. */
-export function isActiveOn(settings: Settings, host: string): boolean {
-  if (!settings.enabled) return false;
-  const matches = (list: readonly string[]): boolean => list.some((h) => host === h || host.endsWith(`.${h}`));
-  return settings.siteMode === 'allow-only' ? matches(settings.allowedSites) : !matches(settings.blockedSites);
 }

@@ -9,22 +9,48 @@ import { SETTINGS_KEY, type Settings } from './schema';
 /** 120 writes a minute is storage.sync's quota: one every 500 ms at most. */
 export const MIN_WRITE_INTERVAL_MS = 500;
 
-export async function loadSettings(): Promise<Settings> {
-  try {
-    const fromSync = await browser.storage.sync.get(SETTINGS_KEY);
-    if (fromSync[SETTINGS_KEY] !== undefined) return migrateSettings(fromSync[SETTINGS_KEY]);
-  } catch {
-    // Sync storage can be unavailable (disabled by policy, or no gecko id); local still works.
-  }
-  const fromLocal = await browser.storage.local.get(SETTINGS_KEY);
-  return migrateSettings(fromLocal[SETTINGS_KEY]);
+/** When each area's copy was written; the newer copy wins, so a sync write that failed never shadows local. */
+export const SAVED_AT_KEY = 'settingsSavedAt';
+
+interface Copy {
+  value: unknown;
+  savedAt: number;
 }
 
-export async function writeSettings(settings: Settings): Promise<void> {
+async function readCopy(area: 'sync' | 'local'): Promise<Copy | null> {
   try {
-    await browser.storage.sync.set({ [SETTINGS_KEY]: settings });
+    const got = await browser.storage[area].get([SETTINGS_KEY, SAVED_AT_KEY]);
+    if (got[SETTINGS_KEY] === undefined) return null;
+    const savedAt = got[SAVED_AT_KEY];
+    return { value: got[SETTINGS_KEY], savedAt: typeof savedAt === 'number' && Number.isFinite(savedAt) ? savedAt : 0 };
   } catch {
-    await browser.storage.local.set({ [SETTINGS_KEY]: settings });
+    // Sync storage can be unavailable (disabled by policy, or no gecko id); local still works.
+    return null;
+  }
+}
+
+/**
+ * The newest valid copy: `sync` (follows the reader across browsers) and `local` (always written, and the
+ * only copy when the settings outgrow sync's 8 KB per item) are both read; on a tie sync wins.
+ */
+export async function loadSettings(): Promise<Settings> {
+  const [fromSync, fromLocal] = await Promise.all([readCopy('sync'), readCopy('local')]);
+  const newest = fromSync && (!fromLocal || fromSync.savedAt >= fromLocal.savedAt) ? fromSync : fromLocal;
+  return migrateSettings(newest?.value);
+}
+
+/** Where a write landed: both areas, or this device only (too large for sync, or sync unavailable). */
+export type WriteResult = 'synced' | 'local-only';
+
+/** Writes both areas with one timestamp. Throws when even the local write fails: nothing is reported saved. */
+export async function writeSettings(settings: Settings, now = Date.now()): Promise<WriteResult> {
+  const item = { [SETTINGS_KEY]: settings, [SAVED_AT_KEY]: now };
+  await browser.storage.local.set(item);
+  try {
+    await browser.storage.sync.set(item);
+    return 'synced';
+  } catch {
+    return 'local-only';
   }
 }
 
@@ -33,19 +59,20 @@ export async function writeSettings(settings: Settings): Promise<void> {
  * colour picker being dragged): the first change is written at once, later ones at most every
  * `minIntervalMs`, always with the latest value.
  */
-export function createSettingsWriter(minIntervalMs = MIN_WRITE_INTERVAL_MS): { save(s: Settings): void; flush(): Promise<void> } {
+export function createSettingsWriter(minIntervalMs = MIN_WRITE_INTERVAL_MS): { save(s: Settings): void; flush(): Promise<void>; lastResult(): Promise<WriteResult> } {
   let pending: Settings | null = null;
   let timer: ReturnType<typeof setTimeout> | undefined;
   let lastWrite = -Infinity;
-  let inFlight: Promise<void> = Promise.resolve();
-  const flush = (): Promise<void> => {
+  let inFlight: Promise<WriteResult> = Promise.resolve('synced');
+  const flush = (): Promise<WriteResult> => {
     clearTimeout(timer);
     timer = undefined;
     if (pending) {
       const value = pending;
       pending = null;
       lastWrite = Date.now();
-      inFlight = inFlight.then(() => writeSettings(value));
+      // A failed write was reported to whoever awaited it; the next one still runs.
+      inFlight = inFlight.catch(() => 'local-only' as const).then(() => writeSettings(value));
     }
     return inFlight;
   };
@@ -54,7 +81,8 @@ export function createSettingsWriter(minIntervalMs = MIN_WRITE_INTERVAL_MS): { s
       pending = s;
       if (timer === undefined) timer = setTimeout(() => void flush(), Math.max(0, lastWrite + minIntervalMs - Date.now()));
     },
-    flush,
+    flush: () => flush().then(() => undefined),
+    lastResult: () => inFlight,
   };
 }
 

@@ -1,22 +1,30 @@
 /**
- * Collects the readable text of a DOM subtree with a map back to its text nodes. Pure DOM reading: it takes a
- * root node and works with any standard DOM (the browser, happy-dom). The walk is resumable, so a caller can
- * spread a huge page over many short tasks.
+ * Collects the readable text of a DOM subtree with a map back to its text nodes. Pure DOM reading through
+ * clobber-proof accessors: it takes a root node and works with any standard DOM (the browser, happy-dom).
+ * The walk is resumable and bounded by characters, not by nodes, so a caller can spread a huge page, a huge
+ * text node or a huge inline run over many short tasks.
  */
+import {
+  attributeCount, firstChild, getAttribute, hasAttribute, isConnected, isElement, isText, localName, nextSibling,
+  parentElement, parentNode, closestWhere,
+} from '../dom/safe-dom';
+import { isBlock } from './blocks';
 import { BLOCK_SEPARATOR } from './fold';
 
 export interface TextChunk {
   text: string;
   nodes: Text[];
-  /** Offset in `text` where each node's data begins. */
+  /** Offset in `text` where each node's piece begins. */
   starts: number[];
+  /** Offset in each node's data where its piece begins (0 unless a long node was split across chunks). */
+  offsets: number[];
 }
 
 export interface CollectOptions {
   /** Extra visibility test for elements (the browser passes a computed-style check). */
   isHidden?: (element: Element) => boolean;
-  /** Local name of the extension's own host element, never scanned. */
-  ownHostName?: string;
+  /** The extension's own host element, never scanned. */
+  ownHost?: Node;
 }
 
 const SKIPPED_TAGS = new Set([
@@ -25,41 +33,58 @@ const SKIPPED_TAGS = new Set([
   'canvas', 'video', 'audio', 'picture', 'img', 'nav', 'head', 'title', 'meta', 'link', 'dialog',
 ]);
 
-const BLOCK_TAGS = new Set([
-  'address', 'article', 'aside', 'blockquote', 'body', 'br', 'caption', 'center', 'dd', 'details', 'div', 'dl',
-  'dt', 'fieldset', 'figcaption', 'figure', 'footer', 'form', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header',
-  'hgroup', 'hr', 'html', 'legend', 'li', 'main', 'menu', 'ol', 'p', 'section', 'summary', 'table', 'tbody',
-  'td', 'tfoot', 'th', 'thead', 'tr', 'ul', 'search', 'li', 'option', 'nav', 'aside',
-]);
-
 const SKIPPED_ROLES = new Set(['navigation', 'banner', 'contentinfo', 'search', 'menu', 'menubar', 'toolbar']);
-const MAIN_SELECTOR = 'article, main, [role="main"]';
+const MAIN_TAGS = new Set(['article', 'main']);
 const HIDDEN_STYLE = /(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*(?:hidden|collapse))\b/i;
+/** Where a long piece of text may be cut: after a sentence, else at a space (searched this far back). */
+const CUT_SEARCH = 400;
 
-function isBlock(element: Element): boolean {
-  return BLOCK_TAGS.has(element.localName);
+function isMainLandmark(el: Element): boolean {
+  return MAIN_TAGS.has(localName(el)) || getAttribute(el, 'role') === 'main';
 }
 
 /** True when the element and everything inside it must not be scanned. */
 export function isExcluded(element: Element, options: CollectOptions): boolean {
-  const tag = element.localName;
-  if (SKIPPED_TAGS.has(tag) || tag === options.ownHostName) return true;
-  if ((tag === 'header' || tag === 'footer') && !element.parentElement?.closest(MAIN_SELECTOR)) return true;
-  if (element.attributes.length > 0) {
-    if (element.hasAttribute('hidden')) return true;
-    if (element.getAttribute('aria-hidden') === 'true') return true;
-    const editable = element.getAttribute('contenteditable');
+  const tag = localName(element);
+  if (SKIPPED_TAGS.has(tag) || element === options.ownHost) return true;
+  if ((tag === 'header' || tag === 'footer')) {
+    const parent = parentElement(element);
+    if (!parent || !closestWhere(parent, isMainLandmark)) return true;
+  }
+  if (attributeCount(element) > 0) {
+    if (hasAttribute(element, 'hidden')) return true;
+    if (getAttribute(element, 'aria-hidden') === 'true') return true;
+    const editable = getAttribute(element, 'contenteditable');
     if (editable !== null && editable.toLowerCase() !== 'false') return true;
-    const role = element.getAttribute('role');
+    const role = getAttribute(element, 'role');
     if (role !== null && SKIPPED_ROLES.has(role.trim().toLowerCase())) return true;
-    const style = element.getAttribute('style');
+    const style = getAttribute(element, 'style');
     if (style !== null && HIDDEN_STYLE.test(style)) return true;
   }
   return options.isHidden?.(element) ?? false;
 }
 
+/** True when the node sits inside an excluded element (or is one), up to `root`. */
+export function isInsideExcluded(node: Node, options: CollectOptions, root: Node | null = null): boolean {
+  return closestWhere(node, (el) => isExcluded(el, options), root) !== null;
+}
+
+/** A cut point in `data` at or before `limit` (and after `from`): after a sentence or line, else at a space. */
+function cutPoint(data: string, from: number, limit: number): number {
+  const floor = Math.max(from + 1, limit - CUT_SEARCH);
+  let space = -1;
+  for (let i = limit; i > floor; i--) {
+    const c = data.charCodeAt(i - 1);
+    if (c === 10 || ((c === 32 || c === 160) && i - 2 >= from && /[.!?;:]/.test(data.charAt(i - 2)))) return i;
+    if (space < 0 && (c === 32 || c === 9 || c === 160)) space = i;
+  }
+  return space > 0 ? space : limit;
+}
+
 export class TextCollector {
   private node: Node | null;
+  /** How far into `node` (a text node) the walk has read, when a long node is split. */
+  private offset = 0;
   private pendingBreak = false;
   private done = false;
 
@@ -69,8 +94,8 @@ export class TextCollector {
     private readonly options: CollectOptions = {},
     start?: Node,
   ) {
-    this.node = start ?? root.firstChild;
-    if (root.nodeType === 1 && isExcluded(root as Element, options)) this.node = null;
+    this.node = start ?? firstChild(root);
+    if (isElement(root) && isExcluded(root, options)) this.node = null;
   }
 
   get finished(): boolean {
@@ -78,43 +103,66 @@ export class TextCollector {
   }
 
   /**
-   * Collects text until at least `minChars` were gathered and a block boundary is reached, or until
-   * `shouldYield` says stop at a block boundary. Returns null when the subtree is exhausted.
+   * Where the walk would go on, for a caller that resumes after yielding. When the page removed the node
+   * the walk stood on, the walk cannot go on from it; `lost` says so and the caller rescans.
    */
-  next(minChars = Infinity, shouldYield?: () => boolean): TextChunk | null {
+  get lost(): boolean {
+    return this.node !== null && !isConnected(this.node) && isConnected(this.root);
+  }
+
+  /**
+   * Collects text until at least `minChars` were gathered and a block boundary is reached, or `shouldYield`
+   * says stop at a block boundary, and never more than `maxChars` (cut inside a long inline run or a long
+   * text node at a sentence or a space). Returns null when the subtree is exhausted.
+   */
+  next(minChars = Infinity, shouldYield?: () => boolean, maxChars = minChars === Infinity ? Infinity : Math.max(minChars * 4, 4_000)): TextChunk | null {
     if (this.done) return null;
     const parts: string[] = [];
     const nodes: Text[] = [];
     const starts: number[] = [];
+    const offsets: number[] = [];
     let length = 0;
     let visited = 0;
     let node = this.node;
+    let endsAtSpace = false;
     while (node) {
-      if (this.pendingBreak && length > 0) {
-        if (length >= minChars || ((++visited & 31) === 0 && shouldYield?.() === true)) break;
+      if (length > 0) {
+        if (this.pendingBreak && (length >= minChars || ((++visited & 31) === 0 && shouldYield?.() === true))) break;
+        // A long run with no block boundary (200,000 spans in one div): cut where a word ends.
+        if (length >= maxChars && (endsAtSpace || length >= maxChars * 2)) break;
       }
-      if (node.nodeType === 3) {
-        const data = (node as Text).data;
-        if (data.length > 0) {
+      if (isText(node)) {
+        const data = node.data;
+        const from = this.offset;
+        if (data.length > from) {
           if (this.pendingBreak && length > 0) {
             parts.push(BLOCK_SEPARATOR);
             length += 1;
           }
           this.pendingBreak = false;
-          nodes.push(node as Text);
+          // Only a long node is cut inside; a short one that crosses the limit is taken whole.
+          const room = Math.max(maxChars - length, CUT_SEARCH);
+          const to = data.length - from > maxChars && data.length - from > room ? cutPoint(data, from, from + room) : data.length;
+          nodes.push(node);
           starts.push(length);
-          parts.push(data);
-          length += data.length;
+          offsets.push(from);
+          parts.push(from === 0 && to === data.length ? data : data.slice(from, to));
+          length += to - from;
+          endsAtSpace = /\s$/.test(data.charAt(to - 1));
+          if (to < data.length) {
+            this.offset = to;
+            break;
+          }
         }
+        this.offset = 0;
         node = this.after(node);
-      } else if (node.nodeType === 1) {
-        const element = node as Element;
-        if (isExcluded(element, this.options)) {
+      } else if (isElement(node)) {
+        if (isExcluded(node, this.options)) {
           this.pendingBreak = true;
-          node = this.after(element);
+          node = this.after(node);
         } else {
-          if (isBlock(element)) this.pendingBreak = true;
-          node = element.firstChild ?? this.after(element);
+          if (isBlock(node)) this.pendingBreak = true;
+          node = firstChild(node) ?? this.after(node);
         }
       } else {
         node = this.after(node);
@@ -122,17 +170,18 @@ export class TextCollector {
     }
     this.node = node;
     if (!node) this.done = true;
-    if (nodes.length === 0) return this.done ? null : { text: '', nodes, starts };
-    return { text: parts.join(''), nodes, starts };
+    if (nodes.length === 0) return this.done ? null : { text: '', nodes, starts, offsets };
+    return { text: parts.join(''), nodes, starts, offsets };
   }
 
   /** The next node in document order after `node`'s subtree, noting the blocks that close on the way. */
   private after(node: Node): Node | null {
     let current: Node | null = node;
     while (current && current !== this.root) {
-      if (current.nodeType === 1 && isBlock(current as Element)) this.pendingBreak = true;
-      if (current.nextSibling) return current.nextSibling;
-      current = current.parentNode;
+      if (isElement(current) && isBlock(current)) this.pendingBreak = true;
+      const sibling = nextSibling(current);
+      if (sibling) return sibling;
+      current = parentNode(current);
     }
     return null;
   }
@@ -141,5 +190,5 @@ export class TextCollector {
 /** The whole text of a subtree in one chunk. */
 export function collectText(root: Node, options: CollectOptions = {}): TextChunk {
   const chunk = new TextCollector(root, options).next();
-  return chunk ?? { text: '', nodes: [], starts: [] };
+  return chunk ?? { text: '', nodes: [], starts: [], offsets: [] };
 }

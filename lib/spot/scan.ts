@@ -21,6 +21,8 @@ export interface Mention {
   end: DomPoint;
   /** The mention as written on the page. */
   text: string;
+  /** Every text node the mention touches, in order (one, unless it spans inline elements). */
+  nodes: Text[];
 }
 
 export interface ScanState {
@@ -56,12 +58,15 @@ export function scanChunk(chunk: TextChunk, packs: readonly LoadedPack[], state:
   for (const m of all) {
     const entity = m.pack.pack.entities[m.entity];
     if (!entity) continue;
+    const from = nodeIndexAt(chunk, m.start);
+    const to = nodeIndexAt(chunk, m.end - 1);
     out.push({
       packId: m.pack.pack.id,
       entity,
-      start: pointAt(chunk, m.start, false),
-      end: pointAt(chunk, m.end, true),
+      start: pointIn(chunk, from, m.start),
+      end: pointIn(chunk, to, m.end),
       text: chunk.text.slice(m.start, m.end),
+      nodes: chunk.nodes.slice(from, to + 1),
     });
   }
   return out;
@@ -80,17 +85,24 @@ function resolveOverlaps(matches: PackMatch[]): PackMatch[] {
   return kept;
 }
 
-/** The node and offset of a text position; an end position belongs to the node holding the character before it. */
-export function pointAt(chunk: TextChunk, position: number, isEnd: boolean): DomPoint {
-  const { starts, nodes } = chunk;
-  const target = isEnd ? position - 1 : position;
+/** The index of the node holding the character at `position`. */
+function nodeIndexAt(chunk: TextChunk, position: number): number {
+  const { starts } = chunk;
   let lo = 0;
   let hi = starts.length - 1;
   while (lo < hi) {
     const mid = (lo + hi + 1) >>> 1;
-    if ((starts[mid] as number) <= target) lo = mid;
+    if ((starts[mid] as number) <= position) lo = mid;
     else hi = mid - 1;
   }
-  const node = nodes[lo] as Text;
-  return { node, offset: position - (starts[lo] as number) };
+  return lo;
+}
+
+function pointIn(chunk: TextChunk, index: number, position: number): DomPoint {
+  return { node: chunk.nodes[index] as Text, offset: position - (chunk.starts[index] as number) + (chunk.offsets[index] as number) };
+}
+
+/** The node and offset of a text position; an end position belongs to the node holding the character before it. */
+export function pointAt(chunk: TextChunk, position: number, isEnd: boolean): DomPoint {
+  return pointIn(chunk, nodeIndexAt(chunk, isEnd ? position - 1 : position), position);
 }

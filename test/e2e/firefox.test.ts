@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { seedArticlePage } from '../../scripts/sample-pages';
 import { EXTENSION_UUID, firefoxPath, launchFirefox, type Firefox } from '../support/firefox';
+import { poll } from '../support/poll';
 import { startServer, type PageServer } from '../support/server';
 
 // Firefox ESR is part of the test machine (.ci/run installs it); without it this suite says why it is skipped.
@@ -32,20 +33,10 @@ function locate(text: string, block: 'center' | 'start' = 'center'): string {
 const CARD_OPEN = `(() => {
   for (let y = 10; y < innerHeight; y += 20) for (let x = 10; x < innerWidth; x += 40) {
     const el = document.elementFromPoint(x, y);
-    if (el && el.localName === 'backstory-card-host') return true;
+    if (el && el.matches(':root > div[style*="2147483647"]')) return true;
   }
   return false;
 })()`;
-
-async function poll<T>(fn: () => Promise<T>, ok: (v: T) => boolean, timeout = 5000): Promise<T> {
-  const end = Date.now() + timeout;
-  let value = await fn();
-  while (!ok(value) && Date.now() < end) {
-    await new Promise((r) => setTimeout(r, 100));
-    value = await fn();
-  }
-  return value;
-}
 
 describe.skipIf(!available)('Firefox ESR with the Firefox build', () => {
   beforeAll(async () => {
@@ -88,7 +79,7 @@ describe.skipIf(!available)('Firefox ESR with the Firefox build', () => {
       let l = Infinity, t = Infinity, r = -1, b = -1;
       for (let y = 0; y < innerHeight; y += 4) for (let x = 0; x < innerWidth; x += 4) {
         const el = document.elementFromPoint(x, y);
-        if (el && el.localName === 'backstory-card-host') { l = Math.min(l, x); t = Math.min(t, y); r = Math.max(r, x); b = Math.max(b, y); }
+        if (el && el.matches(':root > div[style*="2147483647"]')) { l = Math.min(l, x); t = Math.min(t, y); r = Math.max(r, x); b = Math.max(b, y); }
       }
       return [l, t, r, b];
     })()`);

@@ -99,7 +99,7 @@ describe('privacy and security', () => {
     const page = await openPage(browser, server.url('/seed.html'), 50);
     await hoverText(page, 'drone wall');
     const view = await page.evaluate(() => {
-      const host = document.querySelector('backstory-card-host');
+      const host = document.querySelector(':root > div[style*="2147483647"]');
       return { host: host !== null, shadow: host?.shadowRoot ?? null, text: host?.textContent ?? '', hasOpen: host?.shadowRoot !== undefined };
     });
     expect(view.host).toBe(true);
@@ -147,7 +147,7 @@ describe('privacy and security', () => {
     const errorsBefore = browser.extensionErrors.length;
     await browser.worker.evaluate(() => (globalThis as unknown as { chrome: { runtime: { reload(): void } } }).chrome.runtime.reload()).catch(() => undefined);
     await expect.poll(() => highlightCount(page), { timeout: 5000 }).toBe(0);
-    expect(await page.evaluate(() => document.querySelectorAll('backstory-card-host').length)).toBe(0);
+    expect(await page.evaluate(() => document.querySelectorAll(':root > div[style*="2147483647"]').length)).toBe(0);
     await page.mouse.move(10, 10);
     await page.mouse.move(300, 300, { steps: 5 });
     await page.waitForTimeout(500);

@@ -83,3 +83,36 @@ export function hugePage(megabytes: number): string {
   }
   return page(`<article><h1>A very long report</h1>${paragraphs.join('\n')}</article>`);
 }
+
+/**
+ * A page that re-renders its whole app (as hydration does) the moment Backstory's first highlights appear,
+ * while the first scan is still going: every one of its `count` paragraphs names Romania once.
+ */
+export function hydratingPage(count: number): string {
+  const paragraphs = Array.from({ length: count }, (_, i) => `<p>Paragraph ${i}: Romania said the talks went on.</p>`).join('');
+  return page(`<div id="app"><article>${paragraphs}</article></div>`, `<script>
+    addEventListener('load', () => {
+      const app = () => document.getElementById('app');
+      const check = () => {
+        let n = 0;
+        CSS.highlights.forEach((h, name) => { if (name.startsWith('backstory-')) n += h.size; });
+        if (n === 0) return requestAnimationFrame(check);
+        const fresh = app().cloneNode(true);
+        app().replaceWith(fresh);
+        window.__rerenderedAt = n;
+      };
+      check();
+    });
+  </script>`);
+}
+
+/** Defines every custom element name Backstory could use, with constructors that grab its internals. */
+export const CUSTOM_ELEMENT_TRAP = `<script>
+  window.__stolen = [];
+  const grab = (name) => customElements.define(name, class extends HTMLElement {
+    constructor() { super(); try { const i = this.attachInternals(); window.__stolen.push(i.shadowRoot); } catch (e) { window.__stolen.push(String(e)); } }
+  });
+  ['backstory-card-host', 'backstory-card', 'backstory-host'].forEach(grab);
+</script>`;
+
+export const SHORT_ARTICLE = '<article><h1>Romania and NATO</h1><p>Romania hosts NATO troops near Constanța, and Poland and Estonia watch.</p><p>Ukraine said Kyiv needs more air defence.</p></article>';

@@ -30,7 +30,8 @@ export async function startServer(): Promise<PageServer> {
     const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
     const routed = routes.get(path);
     if (routed !== undefined) {
-      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+      const type = path.endsWith('.xml') ? 'application/xml' : path.endsWith('.svg') ? 'image/svg+xml' : 'text/html; charset=utf-8';
+      res.writeHead(200, { 'content-type': type });
       res.end(routed);
       return;
     }
@@ -43,7 +44,8 @@ export async function startServer(): Promise<PageServer> {
       }
       readFile(file)
         .then((body) => {
-          res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+          const type = path.endsWith('.xml') ? 'application/xml' : path.endsWith('.svg') ? 'image/svg+xml' : 'text/html; charset=utf-8';
+      res.writeHead(200, { 'content-type': type });
           res.end(captured ? withoutScripts(body.toString('utf8')).replace(/<head[^>]*>/i, (m) => `${m}${CAPTURE}`) : body);
         })
         .catch(() => res.writeHead(404).end('not found'));

@@ -1,7 +1,6 @@
 import bundled from '../../generated/backstory-news.pack.json';
 import type { KnowledgePack } from '../../lib/pack/types';
 import { loadPack } from '../../lib/packs/load';
-import { HOST_TAG } from '../../lib/page/card-host';
 import type { LoadedPack } from '../../lib/spot/scan';
 import { scanDocument } from '../../lib/spot/scan-document';
 
@@ -15,7 +14,9 @@ export function parse(html: string): Document {
 /** Mentions in an HTML fragment, as [entity id, text as written]. */
 export function spotHtml(html: string, options: { demonyms?: boolean; packs?: LoadedPack[] } = {}): Array<[string, string]> {
   const doc = parse(html);
-  return scanDocument(doc.body, options.packs ?? [LOADED], { ownHostName: HOST_TAG, demonyms: options.demonyms ?? true }).map((m) => [m.entity.id, m.text]);
+  // An element with this id stands for the extension's own card host.
+  const ownHost = doc.getElementById('backstory-own-host') ?? undefined;
+  return scanDocument(doc.body, options.packs ?? [LOADED], { demonyms: options.demonyms ?? true, ownHost }).map((m) => [m.entity.id, m.text]);
 }
 
 /** Mentions in plain text (one paragraph). */

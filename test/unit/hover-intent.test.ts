@@ -9,7 +9,8 @@ beforeEach(() => {
   vi.useFakeTimers();
   shown = [];
   hidden = 0;
-  intent = new HoverIntent<string>({ dwellMs: () => 350, same: (a, b) => a === b, show: (t) => shown.push(t), hide: () => hidden++ });
+  intent = new HoverIntent<string>({ dwellMs: () => 350, same: (a, b) => a === b, show: (t) => shown.push(t), hide: () => hidden++,
+    setTimer: (fn, ms) => setTimeout(fn, ms) as unknown as number, clearTimer: (id) => clearTimeout(id) });
 });
 afterEach(() => vi.useRealTimers());
 

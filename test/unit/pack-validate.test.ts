@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { validatePack } from '../../lib/pack/validate';
+import { isCalendarDate, validatePack } from '../../lib/pack/validate';
 import { loadPack } from '../../lib/packs/load';
 import { scanDocument } from '../../lib/spot/scan-document';
 import { buildTrieIndex, loadTrieIndex, serializeTrieIndex } from '../../lib/spot/trie-index';
@@ -74,5 +74,15 @@ describe('stored packs read back on a page', () => {
     const damaged = JSON.parse(stored) as { entities: Array<Record<string, unknown>> };
     delete damaged.entities[3]?.facts;
     expect(() => readStoredPack(damaged, PACK.id)).toThrow(/stored pack "backstory-news" is damaged: entity #4/);
+  });
+});
+
+describe('calendar dates', () => {
+  test('impossible months and days are refused with the date named; real ones pass', () => {
+    for (const bad of ['2025-13-45', '2025-02-30', '2025-00', '2023-02-29', '2025-1-5']) expect(isCalendarDate(bad)).toBe(false);
+    for (const good of ['2025', '2025-12', '2024-02-29', '2025-12-31']) expect(isCalendarDate(good)).toBe(true);
+    const pack = structuredClone(PACK);
+    (pack.documents[0] as { date: string }).date = '2025-13-45';
+    expect(() => validatePack(pack, 'p.json')).toThrow(/"2025-13-45" is not a calendar date/);
   });
 });

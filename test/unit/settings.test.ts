@@ -1,8 +1,10 @@
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { migrateSettings } from '../../lib/settings/migrate';
-import { defaultSettings, isActiveOn, normalizeHost, SETTINGS_KEY, SETTINGS_VERSION, validateSettings } from '../../lib/settings/schema';
-import { createSettingsWriter, loadSettings, watchSettings } from '../../lib/settings/store';
+import { isActiveOn } from '../../lib/settings/sites';
+import { defaultSettings, normalizeHost, SETTINGS_KEY, SETTINGS_VERSION, validateSettings } from '../../lib/settings/schema';
+import { createSettingsWriter, loadSettings, watchSettings, writeSettings } from '../../lib/settings/store';
+import { siteOn, withSite } from '../../lib/settings/sites';
 import { parseSettingsFile, settingsFileText } from '../../lib/options/settings-file';
 
 describe('settings validation', () => {
@@ -18,12 +20,13 @@ describe('settings validation', () => {
     const d = defaultSettings();
     expect(s.enabled).toBe(d.enabled);
     expect(s.siteMode).toBe('allow-only');
-    expect(s.blockedSites).toEqual(d.blockedSites);
+    // One bad entry costs only itself.
+    expect(s.blockedSites).toEqual(['ok.example']);
     expect(s.highlightStyle).toBe(d.highlightStyle);
     expect(s.hoverDelayMs).toBe(350);
     expect(s.colors.person).toBe('#abcdef');
     expect(s.colors.country).toBe(d.colors.country);
-    expect(s.enabledTypes).toEqual(d.enabledTypes);
+    expect(s.enabledTypes).toEqual(['person']);
     expect(s.demonyms).toBe(false);
     expect(s.trigger).toBe('click');
     expect(s.theme).toBe('page');
@@ -58,6 +61,33 @@ describe('sites', () => {
     expect(isActiveOn({ ...s, siteMode: 'allow-only', allowedSites: ['example.org'] }, 'example.org')).toBe(true);
     expect(isActiveOn({ ...s, siteMode: 'allow-only', allowedSites: ['example.org'] }, 'other.org')).toBe(false);
     expect(isActiveOn({ ...s, enabled: false }, 'example.org')).toBe(false);
+  });
+  test("the popup's site switch shows the effective state and always changes it, with an exception under a listed parent", () => {
+    const s = { ...defaultSettings(), blockedSites: ['example.com'] };
+    expect(siteOn(s, 'news.example.com')).toBe(false);
+    const on = withSite(s, 'news.example.com', true);
+    expect(siteOn(on, 'news.example.com')).toBe(true);
+    expect(siteOn(on, 'example.com')).toBe(false);
+    expect(siteOn(on, 'shop.example.com')).toBe(false);
+    const offAgain = withSite(on, 'news.example.com', false);
+    expect(siteOn(offAgain, 'news.example.com')).toBe(false);
+    expect(offAgain.siteExceptions).toEqual([]);
+    const allowOnly = { ...defaultSettings(), siteMode: 'allow-only' as const, allowedSites: ['example.com'] };
+    const offSub = withSite(allowOnly, 'news.example.com', false);
+    expect(siteOn(offSub, 'news.example.com')).toBe(false);
+    expect(siteOn(offSub, 'example.com')).toBe(true);
+  });
+  test('lists keep their valid entries: the 501st site and one bad host cost only themselves', () => {
+    const hosts = Array.from({ length: 501 }, (_, i) => `site${i}.example`);
+    const s = validateSettings({ ...defaultSettings(), blockedSites: [...hosts.slice(0, 10), 'not a host!', ...hosts.slice(10)] });
+    expect(s.blockedSites).toHaveLength(500);
+    expect(s.blockedSites[0]).toBe('site0.example');
+    expect(s.blockedSites).not.toContain('not a host!');
+  });
+  test('version 2 -> 3 adds an empty exception list', () => {
+    const v2 = { ...defaultSettings(), version: 2, blockedSites: ['a.example'] } as Record<string, unknown>;
+    delete v2.siteExceptions;
+    expect(migrateSettings(v2)).toMatchObject({ version: 3, blockedSites: ['a.example'], siteExceptions: [] });
   });
 });
 
@@ -110,6 +140,23 @@ describe('storage', () => {
     expect(new TextEncoder().encode(JSON.stringify({ [SETTINGS_KEY]: s })).length).toBeLessThan(8192);
   });
 
+  test('settings over the 8 KB sync item quota are kept on this device and win over the stale synced copy', async () => {
+    await writeSettings({ ...defaultSettings(), theme: 'dark' }, 1000);
+    const realSet = fakeBrowser.storage.sync.set.bind(fakeBrowser.storage.sync);
+    vi.spyOn(fakeBrowser.storage.sync, 'set').mockImplementation((items: Record<string, unknown>) =>
+      new TextEncoder().encode(JSON.stringify(items)).length > 8192 ? Promise.reject(new Error('QUOTA_BYTES_PER_ITEM quota exceeded')) : realSet(items));
+    const big = { ...defaultSettings(), blockedSites: Array.from({ length: 300 }, (_, i) => `a-rather-long-site-name-${i}.example.com`) };
+    expect(await writeSettings(big, 2000)).toBe('local-only');
+    const loaded = await loadSettings();
+    expect(loaded.blockedSites).toHaveLength(300);
+    expect(loaded.theme).toBe('page');
+  });
+
+  test('a write that fails everywhere is reported, not pretended', async () => {
+    vi.spyOn(fakeBrowser.storage.local, 'set').mockRejectedValue(new Error('QUOTA_BYTES quota exceeded'));
+    await expect(writeSettings(defaultSettings())).rejects.toThrow(/quota/);
+  });
+
   test('watchers get validated settings and stop when aborted', async () => {
     const seen: boolean[] = [];
     const controller = new AbortController();
@@ -126,7 +173,9 @@ describe('storage', () => {
 describe('settings files', () => {
   test('round-trip', () => {
     const s = { ...defaultSettings(), theme: 'dark' as const };
-    expect(parseSettingsFile('s.json', settingsFileText(s))).toEqual(s);
+    expect(parseSettingsFile('s.json', settingsFileText(s))).toEqual({ settings: s, skipped: [] });
+    const withBad = settingsFileText({ ...s, blockedSites: ['ok.example', 'not a host!'] });
+    expect(parseSettingsFile('s.json', withBad)).toMatchObject({ settings: { blockedSites: ['ok.example'] }, skipped: [{ list: 'blockedSites', count: 1 }] });
   });
   test('bad files are refused with a reason', () => {
     expect(() => parseSettingsFile('s.json', 'nope')).toThrow(/s\.json: not valid JSON/);

@@ -152,7 +152,7 @@ describe('never scanned', () => {
     ['page footer', '<footer>NATO</footer>'],
     ['role=banner', '<div role="banner">NATO</div>'],
     ['role=contentinfo', '<div role="contentinfo">NATO</div>'],
-    ['our own UI', '<backstory-card-host><p>NATO</p></backstory-card-host>'],
+    ['our own UI', '<div id="backstory-own-host"><p>NATO</p></div>'],
   ])('%s', (_, html) => {
     expect(spotHtml(`${html}<p>Romania</p>`)).toEqual([['romania', 'Romania']]);
   });

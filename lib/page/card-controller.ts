@@ -1,0 +1,243 @@
+/**
+ * The card: which entity it shows, the Back history, where it sits, focus in and out. Rendering is injected
+ * (`renderCard`), so this file knows nothing of Preact; hover timing lives in HoverIntent.
+ */
+import type { PageWindow } from '../dom/page-window';
+import { computePosition, flip, offset, shift, size } from '@floating-ui/dom';
+import { entityKey } from '../pack/entity-key';
+import type { Settings } from '../settings/schema';
+import type { LoadedPack } from '../spot/scan';
+import type { CardHost } from './card-host';
+import { PackLookup, type CardActions, type CardModel } from './card-model';
+import { liveRange } from './hit-test';
+import { HoverIntent } from './hover-intent';
+import type { MentionRecord, MentionStore } from './mention-store';
+import type { Painter } from './painter';
+import { cardIsDark } from './theme';
+
+export type RenderCard = (mount: HTMLElement, props: (CardModel & CardActions) | null) => void;
+
+export interface CardControllerOptions {
+  win: PageWindow;
+  host: CardHost;
+  store: MentionStore;
+  painter: Painter;
+  settings: () => Settings;
+  renderCard: RenderCard;
+  openOptions: (hash: string) => void;
+  log: (message: string) => void;
+}
+
+interface CardTarget {
+  packId: string;
+  entityId: string;
+  record: MentionRecord | null;
+}
+
+const FLASH_MS = 1_200;
+
+export class CardController {
+  readonly intent: HoverIntent<MentionRecord>;
+  private lookups = new Map<string, PackLookup>();
+  private target: CardTarget | null = null;
+  private history: CardTarget[] = [];
+  private anchorRect: DOMRect | null = null;
+  private returnFocus: Element | null = null;
+  private flashTimer = 0;
+
+  constructor(private readonly o: CardControllerOptions) {
+    this.intent = new HoverIntent<MentionRecord>({
+      dwellMs: () => this.o.settings().hoverDelayMs,
+      same: (a, b) => a.mention.entity === b.mention.entity && a.key === b.key,
+      show: (record) => this.showFor(record, { focus: false }),
+      hide: () => this.render({ focus: false }),
+      setTimer: (fn, ms) => o.win.setTimeout(fn, ms),
+      clearTimer: (id) => o.win.clearTimeout(id),
+    });
+  }
+
+  get isOpen(): boolean {
+    return this.target !== null;
+  }
+
+  setPacks(packs: readonly LoadedPack[]): void {
+    this.lookups = new Map(packs.map((p) => [p.pack.id, new PackLookup(p)]));
+    this.intent.close();
+  }
+
+  /** Where the card points: the mention's first line box. */
+  anchorAt(rect: DOMRect): void {
+    this.anchorRect = rect;
+  }
+
+  /**
+   * Renders one card off-page while the browser is idle, so that the first real hover does not pay for
+   * compiling the card's code and the card is drawn in the frame after the dwell.
+   */
+  warmUp(signal: AbortSignal): void {
+    const win = this.o.win;
+    const run = (): void => {
+      const first = this.o.store.records().next();
+      if (signal.aborted || this.target !== null || first.done === true) return;
+      const record = first.value;
+      this.target = { packId: record.mention.packId, entityId: record.mention.entity.id, record };
+      this.renderModel({ focus: false, offPage: true });
+      this.target = null;
+      this.o.renderCard(this.o.host.mount, null);
+    };
+    if (typeof win.requestIdleCallback === 'function') win.requestIdleCallback(run, { timeout: 2000 });
+    else win.setTimeout(run, 200);
+  }
+
+  /** Scrolls a mention into view, marks it, and opens its card pinned (keyboard, popup, prev/next). */
+  goTo(record: MentionRecord, { focus }: { focus: boolean }): void {
+    const { win } = this.o;
+    const doc = win.document;
+    const rect = liveRange(doc, record).getBoundingClientRect();
+    if (rect.top < 0 || rect.bottom > win.innerHeight) {
+      win.scrollBy({ top: rect.top - win.innerHeight / 3, behavior: 'instant' as ScrollBehavior });
+    }
+    this.o.painter.setActive(record.range);
+    win.clearTimeout(this.flashTimer);
+    this.flashTimer = win.setTimeout(() => this.o.painter.setActive(null), FLASH_MS);
+    const range = liveRange(doc, record);
+    this.anchorRect = range.getClientRects()[0] ?? range.getBoundingClientRect();
+    if (focus && !this.o.host.contains(doc.activeElement) && doc.activeElement !== doc.body) this.returnFocus = doc.activeElement;
+    this.intent.open(record);
+    this.intent.pin(true);
+    this.showFor(record, { focus });
+  }
+
+  private showFor(record: MentionRecord, { focus }: { focus: boolean }): void {
+    if (!this.target || this.target.record !== record) this.history = [];
+    this.target = { packId: record.mention.packId, entityId: record.mention.entity.id, record };
+    this.render({ focus });
+  }
+
+  private entityRecords(packId: string, entityId: string): MentionRecord[] {
+    return this.o.store.ordered().filter((r) => r.mention.packId === packId && r.mention.entity.id === entityId);
+  }
+
+  render({ focus }: { focus: boolean }): void {
+    if (this.intent.current === null && !this.intent.isPinned) {
+      this.target = null;
+      this.history = [];
+      this.o.renderCard(this.o.host.mount, null);
+      return;
+    }
+    this.renderModel({ focus, offPage: false });
+  }
+
+  private renderModel({ focus, offPage }: { focus: boolean; offPage: boolean }): void {
+    const target = this.target;
+    if (!target) return;
+    const lookup = this.lookups.get(target.packId);
+    const entity = lookup?.entities.get(target.entityId);
+    if (!lookup || !entity) return;
+    const records = this.entityRecords(target.packId, target.entityId);
+    const model: CardModel = {
+      name: entity.name,
+      type: entity.type,
+      summary: entity.summary,
+      url: /^https?:\/\//i.test(entity.url) ? entity.url : '',
+      facts: entity.facts,
+      sentences: entity.sentences,
+      documents: lookup.documents,
+      related: lookup.related(entity),
+      onPage: { count: records.length, index: target.record ? records.indexOf(target.record) : -1 },
+      provenance: lookup.provenance(),
+      dark: cardIsDark(this.o.settings(), this.o.win.document),
+      pinned: this.intent.isPinned,
+      canGoBack: this.history.length > 0,
+    };
+    const actions: CardActions = {
+      onPin: () => {
+        this.intent.pin(!this.intent.isPinned);
+        this.render({ focus: false });
+      },
+      onClose: () => this.close(),
+      onBack: () => {
+        const previous = this.history.pop();
+        if (previous) {
+          this.target = previous;
+          this.render({ focus: false });
+        }
+      },
+      onRelated: (id) => {
+        if (!lookup.entities.has(id) || !this.target) return;
+        this.history.push(this.target);
+        this.target = { packId: target.packId, entityId: id, record: null };
+        this.intent.pin(true);
+        this.render({ focus: false });
+      },
+      onStep: (delta) => {
+        const list = this.entityRecords(target.packId, target.entityId);
+        if (list.length === 0) return;
+        const at = target.record ? list.indexOf(target.record) : -1;
+        const next = list[(at + delta + list.length) % list.length] as MentionRecord;
+        const history = this.history;
+        this.goTo(next, { focus: false });
+        this.history = history;
+        this.render({ focus: false });
+      },
+      onMute: () => this.o.openOptions(`mute=${encodeURIComponent(entityKey(target.packId, target.entityId))}`),
+    };
+    if (offPage) {
+      this.o.renderCard(this.o.host.mount, { ...model, ...actions });
+      return;
+    }
+    const drawStart = performance.now();
+    this.o.host.attach();
+    this.o.renderCard(this.o.host.mount, { ...model, ...actions });
+    void this.position().then(() => {
+      this.o.win.requestAnimationFrame(() => this.o.log(`card "${entity.name}" drawn ${(performance.now() - drawStart).toFixed(1)} ms after it was asked for`));
+    });
+    if (focus) (this.o.host.mount.firstElementChild as HTMLElement | null)?.focus();
+  }
+
+  private async position(): Promise<void> {
+    const card = this.o.host.mount.firstElementChild as HTMLElement | null;
+    const rect = this.anchorRect;
+    if (!card || !rect) return;
+    const reference = { getBoundingClientRect: () => rect };
+    const { x, y } = await computePosition(reference, card, {
+      strategy: 'fixed',
+      placement: 'bottom-start',
+      middleware: [
+        offset(6),
+        flip({ fallbackPlacements: ['top-start', 'bottom-end', 'top-end'] }),
+        shift({ padding: 8 }),
+        size({
+          padding: 8,
+          apply: ({ availableHeight }) => {
+            card.style.maxHeight = `${Math.max(120, Math.floor(availableHeight))}px`;
+          },
+        }),
+      ],
+    });
+    card.style.transform = `translate(${Math.round(x)}px, ${Math.round(y)}px)`;
+  }
+
+  /** The page scrolled: the card follows its mention while the mention is still in the page. */
+  follow(): void {
+    const record = this.target?.record;
+    if (record && record.nodes.every((n) => n.isConnected)) {
+      this.anchorRect = liveRange(this.o.win.document, record).getClientRects()[0] ?? this.anchorRect;
+      void this.position();
+    }
+  }
+
+  close(): void {
+    this.intent.close();
+    const back = this.returnFocus;
+    this.returnFocus = null;
+    if (back instanceof this.o.win.HTMLElement && back.isConnected) back.focus();
+  }
+
+  dispose(): void {
+    this.intent.dispose();
+    this.o.win.clearTimeout(this.flashTimer);
+    this.o.renderCard(this.o.host.mount, null);
+    this.target = null;
+  }
+}

@@ -1,0 +1,130 @@
+/**
+ * The content script's state over time: whether Backstory is on for this site, which packs are loaded, and
+ * the one BackstoryPage while it is on. The entrypoint wires browser APIs into it; everything it needs comes
+ * in through these options, so tests can drive it with a fixture window.
+ */
+import type { PageWindow } from '../dom/page-window';
+import type { Message, MessageType, Response } from '../messages';
+import { isMessage } from '../messages';
+import { isActiveOn } from '../settings/sites';
+import { packSetChanged } from '../settings/matching';
+import type { Settings } from '../settings/schema';
+import type { LoadedPack } from '../spot/scan';
+import { BackstoryPage, type RenderCard } from './backstory-page';
+
+export interface PageSessionOptions {
+  win: PageWindow;
+  signal: AbortSignal;
+  settings: Settings;
+  loadPacks: (settings: Settings) => Promise<LoadedPack[]>;
+  cardCss: string;
+  renderCard: RenderCard;
+  send: (message: Message) => void;
+  log: (message: string) => void;
+  /** When this script started (document idle), for the timings it logs. */
+  startedAt: number;
+}
+
+export class PageSession {
+  private page: BackstoryPage | null = null;
+  private packs: LoadedPack[] | null = null;
+  private settings: Settings;
+  private readonly host: string;
+  private url: string;
+
+  constructor(private readonly o: PageSessionOptions) {
+    this.settings = o.settings;
+    this.host = o.win.location.host;
+    this.url = pageUrl(o.win);
+    o.signal.addEventListener('abort', () => this.stop(), { once: true });
+  }
+
+  get active(): boolean {
+    return this.page !== null;
+  }
+
+  start(): Promise<void> {
+    return this.sync({ settings: this.settings, packsChanged: true });
+  }
+
+  settingsChanged(settings: Settings): Promise<void> {
+    const packsChanged = packSetChanged(this.settings, settings);
+    return this.sync({ settings, packsChanged });
+  }
+
+  packsChanged(): Promise<void> {
+    return this.sync({ settings: this.settings, packsChanged: true });
+  }
+
+  /** The app changed its URL (WXT's location watcher). A same-URL event (a page can fake it) changes nothing. */
+  navigated(): void {
+    const url = pageUrl(this.o.win);
+    if (url === this.url) return;
+    this.url = url;
+    void this.page?.navigated();
+  }
+
+  private stop(): void {
+    this.page?.dispose();
+    this.page = null;
+  }
+
+  private async sync({ settings, packsChanged }: { settings: Settings; packsChanged: boolean }): Promise<void> {
+    this.settings = settings;
+    if (!isActiveOn(settings, this.host)) {
+      this.stop();
+      this.o.send({ type: 'page-count', count: 0 });
+      return;
+    }
+    const reload = this.packs === null || packsChanged;
+    if (reload) this.packs = await this.o.loadPacks(settings);
+    if (this.o.signal.aborted || this.packs === null) return;
+    if (this.page) {
+      await this.page.update(settings, reload ? this.packs : undefined);
+      return;
+    }
+    await this.open(this.packs);
+  }
+
+  private async open(packs: readonly LoadedPack[]): Promise<void> {
+    this.stop();
+    const page = new BackstoryPage({
+      win: this.o.win,
+      packs,
+      settings: this.settings,
+      cardCss: this.o.cardCss,
+      renderCard: this.o.renderCard,
+      signal: this.o.signal,
+      onEntityCount: (count) => this.o.send({ type: 'page-count', count }),
+      onDocumentReplaced: () => void this.open(packs),
+      openOptions: (hash) => this.o.send({ type: 'open-options', hash }),
+      log: this.o.log,
+    });
+    this.page = page;
+    // Timings count from document idle (this script's start), settings and pack loading included.
+    const since = performance.now() - this.o.startedAt;
+    const t = await page.start();
+    if (page.ended) return;
+    const first = t.firstHighlightMs < 0 ? -1 : t.firstHighlightMs + since;
+    this.o.log(
+      `first highlights ${first.toFixed(1)} ms, all ${(t.allHighlightsMs + since).toFixed(1)} ms, longest slice ${t.longestSliceMs.toFixed(1)} ms, work ${t.totalWorkMs.toFixed(1)} ms`,
+    );
+  }
+
+  /** Answers the popup and the keyboard command. */
+  answer(message: unknown): Promise<Response<MessageType>> | undefined {
+    if (isMessage(message, 'get-page-entities')) {
+      return Promise.resolve({ active: this.page !== null, host: this.host, entities: this.page?.entities() ?? [] });
+    }
+    if (isMessage(message, 'reveal-entity')) return Promise.resolve({ ok: this.page?.reveal(message.packId, message.id) ?? false });
+    if (isMessage(message, 'next-mention')) return Promise.resolve({ ok: this.page?.nextMention() ?? false });
+    return undefined;
+  }
+}
+
+/** The page's URL without its fragment: in-page anchors are not navigation. */
+function pageUrl(win: Window): string {
+  const { href } = win.location;
+  const hash = href.indexOf('#');
+  return hash >= 0 ? href.slice(0, hash) : href;
+}

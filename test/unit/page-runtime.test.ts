@@ -1,0 +1,194 @@
+import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import type { PageWindow } from '../../lib/dom/page-window';
+import { BackstoryPage } from '../../lib/page/backstory-page';
+import { MentionStore } from '../../lib/page/mention-store';
+import { PageScanner } from '../../lib/page/page-scanner';
+import { PageSession } from '../../lib/page/page-session';
+import { Painter } from '../../lib/page/painter';
+import { defaultSettings, type Settings } from '../../lib/settings/schema';
+import { LOADED } from './helpers';
+import { highlightWindow, paintedCount, type PaintLog } from './page-window';
+
+let win: PageWindow;
+let paint: PaintLog;
+let life: AbortController;
+
+beforeEach(() => {
+  ({ win, paint } = highlightWindow());
+  life = new AbortController();
+  document.body.replaceChildren();
+});
+afterEach(() => life.abort());
+
+const frames = (n = 3): Promise<void> => new Promise((resolve) => {
+  const step = (left: number): void => {
+    if (left === 0) resolve();
+    else win.requestAnimationFrame(() => win.setTimeout(() => step(left - 1), 0));
+  };
+  step(n);
+});
+
+function page(settings: Settings = defaultSettings()): BackstoryPage {
+  return new BackstoryPage({
+    win, packs: [LOADED], settings, cardCss: '', renderCard: () => undefined, signal: life.signal,
+    onEntityCount: () => undefined, onDocumentReplaced: () => undefined, openOptions: () => undefined, log: () => undefined,
+  });
+}
+
+function scanner(store = new MentionStore()): { scanner: PageScanner; store: MentionStore } {
+  const painter = new Painter(win, () => document.documentElement);
+  painter.applyStyle(defaultSettings());
+  const s = new PageScanner({
+    win, packs: [LOADED], settings: defaultSettings(), painter, store, collect: {}, isOwnNode: () => false,
+    signal: life.signal, onChange: () => undefined, onDocumentChildren: () => undefined, log: () => undefined,
+  });
+  return { scanner: s, store };
+}
+
+const names = (store: MentionStore): string[] => store.ordered().map((r) => r.mention.text);
+
+describe('dispose stops the work in progress', () => {
+  test('switched off mid-scan on a 20,000-paragraph page: nothing is painted after dispose(), nor on later changes', async () => {
+    const html = Array.from({ length: 20_000 }, (_, i) => `<p>Paragraph ${i}: Romania and NATO met in Bucharest.</p>`).join('');
+    document.body.innerHTML = html; // eslint-disable-line no-restricted-properties -- a test fixture, not page data
+    const p = page();
+    const started = p.start();
+    await frames(2);
+    const before = paint.adds;
+    expect(before).toBeGreaterThan(0);
+    p.dispose();
+    const addsAtDispose = paint.adds;
+    await started;
+    const added = document.createElement('p');
+    added.textContent = 'Kyiv and Warsaw';
+    document.body.append(added);
+    await frames(4);
+    expect(paint.adds).toBe(addsAtDispose);
+    expect(paintedCount(paint)).toBe(0);
+    expect(paint.registry.size).toBe(0);
+  });
+
+  test('ten off/on cycles leave one set of listeners', async () => {
+    document.body.innerHTML = '<p>Romania and NATO.</p>'; // eslint-disable-line no-restricted-properties -- fixture
+    const live = new Set<{ type: string; signal?: AbortSignal }>();
+    const add = document.addEventListener.bind(document);
+    document.addEventListener = ((type: string, fn: EventListener, options?: AddEventListenerOptions) => {
+      const entry = { type, signal: options?.signal };
+      live.add(entry);
+      options?.signal?.addEventListener('abort', () => live.delete(entry));
+      add(type, fn, options);
+    }) as typeof document.addEventListener;
+    try {
+      let settings = defaultSettings();
+      const session = new PageSession({
+        win, signal: life.signal, settings, loadPacks: () => Promise.resolve([LOADED]), cardCss: '', renderCard: () => undefined,
+        send: () => undefined, log: () => undefined, startedAt: 0,
+      });
+      await session.start();
+      const once = live.size;
+      expect(once).toBeGreaterThan(0);
+      for (let i = 0; i < 10; i++) {
+        settings = { ...settings, enabled: false };
+        await session.settingsChanged(settings);
+        expect(session.active).toBe(false);
+        settings = { ...settings, enabled: true };
+        await session.settingsChanged(settings);
+      }
+      expect(live.size).toBe(once);
+      expect(paintedCount(paint)).toBeGreaterThan(0);
+    } finally {
+      document.addEventListener = add;
+    }
+  });
+});
+
+describe('document order survives changes', () => {
+  async function scanned(html: string): Promise<MentionStore> {
+    document.body.innerHTML = html; // eslint-disable-line no-restricted-properties -- fixture
+    const { scanner: s, store } = scanner();
+    await s.start();
+    return store;
+  }
+
+  test('editing the first block keeps it first', async () => {
+    const store = await scanned('<p id="a">Romania</p><p>Estonia</p><p>Poland</p>');
+    expect(names(store)).toEqual(['Romania', 'Estonia', 'Poland']);
+    (document.getElementById('a') as HTMLElement).textContent = 'Romania again';
+    await frames();
+    expect(names(store)).toEqual(['Romania', 'Estonia', 'Poland']);
+  });
+
+  test('a block inserted in the middle takes its place; a removed block leaves', async () => {
+    const store = await scanned('<p>Romania</p><p id="b">Estonia</p><p id="c">Poland</p>');
+    const inserted = document.createElement('p');
+    inserted.textContent = 'Kyiv';
+    document.getElementById('c')?.before(inserted);
+    await frames();
+    expect(names(store)).toEqual(['Romania', 'Estonia', 'Kyiv', 'Poland']);
+    document.getElementById('b')?.remove();
+    await frames();
+    expect(names(store)).toEqual(['Romania', 'Kyiv', 'Poland']);
+    const first = document.createElement('p');
+    first.textContent = 'Ukraine';
+    document.body.prepend(first);
+    await frames();
+    expect(names(store)).toEqual(['Ukraine', 'Romania', 'Kyiv', 'Poland']);
+  });
+
+  test('a text change leaves no highlight on the wrong text', async () => {
+    const store = await scanned('<p id="a">The first NATO summit</p>');
+    const text = document.getElementById('a')?.firstChild as Text;
+    text.data = 'The fir';
+    await frames();
+    expect(names(store)).toEqual([]);
+    expect(paintedCount(paint)).toBe(0);
+  });
+
+  test('changes made during the first scan are scanned after it', async () => {
+    document.body.innerHTML = Array.from({ length: 3000 }, (_, i) => `<p>${i} Romania</p>`).join(''); // eslint-disable-line no-restricted-properties -- fixture
+    const { scanner: s, store } = scanner();
+    const done = s.start();
+    await frames(1);
+    const late = document.createElement('p');
+    late.textContent = 'Kyiv';
+    document.body.prepend(late);
+    await done;
+    await frames();
+    expect(names(store)[0]).toBe('Kyiv');
+    expect(store.size).toBe(3001);
+  });
+});
+
+describe('mention store', () => {
+  test('finds a mention by its start and by a caret inside it', async () => {
+    document.body.innerHTML = '<p>Romania and NATO</p>'; // eslint-disable-line no-restricted-properties -- fixture
+    const { scanner: s, store } = scanner();
+    await s.start();
+    const text = document.querySelector('p')?.firstChild as Text;
+    expect(store.at(text, 12)?.mention.text).toBe('NATO');
+    expect(store.around(text, 14).map((r) => r.mention.text)).toEqual(['NATO']);
+    expect(store.around(text, 9)).toEqual([]);
+    expect(store.entityCount()).toBe(2);
+  });
+});
+
+describe('painter', () => {
+  test('no stylesheet or highlight until something is painted; restores what page code removed', async () => {
+    document.body.innerHTML = '<p>Romania</p>'; // eslint-disable-line no-restricted-properties -- fixture
+    const painter = new Painter(win, () => document.documentElement);
+    painter.applyStyle(defaultSettings());
+    expect(paint.registry.size).toBe(0);
+    const { scanner: s } = scanner();
+    await s.start();
+    const names = [...paint.registry.keys()];
+    expect(names.length).toBeGreaterThan(0);
+    paint.registry.clear();
+    await frames();
+    const p2 = new Painter(win, () => document.documentElement);
+    p2.applyStyle(defaultSettings());
+    p2.setActive(null);
+    paint.registry.clear();
+    expect(p2.restore()).toBe(true);
+    expect(paint.registry.size).toBe(1);
+  });
+});
