@@ -3,7 +3,7 @@ import preact from '@preact/preset-vite';
 import type { Plugin } from 'vite';
 import { defineConfig } from 'wxt';
 
-const QUIET_CONTEXT = fileURLToPath(new URL('./lib/page/quiet-context.ts', import.meta.url));
+const QUIET_CONTEXT = fileURLToPath(new URL('./lib/content/quiet-context.ts', import.meta.url));
 
 /**
  * WXT's content-script wrapper builds its context from 'wxt/utils/content-script-context'; for that one

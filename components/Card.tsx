@@ -1,7 +1,7 @@
 import type { JSX } from 'preact';
-import type { CardActions, CardModel } from '../lib/page/card-model';
-import type { EntitySentence } from '../lib/pack/types';
-import { TYPE_NAME } from '../lib/pack/type-labels';
+import type { CardActions, CardModel } from '../lib/content/card-model';
+import type { EntitySentence } from '../lib/pack-format/types';
+import { TYPE_NAME } from '../lib/pack-format/type-labels';
 
 export type CardProps = CardModel & CardActions;
 

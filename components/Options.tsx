@@ -1,8 +1,8 @@
 import type { JSX } from 'preact';
 import { useState } from 'preact/hooks';
-import { ENTITY_TYPES } from '../lib/pack/types';
-import { TYPE_GROUP } from '../lib/pack/type-labels';
-import type { PackSummary } from '../lib/packs/store';
+import { ENTITY_TYPES } from '../lib/pack-format/types';
+import { TYPE_GROUP } from '../lib/pack-format/type-labels';
+import type { PackSummary } from '../lib/pack-store/store';
 import { HIGHLIGHT_STYLES, MAX_LIST, normalizeHost, THEMES, TRIGGERS, type Settings } from '../lib/settings/schema';
 
 export interface OptionsProps {

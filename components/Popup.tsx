@@ -1,9 +1,9 @@
 import type { JSX } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
-import { ENTITY_TYPES } from '../lib/pack/types';
-import { TYPE_GROUP } from '../lib/pack/type-labels';
+import { ENTITY_TYPES } from '../lib/pack-format/types';
+import { TYPE_GROUP } from '../lib/pack-format/type-labels';
 import type { PageEntity } from '../lib/messages';
-import { entityKey } from '../lib/pack/entity-key';
+import { entityKey } from '../lib/pack-format/entity-key';
 import type { Settings } from '../lib/settings/schema';
 import { isActiveOn, siteOn, withSite } from '../lib/settings/sites';
 import { Toggle } from './Toggle';

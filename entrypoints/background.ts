@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
-import { isMessage } from '../lib/messages';
+import { isMessage, sendToTab } from '../lib/messages';
 
 export default defineBackground({
   type: 'module',
@@ -25,7 +25,7 @@ export default defineBackground({
     browser.commands.onCommand.addListener((command) => {
       if (command !== 'next-mention') return;
       void browser.tabs.query({ active: true, currentWindow: true }).then(([tab]) => {
-        if (tab?.id !== undefined) browser.tabs.sendMessage(tab.id, { type: 'next-mention' }).catch(() => undefined);
+        if (tab?.id !== undefined) sendToTab(tab.id, { type: 'next-mention' }).catch(() => undefined);
       });
     });
   },

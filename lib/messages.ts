@@ -1,5 +1,6 @@
 /** The one typed message map between the extension's parts. Each message names who may send it. */
-import type { EntityType } from './pack/types';
+import { browser } from 'wxt/browser';
+import type { EntityType } from './pack-format/types';
 
 export interface PageEntity {
   packId: string;
@@ -11,11 +12,11 @@ export interface PageEntity {
 
 export interface MessageMap {
   /** popup -> content script: what was found on this page. */
-  'get-page-entities': { request: Record<string, never>; response: { active: boolean; host: string; entities: PageEntity[] } };
+  'get-page-entities': { request: Record<never, never>; response: { active: boolean; host: string; entities: PageEntity[] } };
   /** popup -> content script: scroll to an entity's first mention and open its card. */
   'reveal-entity': { request: { packId: string; id: string }; response: { ok: boolean } };
   /** background (keyboard command) -> content script: go to the next mention and open its card. */
-  'next-mention': { request: Record<string, never>; response: { ok: boolean } };
+  'next-mention': { request: Record<never, never>; response: { ok: boolean } };
   /** content script -> background: how many entities the page has, for the toolbar badge. */
   'page-count': { request: { count: number }; response: { ok: boolean } };
   /** content script -> background: open the options page (the card's "mute" and "settings" links). */
@@ -28,4 +29,15 @@ export type Response<T extends MessageType> = MessageMap[T]['response'];
 
 export function isMessage<T extends MessageType>(value: unknown, type: T): value is Message<T> {
   return typeof value === 'object' && value !== null && (value as { type?: unknown }).type === type;
+}
+
+/** Sends a message of the map to a tab's content script; the answer is typed by the map. */
+export function sendToTab<T extends MessageType>(tabId: number, message: Message<T>): Promise<Response<T>> {
+  // The content script answers with exactly the map's response for this type (see PageSession.answer).
+  return browser.tabs.sendMessage<Message<T>, Response<T>>(tabId, message);
+}
+
+/** Sends a message of the map from a content script to the background. */
+export function sendToBackground<T extends MessageType>(message: Message<T>): Promise<Response<T>> {
+  return browser.runtime.sendMessage<Message<T>, Response<T>>(message);
 }

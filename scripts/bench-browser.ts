@@ -6,10 +6,10 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { chromium, type Browser } from 'playwright-core';
 import bundled from '../generated/backstory-news.pack.json';
-import type { KnowledgePack } from '../lib/pack/types';
-import { chromiumPath, highlightCount, hoverText, launchExtension } from '../test/support/browser';
-import { hugePage } from '../test/support/pages';
-import { startServer } from '../test/support/server';
+import type { KnowledgePack } from '../lib/pack-format/types';
+import { chromiumPath, highlightCount, hoverText, launchExtension } from '../support/browser';
+import { hugePage } from '../support/pages';
+import { startServer } from '../support/server';
 
 const MARK_CAP_MS = 30_000;
 const pack = bundled as unknown as KnowledgePack;
@@ -90,7 +90,7 @@ async function main(): Promise<void> {
   process.stderr.write('\n');
 
   // Hover timing on a typical news page: the card's draw time after its dwell.
-  server.route('/seed.html', (await import('./sample-pages')).seedArticlePage());
+  server.route('/seed.html', (await import('../support/sample-pages')).seedArticlePage());
   const page = await ext.context.newPage();
   const before = ext.logs.length;
   await page.goto(server.url('/seed.html'));

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { Window } from 'happy-dom';
 import bundled from '../generated/backstory-news.pack.json';
-import type { KnowledgePack, PackEntity } from '../lib/pack/types';
+import type { KnowledgePack, PackEntity } from '../lib/pack-format/types';
 import { collectText } from '../lib/spot/extract';
 import { matchText } from '../lib/spot/match';
 import { buildTrieIndex, collectAliases, loadTrieIndex, serializeTrieIndex, ALIAS_EXACT_CASE, type TrieIndex } from '../lib/spot/trie-index';

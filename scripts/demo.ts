@@ -5,9 +5,9 @@
  */
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { seedArticlePage } from './sample-pages';
-import { clickCardButton, hoverText, highlightedTexts, launchExtension, openPopupFor, readCard, waitForHighlights } from '../test/support/browser';
-import { startServer } from '../test/support/server';
+import { seedArticlePage } from '../support/sample-pages';
+import { clickCardButton, hoverText, highlightedTexts, launchExtension, openPopupFor, readCard, waitForHighlights } from '../support/browser';
+import { startServer } from '../support/server';
 
 const OUT = resolve(process.env.DEMO_OUT ?? 'demo-output');
 const TERMS = ['drone wall', 'Mihail Kogalniceanu Air Base', 'Oana Toiu', 'Estonia', 'Zelenskiy'];

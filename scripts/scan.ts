@@ -6,11 +6,11 @@
 import { readFileSync } from 'node:fs';
 import { Window } from 'happy-dom';
 import bundled from '../generated/backstory-news.pack.json';
-import type { KnowledgePack } from '../lib/pack/types';
-import { validatePack } from '../lib/pack/validate';
-import { loadPack } from '../lib/packs/load';
+import type { KnowledgePack } from '../lib/pack-format/types';
+import { validatePack } from '../lib/pack-format/validate';
+import { loadPack } from '../lib/pack-store/load';
 import { scanDocument } from '../lib/spot/scan-document';
-import { parseArgs } from './cli-args';
+import { parseArgs } from '../support/cli-args';
 
 function fail(message: string): never {
   console.error(`scan: ${message}`);

@@ -3,13 +3,13 @@ import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { Card } from '../../components/Card';
 import cardCss from '../../components/card.css?inline';
-import type { Message } from '../../lib/messages';
+import { sendToBackground, type Message } from '../../lib/messages';
 import { createLogger } from '../../lib/log';
-import { loadActivePacks } from '../../lib/packs/store';
-import { canRunOn } from '../../lib/page/page-support';
-import { PageSession } from '../../lib/page/page-session';
+import { loadActivePacks } from '../../lib/pack-store/store';
+import { canRunOn } from '../../lib/content/page-support';
+import { PageSession } from '../../lib/content/page-session';
 import { loadSettings, watchSettings } from '../../lib/settings/store';
-import { PACK_LIST_KEY } from '../../lib/packs/keys';
+import { PACK_LIST_KEY } from '../../lib/pack-store/keys';
 
 export default defineContentScript({
   matches: ['http://*/*', 'https://*/*'],
@@ -22,7 +22,7 @@ export default defineContentScript({
     const log = createLogger();
     const alive = (): boolean => ctx.isValid;
     const send = (message: Message): void => {
-      if (alive()) browser.runtime.sendMessage(message).catch(() => undefined);
+      if (alive()) sendToBackground(message).catch(() => undefined);
     };
     const session = new PageSession({
       win: window,

@@ -5,20 +5,16 @@ import '../../components/options.css';
 import { collectOrphanPacks, exportPackText, installPack, removePack } from '../../lib/options/pack-import';
 import type { PrepareReply, PrepareRequest } from '../../lib/options/pack-worker-protocol';
 import { parseSettingsFile, settingsFileText } from '../../lib/options/settings-file';
-import { entityKey, parseEntityKey } from '../../lib/pack/entity-key';
-import { LIMITS } from '../../lib/pack/types';
-import { BUNDLED_PACK } from '../../lib/packs/bundled';
-import { listPacks, type PackSummary } from '../../lib/packs/store';
+import { entityKey, parseEntityKey } from '../../lib/pack-format/entity-key';
+import { LIMITS } from '../../lib/pack-format/types';
+import { BUNDLED_PACK } from '../../lib/pack-store/bundled';
+import { listPacks, type PackSummary } from '../../lib/pack-store/store';
 import { defaultSettings, type Settings } from '../../lib/settings/schema';
-import { createSettingsWriter, loadSettings, watchSettings } from '../../lib/settings/store';
+import { extensionPageSettings } from '../../lib/settings/extension-page';
+import { loadSettings, watchSettings } from '../../lib/settings/store';
 
 const root = document.getElementById('app') as HTMLElement;
-const writer = createSettingsWriter();
-const lifetime = new AbortController();
-addEventListener('pagehide', () => {
-  void writer.flush();
-  lifetime.abort();
-});
+const { writer, signal } = extensionPageSettings(window);
 
 let settings: Settings = defaultSettings();
 let packs: OptionsProps['packs'] = [];
@@ -148,7 +144,7 @@ async function main(): Promise<void> {
   watchSettings((next) => {
     settings = next;
     draw();
-  }, lifetime.signal);
+  }, signal);
   await collectOrphanPacks().catch(() => []);
   await refreshPacks();
 }

@@ -1,6 +1,6 @@
 // Validating and indexing a large pack takes a second or more: done here, the options page stays responsive.
 import { preparePack } from '../../lib/options/pack-prepare';
-import { summarize } from '../../lib/packs/summary';
+import { summarize } from '../../lib/pack-store/summary';
 import type { PrepareReply, PrepareRequest } from '../../lib/options/pack-worker-protocol';
 
 const reply = (message: PrepareReply): void => postMessage(message);

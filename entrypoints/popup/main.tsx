@@ -5,15 +5,11 @@ import '../../components/ui.css';
 import { activeTab, pageEntities, revealEntity, whyNotHere, type ActiveTab } from '../../lib/popup/active-tab';
 import type { Settings } from '../../lib/settings/schema';
 import type { PageEntity } from '../../lib/messages';
-import { createSettingsWriter, loadSettings, watchSettings } from '../../lib/settings/store';
+import { extensionPageSettings } from '../../lib/settings/extension-page';
+import { loadSettings, watchSettings } from '../../lib/settings/store';
 
 const root = document.getElementById('app') as HTMLElement;
-const writer = createSettingsWriter();
-const lifetime = new AbortController();
-addEventListener('pagehide', () => {
-  void writer.flush();
-  lifetime.abort();
-});
+const { writer, signal } = extensionPageSettings(window);
 
 let settings: Settings;
 let tab: ActiveTab | null = null;
@@ -55,7 +51,7 @@ async function main(): Promise<void> {
   // The page rescans after a settings change; ask again once it had a moment.
   setTimeout(() => void refresh(), 150);
   draw();
-  }, lifetime.signal);
+  }, signal);
   await refresh();
 }
 

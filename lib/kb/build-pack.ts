@@ -5,8 +5,8 @@
 import { foldText } from '../spot/fold';
 import { matchText } from '../spot/match';
 import { buildTrieIndex, serializeTrieIndex, type TrieIndex } from '../spot/trie-index';
-import { validatePack } from '../pack/validate';
-import { LIMITS, PACK_FORMAT, PACK_FORMAT_VERSION, type EntityType, type KnowledgePack, type PackEntity } from '../pack/types';
+import { validatePack } from '../pack-format/validate';
+import { LIMITS, PACK_FORMAT, PACK_FORMAT_VERSION, type EntityType, type KnowledgePack, type PackEntity } from '../pack-format/types';
 import { extractCandidates, splitSentences, type Candidate } from './candidates';
 import type { CorpusDocument } from './corpus';
 

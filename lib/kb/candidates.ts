@@ -1,6 +1,6 @@
 /** What compromise finds in a text: sentences, and names of people, places, organizations and quoted concepts. */
 import nlpUntyped from 'compromise';
-import type { EntityType } from '../pack/types';
+import type { EntityType } from '../pack-format/types';
 
 interface Selection {
   out(format: 'array'): unknown;

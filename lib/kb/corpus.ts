@@ -2,7 +2,7 @@
  * Splits corpus files into documents. A file holds articles and headline lists separated by two or more blank
  * lines; a block of short one-line items is a list of headlines, anything else is one article.
  */
-import type { PackDocument } from '../pack/types';
+import type { PackDocument } from '../pack-format/types';
 
 export interface CorpusFile {
   /** Path relative to the corpus folder, used as the source and in ids. */

@@ -1,6 +1,6 @@
 /** Reads curated entity entries (corpus/entities/*.json) with the pack validator's checks. */
-import { Checker, checkEntity, checkUniqueness, entityWhere } from '../pack/validate';
-import { ALIAS_FIELDS, type PackEntity } from '../pack/types';
+import { Checker, checkEntity, checkUniqueness, entityWhere } from '../pack-format/validate';
+import { ALIAS_FIELDS, type PackEntity } from '../pack-format/types';
 
 const CURATED_FIELDS = ['id', 'name', 'type', ...ALIAS_FIELDS, 'summary', 'facts', 'url'];
 const CURATED_REQUIRED = ['id', 'name', 'type', 'summary'];

@@ -6,9 +6,9 @@
  * no list entry names (left by an older version or a crash) are collected.
  */
 import { browser } from 'wxt/browser';
-import { BUNDLED_PACK } from '../packs/bundled';
-import { PACK_KEY_PREFIX, PACK_LIST_KEY, PACK_LOCK, packKey } from '../packs/keys';
-import { importedPackSummaries, type PackSummary } from '../packs/store';
+import { BUNDLED_PACK } from '../pack-store/bundled';
+import { PACK_KEY_PREFIX, PACK_LIST_KEY, PACK_LOCK, packKey } from '../pack-store/keys';
+import { importedPackSummaries, type PackSummary } from '../pack-store/store';
 
 function serialized<T>(work: () => Promise<T>): Promise<T> {
   const locks = (globalThis.navigator as Navigator | undefined)?.locks;

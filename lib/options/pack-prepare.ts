@@ -2,9 +2,9 @@
  * Preparing an imported knowledge pack file: size check, JSON parse, validation, and a fresh matcher index
  * (an index inside the file is never trusted). Pure: no extension APIs, so it runs in a worker and in tests.
  */
-import { LIMITS, type KnowledgePack } from '../pack/types';
-import { PackError, validatePack } from '../pack/validate';
-import { BUNDLED_PACK_ID } from '../packs/bundled-id';
+import { LIMITS, type KnowledgePack } from '../pack-format/types';
+import { PackError, validatePack } from '../pack-format/validate';
+import { BUNDLED_PACK_ID } from '../pack-store/bundled-id';
 import { buildTrieIndex, serializeTrieIndex } from '../spot/trie-index';
 
 export class ImportError extends Error {}

@@ -1,5 +1,5 @@
 /** Messages between the options page and the worker that prepares an imported pack off the main thread. */
-import type { PackSummary } from '../packs/store';
+import type { PackSummary } from '../pack-store/store';
 
 export interface PrepareRequest {
   name: string;

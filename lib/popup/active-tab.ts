@@ -1,6 +1,6 @@
 /** What the popup needs to know about the current tab, and the questions it asks the page. */
 import { browser } from 'wxt/browser';
-import type { PageEntity, Response } from '../messages';
+import { sendToTab, type PageEntity, type Response } from '../messages';
 
 export interface ActiveTab {
   id: number;
@@ -43,8 +43,7 @@ export async function activeTab(search = ''): Promise<ActiveTab | null> {
 
 export async function pageEntities(tabId: number): Promise<Response<'get-page-entities'> | null> {
   try {
-    const reply: unknown = await browser.tabs.sendMessage(tabId, { type: 'get-page-entities' });
-    return reply as Response<'get-page-entities'>;
+    return await sendToTab(tabId, { type: 'get-page-entities' });
   } catch {
     // No content script in the tab: opened before the extension was installed, or a page it cannot run on.
     return null;
@@ -52,5 +51,5 @@ export async function pageEntities(tabId: number): Promise<Response<'get-page-en
 }
 
 export async function revealEntity(tabId: number, entity: PageEntity): Promise<void> {
-  await browser.tabs.sendMessage(tabId, { type: 'reveal-entity', packId: entity.packId, id: entity.id }).catch(() => undefined);
+  await sendToTab(tabId, { type: 'reveal-entity', packId: entity.packId, id: entity.id }).catch(() => undefined);
 }

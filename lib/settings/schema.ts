@@ -1,5 +1,5 @@
 /** The one settings item: its shape, defaults, and a validator that replaces each invalid field by its default. */
-import { ENTITY_TYPES, type EntityType } from '../pack/types';
+import { ENTITY_TYPES, type EntityType } from '../pack-format/types';
 
 export const SETTINGS_VERSION = 3;
 export const SETTINGS_KEY = 'settings';

@@ -70,10 +70,6 @@ export function isWordCode(code: number): boolean {
   return cls === 1;
 }
 
-export function isSpaceCode(code: number): boolean {
-  return foldTable[code] === SPACE;
-}
-
 /** Folds a whole string: case, diacritics, look-alike punctuation, and whitespace runs to one space. */
 export function foldText(text: string): string {
   let out = '';

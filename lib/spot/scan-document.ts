@@ -1,6 +1,7 @@
 /** One synchronous pass over a document: what the content script finds, for tools and tests. */
 import { TextCollector, type CollectOptions } from './extract';
-import { createScanState, scanChunk, type LoadedPack, type Mention } from './scan';
+import { createScanState, scanChunk, type Mention } from './scan';
+import type { LoadedPack } from './loaded-pack';
 
 export function scanDocument(root: Node, packs: readonly LoadedPack[], options: CollectOptions & { demonyms?: boolean } = {}): Mention[] {
   const state = createScanState(options.demonyms ?? true);

@@ -1,13 +1,8 @@
 /** Turns collected text into mentions of entities: matching over every enabled pack, mapped back to DOM nodes. */
-import type { KnowledgePack, PackEntity } from '../pack/types';
+import type { PackEntity } from '../pack-format/types';
 import type { TextChunk } from './extract';
+import type { LoadedPack } from './loaded-pack';
 import { matchText, type RawMatch } from './match';
-import type { TrieIndex } from './trie-index';
-
-export interface LoadedPack {
-  pack: KnowledgePack;
-  index: TrieIndex;
-}
 
 export interface DomPoint {
   node: Text;

@@ -2,7 +2,7 @@
  * The matcher's index: a trie over folded alias text, flattened into typed arrays (CSR layout) so that it is
  * built once at knowledge-base build time and only decoded on a page.
  */
-import type { PackEntity, PackIndex } from '../pack/types';
+import type { PackEntity, PackIndex } from '../pack-format/types';
 import { alignedBytes, base64FromBytes } from './base64';
 import { foldKeepCase, foldText } from './fold';
 

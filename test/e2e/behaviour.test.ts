@@ -1,9 +1,9 @@
 import type { CDPSession, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { seedArticlePage } from '../../scripts/sample-pages';
-import { highlightedTexts, hoverText, launchExtension, openExtensionPage, openPopupFor, readCard, tabIdOf, waitForHighlights, openPage, type ExtensionBrowser } from '../support/browser';
-import { page as makePage } from '../support/pages';
-import { startServer, type PageServer } from '../support/server';
+import { seedArticlePage } from '../../support/sample-pages';
+import { highlightedTexts, hoverText, launchExtension, openExtensionPage, openPopupFor, readCard, tabIdOf, waitForHighlights, openPage, type ExtensionBrowser } from '../../support/browser';
+import { page as makePage } from '../../support/pages';
+import { startServer, type PageServer } from '../../support/server';
 
 let browser: ExtensionBrowser;
 let server: PageServer;

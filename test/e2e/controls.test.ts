@@ -3,11 +3,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { seedArticlePage } from '../../scripts/sample-pages';
-import { runKb } from '../../scripts/kb';
-import { highlightCount, highlightedTexts, launchExtension, openExtensionPage, openPopupFor, readCard, waitForHighlights, openPage, type ExtensionBrowser } from '../support/browser';
-import { page as makePage } from '../support/pages';
-import { startServer, type PageServer } from '../support/server';
+import { seedArticlePage } from '../../support/sample-pages';
+import { runKb } from '../../support/kb-run';
+import { highlightCount, highlightedTexts, launchExtension, openExtensionPage, openPopupFor, readCard, waitForHighlights, openPage, type ExtensionBrowser } from '../../support/browser';
+import { page as makePage } from '../../support/pages';
+import { startServer, type PageServer } from '../../support/server';
 
 let browser: ExtensionBrowser;
 let server: PageServer;

@@ -3,10 +3,10 @@
  * start-up event, a re-render during the first scan, and document.open().
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { firefoxPath, GECKO_ID, launchFirefox, type Firefox } from '../support/firefox';
-import { poll } from '../support/poll';
-import { CUSTOM_ELEMENT_TRAP, hydratingPage, page as htmlPage, SHORT_ARTICLE } from '../support/pages';
-import { startServer, type PageServer } from '../support/server';
+import { firefoxPath, GECKO_ID, launchFirefox, type Firefox } from '../../support/firefox';
+import { poll } from '../../support/poll';
+import { CUSTOM_ELEMENT_TRAP, hydratingPage, page as htmlPage, SHORT_ARTICLE } from '../../support/pages';
+import { startServer, type PageServer } from '../../support/server';
 
 const available = firefoxPath() !== null;
 if (!available) console.warn('Firefox ESR not found: skipping the Firefox hostile-page suite (apt-get install -y firefox-esr).');

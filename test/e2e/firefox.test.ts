@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { seedArticlePage } from '../../scripts/sample-pages';
-import { EXTENSION_UUID, firefoxPath, launchFirefox, type Firefox } from '../support/firefox';
-import { poll } from '../support/poll';
-import { startServer, type PageServer } from '../support/server';
+import { seedArticlePage } from '../../support/sample-pages';
+import { EXTENSION_UUID, firefoxPath, launchFirefox, type Firefox } from '../../support/firefox';
+import { poll } from '../../support/poll';
+import { startServer, type PageServer } from '../../support/server';
 
 // Firefox ESR is part of the test machine (.ci/run installs it); without it this suite says why it is skipped.
 const available = firefoxPath() !== null;

@@ -1,7 +1,9 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { seedArticlePage } from '../../scripts/sample-pages';
-import { highlightedTexts, launchExtension, openExtensionPage, waitForHighlights, type ExtensionBrowser } from '../support/browser';
-import { startServer, type PageServer } from '../support/server';
+import { seedArticlePage } from '../../support/sample-pages';
+import { EXTENSION_DIR, highlightedTexts, launchExtension, openExtensionPage, waitForHighlights, type ExtensionBrowser } from '../../support/browser';
+import { startServer, type PageServer } from '../../support/server';
 
 let browser: ExtensionBrowser;
 let server: PageServer;
@@ -15,6 +17,19 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
   await server?.close();
+});
+
+describe('the built bundles', () => {
+  test("the pack-import worker does not carry the bundled pack (it only needs the pack's id)", () => {
+    const dir = join(EXTENSION_DIR, 'assets');
+    const worker = readdirSync(dir).find((f) => /^pack-worker-.*\.js$/.test(f));
+    expect(worker).toBeDefined();
+    const code = readFileSync(join(dir, worker ?? ''), 'utf8');
+    const pack = JSON.parse(readFileSync('generated/backstory-news.pack.json', 'utf8')) as { id: string; entities: Array<{ summary: string }> };
+    expect(code).toContain(pack.id);
+    for (const e of pack.entities) expect(code.includes(e.summary)).toBe(false);
+    expect(code.length).toBeLessThan(40_000);
+  });
 });
 
 describe('the built extension in Chromium', () => {

@@ -3,9 +3,9 @@
  * the card, a form hanging the tab, a page switching Backstory off, …) and checks it no longer does.
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { highlightCount, highlightedTexts, hoverText, launchExtension, openPage, readCard, waitForHighlights, type ExtensionBrowser } from '../support/browser';
-import { CUSTOM_ELEMENT_TRAP, hydratingPage, page as htmlPage, SHORT_ARTICLE } from '../support/pages';
-import { startServer, type PageServer } from '../support/server';
+import { highlightCount, highlightedTexts, hoverText, launchExtension, openPage, readCard, waitForHighlights, type ExtensionBrowser } from '../../support/browser';
+import { CUSTOM_ELEMENT_TRAP, hydratingPage, page as htmlPage, SHORT_ARTICLE } from '../../support/pages';
+import { startServer, type PageServer } from '../../support/server';
 
 let browser: ExtensionBrowser;
 let server: PageServer;

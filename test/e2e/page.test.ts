@@ -1,9 +1,9 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { seedArticlePage } from '../../scripts/sample-pages';
-import { clickCardButton, highlightCount, highlightedTexts, hoverText, launchExtension, readCard, tabIdOf, waitForHighlights, openPage, type ExtensionBrowser } from '../support/browser';
-import { CAPTURE_BEFORE, EXCLUDED_PAGE, INFINITE_PAGE, RERENDER_PAGE, STORM_PAGE, hugePage } from '../support/pages';
-import { startServer, type PageServer } from '../support/server';
+import { seedArticlePage } from '../../support/sample-pages';
+import { clickCardButton, highlightCount, highlightedTexts, hoverText, launchExtension, readCard, tabIdOf, waitForHighlights, openPage, type ExtensionBrowser } from '../../support/browser';
+import { CAPTURE_BEFORE, EXCLUDED_PAGE, INFINITE_PAGE, RERENDER_PAGE, STORM_PAGE, hugePage } from '../../support/pages';
+import { startServer, type PageServer } from '../../support/server';
 
 let browser: ExtensionBrowser;
 let server: PageServer;

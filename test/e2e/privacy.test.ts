@@ -2,9 +2,9 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { seedArticlePage } from '../../scripts/sample-pages';
-import { clickCardButton, highlightCount, hoverText, launchExtension, openExtensionPage, openPopupFor, readCard, waitForHighlights, openPage, type ExtensionBrowser } from '../support/browser';
-import { startServer, type PageServer } from '../support/server';
+import { seedArticlePage } from '../../support/sample-pages';
+import { clickCardButton, highlightCount, hoverText, launchExtension, openExtensionPage, openPopupFor, readCard, waitForHighlights, openPage, type ExtensionBrowser } from '../../support/browser';
+import { startServer, type PageServer } from '../../support/server';
 
 let browser: ExtensionBrowser;
 let server: PageServer;

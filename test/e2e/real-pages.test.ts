@@ -1,7 +1,7 @@
 import { readdirSync } from 'node:fs';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { highlightCount, launchExtension, type ExtensionBrowser } from '../support/browser';
-import { startServer, type PageServer } from '../support/server';
+import { highlightCount, launchExtension, type ExtensionBrowser } from '../../support/browser';
+import { startServer, type PageServer } from '../../support/server';
 
 let browser: ExtensionBrowser;
 let server: PageServer;

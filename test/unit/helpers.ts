@@ -1,7 +1,7 @@
 import bundled from '../../generated/backstory-news.pack.json';
-import type { KnowledgePack } from '../../lib/pack/types';
-import { loadPack } from '../../lib/packs/load';
-import type { LoadedPack } from '../../lib/spot/scan';
+import type { KnowledgePack } from '../../lib/pack-format/types';
+import { loadPack } from '../../lib/pack-store/load';
+import type { LoadedPack } from '../../lib/spot/loaded-pack';
 import { scanDocument } from '../../lib/spot/scan-document';
 
 export const PACK = bundled as unknown as KnowledgePack;

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
-import { HIDE_DELAY_MS, HoverIntent } from '../../lib/page/hover-intent';
+import { HIDE_DELAY_MS, HoverIntent } from '../../lib/content/hover-intent';
 
 let shown: string[];
 let hidden: number;

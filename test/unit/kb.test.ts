@@ -2,10 +2,10 @@ import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import type { KnowledgePack } from '../../lib/pack/types';
-import { validatePack } from '../../lib/pack/validate';
+import type { KnowledgePack } from '../../lib/pack-format/types';
+import { validatePack } from '../../lib/pack-format/validate';
 import { dateInText, splitCorpusFile } from '../../lib/kb/corpus';
-import { runKb, DEFAULT_OUT } from '../../scripts/kb';
+import { runKb, DEFAULT_OUT } from '../../support/kb-run';
 
 const REQUIRED = [
   'romania', 'ukraine', 'russia', 'estonia', 'poland', 'belarus', 'syria', 'israel', 'iran', 'tunisia', 'bolivia',

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { isCalendarDate, validatePack } from '../../lib/pack/validate';
-import { loadPack } from '../../lib/packs/load';
+import { isCalendarDate, validatePack } from '../../lib/pack-format/validate';
+import { loadPack } from '../../lib/pack-store/load';
 import { scanDocument } from '../../lib/spot/scan-document';
 import { buildTrieIndex, loadTrieIndex, serializeTrieIndex } from '../../lib/spot/trie-index';
 import { PACK, parse } from './helpers';
@@ -66,7 +66,7 @@ describe('the precompiled index', () => {
 
 describe('stored packs read back on a page', () => {
   test('a pack as stored at import reads back; damaged storage is refused with a reason', async () => {
-    const { readStoredPack } = await import('../../lib/packs/stored');
+    const { readStoredPack } = await import('../../lib/pack-store/stored');
     const stored = JSON.stringify(PACK);
     expect(readStoredPack(stored, PACK.id).entities).toHaveLength(PACK.entities.length);
     expect(() => readStoredPack('{"format":', PACK.id)).toThrow();

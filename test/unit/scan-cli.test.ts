@@ -3,7 +3,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { seedArticlePage } from '../../scripts/sample-pages';
+import { seedArticlePage } from '../../support/sample-pages';
 
 const ARTICLE_ENTITIES = [
   'romania', 'ukraine', 'european-union', 'nato', 'oana-toiu', 'reuters', 'kyiv', 'eastern-europe', 'russia',

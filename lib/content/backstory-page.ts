@@ -8,7 +8,7 @@ import { Lifetime } from '../lifecycle';
 import type { PageEntity } from '../messages';
 import type { Settings } from '../settings/schema';
 import { matchingChanged } from '../settings/matching';
-import type { LoadedPack } from '../spot/scan';
+import type { LoadedPack } from '../spot/loaded-pack';
 import { createCardHost, type CardHost } from './card-host';
 import { CardController, type RenderCard } from './card-controller';
 import { hitTest, liveRange } from './hit-test';

@@ -3,7 +3,7 @@
  * (and storage.local is writable only by the extension), so a page only checks the shape it relies on: cheap
  * enough for packs of 100,000 entities, and enough that damaged storage is skipped instead of breaking a page.
  */
-import { ALIAS_FIELDS, ENTITY_TYPES, PACK_FORMAT, PACK_FORMAT_VERSION, type KnowledgePack } from '../pack/types';
+import { ALIAS_FIELDS, ENTITY_TYPES, PACK_FORMAT, PACK_FORMAT_VERSION, type KnowledgePack } from '../pack-format/types';
 
 const ARRAY_FIELDS = [...ALIAS_FIELDS, 'facts', 'sentences', 'related', 'headlines'] as const;
 const TYPES = new Set<string>(ENTITY_TYPES);

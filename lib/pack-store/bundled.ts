@@ -1,5 +1,5 @@
 /** The knowledge pack built by `npm run kb` and shipped inside the extension. */
-import type { KnowledgePack } from '../pack/types';
+import type { KnowledgePack } from '../pack-format/types';
 import bundledJson from '../../generated/backstory-news.pack.json';
 
 export const BUNDLED_PACK = bundledJson as unknown as KnowledgePack;

@@ -1,6 +1,6 @@
 /** The page's entities with their mention counts, in order of first appearance (the popup's list). */
 import type { PageEntity } from '../messages';
-import { entityKey } from '../pack/entity-key';
+import { entityKey } from '../pack-format/entity-key';
 import type { MentionStore } from './mention-store';
 
 export function pageEntities(store: MentionStore): PageEntity[] {

@@ -1,6 +1,6 @@
 /** What a card shows, built from a pack entity and the page's mentions; rendered by components/Card.tsx. */
-import type { EntitySentence, EntityType, KeyFact, PackDocument, PackEntity } from '../pack/types';
-import type { LoadedPack } from '../spot/scan';
+import type { EntitySentence, EntityType, KeyFact, PackDocument, PackEntity } from '../pack-format/types';
+import type { LoadedPack } from '../spot/loaded-pack';
 
 export interface CardRelated {
   id: string;

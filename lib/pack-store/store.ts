@@ -3,9 +3,9 @@
  * synced: they can be megabytes).
  */
 import { browser } from 'wxt/browser';
-import type { KnowledgePack } from '../pack/types';
+import type { KnowledgePack } from '../pack-format/types';
 import type { Settings } from '../settings/schema';
-import type { LoadedPack } from '../spot/scan';
+import type { LoadedPack } from '../spot/loaded-pack';
 import { BUNDLED_PACK } from './bundled';
 import { loadPack } from './load';
 import { readStoredPack } from './stored';

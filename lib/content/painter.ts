@@ -5,7 +5,7 @@
  * the page too, so ordinary page code can drop ours; `restore()` puts them back.
  */
 import type { PageWindow } from '../dom/page-window';
-import { ENTITY_TYPES, type EntityType } from '../pack/types';
+import { ENTITY_TYPES, type EntityType } from '../pack-format/types';
 import type { Settings } from '../settings/schema';
 
 export const HIGHLIGHT_PREFIX = 'backstory-';

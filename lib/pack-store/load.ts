@@ -1,6 +1,6 @@
 /** Decodes a validated pack's index (or builds one when the pack has none). */
-import type { KnowledgePack } from '../pack/types';
-import type { LoadedPack } from '../spot/scan';
+import type { KnowledgePack } from '../pack-format/types';
+import type { LoadedPack } from '../spot/loaded-pack';
 import { buildTrieIndex, loadTrieIndex } from '../spot/trie-index';
 
 export function loadPack(pack: KnowledgePack): LoadedPack {

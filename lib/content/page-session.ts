@@ -9,7 +9,7 @@ import { isMessage } from '../messages';
 import { isActiveOn } from '../settings/sites';
 import { packSetChanged } from '../settings/matching';
 import type { Settings } from '../settings/schema';
-import type { LoadedPack } from '../spot/scan';
+import type { LoadedPack } from '../spot/loaded-pack';
 import { BackstoryPage, type RenderCard } from './backstory-page';
 
 export interface PageSessionOptions {

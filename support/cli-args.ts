@@ -4,7 +4,7 @@ export interface ParsedArgs {
   positional: string[];
 }
 
-export function parseArgs(argv: readonly string[], known: readonly string[], boolean: readonly string[] = []): ParsedArgs {
+export function parseArgs(argv: readonly string[], known: readonly string[]): ParsedArgs {
   const flags = new Map<string, string>();
   const positional: string[] = [];
   for (let i = 0; i < argv.length; i++) {
@@ -14,11 +14,7 @@ export function parseArgs(argv: readonly string[], known: readonly string[], boo
       continue;
     }
     const name = arg.slice(2);
-    if (boolean.includes(name)) {
-      flags.set(name, 'true');
-      continue;
-    }
-    if (!known.includes(name)) throw new Error(`unknown option ${arg} (known: ${[...known, ...boolean].map((k) => `--${k}`).join(', ')})`);
+    if (!known.includes(name)) throw new Error(`unknown option ${arg} (known: ${known.map((k) => `--${k}`).join(', ')})`);
     const value = argv[++i];
     if (value === undefined || value.startsWith('--')) throw new Error(`${arg} needs a value`);
     flags.set(name, value);

@@ -1,5 +1,5 @@
 /** What the options page lists about a pack, without the pack itself. */
-import type { KnowledgePack } from '../pack/types';
+import type { KnowledgePack } from '../pack-format/types';
 
 export interface PackSummary {
   id: string;

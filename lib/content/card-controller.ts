@@ -4,9 +4,9 @@
  */
 import type { PageWindow } from '../dom/page-window';
 import { computePosition, flip, offset, shift, size } from '@floating-ui/dom';
-import { entityKey } from '../pack/entity-key';
+import { entityKey } from '../pack-format/entity-key';
 import type { Settings } from '../settings/schema';
-import type { LoadedPack } from '../spot/scan';
+import type { LoadedPack } from '../spot/loaded-pack';
 import type { CardHost } from './card-host';
 import { PackLookup, type CardActions, type CardModel } from './card-model';
 import { liveRange } from './hit-test';

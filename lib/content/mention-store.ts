@@ -41,10 +41,6 @@ export class MentionStore {
     return this.all.values();
   }
 
-  get size(): number {
-    return this.all.size;
-  }
-
   /** The mention that starts at this point, if any. */
   at(node: Text, offset: number): MentionRecord | undefined {
     const list = this.byNode.get(node);
