@@ -4,11 +4,11 @@
  * pages in the same run, as a ratio.
  */
 import { readdirSync, readFileSync } from 'node:fs';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import bundled from '../generated/backstory-news.pack.json';
 import type { KnowledgePack } from '../lib/pack-format/types';
 import { chromiumPath, highlightCount, hoverText, launchExtension } from '../support/browser';
-import { hugePage } from '../support/pages';
+import { changingPage, hugePage } from '../support/pages';
 import { startServer } from '../support/server';
 
 const MARK_CAP_MS = 30_000;
@@ -51,10 +51,31 @@ async function markJs(plain: Browser, url: string): Promise<{ ms: number | null;
   return capped ?? { ms: null, marks: 0 };
 }
 
+const CLICKS = 30;
+
+/** Clicks a changing 2 MB page CLICKS times and returns the click-to-next-frame latencies (ms), sorted. */
+async function clickLatencies(context: BrowserContext | Browser, url: string, ready: (page: Page) => Promise<void>): Promise<number[]> {
+  const page = await context.newPage();
+  await page.route(/^https?:\/\/(?!127\.0\.0\.1[:/])/, (route) => route.abort('blockedbyclient'));
+  await page.goto(url, { waitUntil: 'load', timeout: 120_000 });
+  await ready(page);
+  for (let i = 0; i < CLICKS; i++) {
+    await page.mouse.click(640, 300 + (i % 5) * 20);
+    await page.waitForTimeout(150);
+  }
+  await page.waitForTimeout(300);
+  const latencies = await page.evaluate<number[]>('window.__latency');
+  await page.close();
+  return latencies.sort((a, b) => a - b);
+}
+
+const percentile = (sorted: readonly number[], p: number): number => sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))] ?? NaN;
+
 async function main(): Promise<void> {
   const server = await startServer();
   server.route('/generated-1mb.html', hugePage(1));
   server.route('/generated-5mb.html', hugePage(5));
+  server.route('/changing-2mb.html', changingPage(2));
   const names = [...readdirSync('test/fixtures/pages').filter((f) => f.endsWith('.html')).sort().map((f) => `/fixtures/${f}`), '/generated-1mb.html', '/generated-5mb.html'];
   const ext = await launchExtension();
   const plain = await chromium.launch({ executablePath: chromiumPath(), headless: true, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--enable-precise-memory-info'] });
@@ -106,6 +127,13 @@ async function main(): Promise<void> {
     const m = /drawn ([\d.]+) ms/.exec(l);
     if (m) drawn.push(Number(m[1]));
   }
+  // Click latency on a 2 MB page that replaces a paragraph every 100 ms, with Backstory and without.
+  const clickBefore = ext.logs.length;
+  const withExt = await clickLatencies(ext.context, server.url('/changing-2mb.html'), async (p) => {
+    for (let i = 0; i < 300 && !ext.logs.slice(clickBefore).some((l) => l.includes('longest slice')); i++) await p.waitForTimeout(100);
+  });
+  const changingMentions = Number(/all ([\d.]+)/.exec(ext.logs.slice(clickBefore).find((l) => l.includes('longest slice')) ?? '')?.[1] ?? NaN);
+  const withoutExt = await clickLatencies(plain, server.url('/changing-2mb.html'), (p) => p.waitForTimeout(3000));
   await ext.close();
   await plain.close();
   await server.close();
@@ -127,6 +155,12 @@ async function main(): Promise<void> {
   console.log(`  first highlights on a typical news page within 50 ms of idle: median ${f(medianFirst)} ms over the ${withMentions.length} real pages with mentions (lemonde-1, the typical page, has none: all done in ${f(typical?.all ?? NaN)} ms)`);
   console.log(`  no extension task over 50 ms on the 5 MB page: longest ${f(fiveMb?.longest ?? NaN)} ms`);
   console.log(`  hover card drawn within one frame after its dwell: ${drawn.map((d) => f(d)).join(', ')} ms (one frame = 16.7 ms)`);
+  console.log(`\nClick latency on a 2 MB page replacing a paragraph every 100 ms (${CLICKS} clicks, click to the frame after it; the scan finished ${f(changingMentions)} ms after idle):`);
+  console.log('page | median ms | 90th percentile ms | max ms');
+  console.log('---|---|---|---');
+  console.log(`with Backstory | ${f(percentile(withExt, 0.5))} | ${f(percentile(withExt, 0.9))} | ${f(withExt[withExt.length - 1] ?? NaN)}`);
+  console.log(`without the extension | ${f(percentile(withoutExt, 0.5))} | ${f(percentile(withoutExt, 0.9))} | ${f(withoutExt[withoutExt.length - 1] ?? NaN)}`);
+  console.log(`ratio (with / without), median: ${f(percentile(withExt, 0.5) / percentile(withoutExt, 0.5), 2)}×`);
 }
 
 main().catch((error: unknown) => {

@@ -85,6 +85,28 @@ export function hugePage(megabytes: number): string {
 }
 
 /**
+ * `hugePage(megabytes)` that replaces one paragraph every 100 ms (a live page), and records for each click the
+ * time from the click to the frame after it (window.__latency, ms): what a reader feels as lag.
+ */
+export function changingPage(megabytes: number): string {
+  return hugePage(megabytes).replace('</body>', `<script>
+    window.__latency = [];
+    const ps = document.getElementsByTagName('p');
+    let k = 0;
+    setInterval(() => {
+      const old = ps[(k++ * 7919) % ps.length];
+      const fresh = document.createElement('p');
+      fresh.textContent = old.textContent;
+      old.replaceWith(fresh);
+    }, 100);
+    addEventListener('click', (e) => {
+      const t = e.timeStamp;
+      requestAnimationFrame(() => setTimeout(() => window.__latency.push(performance.now() - t), 0));
+    }, true);
+  </script></body>`);
+}
+
+/**
  * A page that re-renders its whole app (as hydration does) the moment Backstory's first highlights appear,
  * while the first scan is still going: every one of its `count` paragraphs names Romania once.
  */

@@ -17,6 +17,7 @@ import { MentionStore, type MentionRecord } from './mention-store';
 import { pageEntities } from './page-entities';
 import { PageScanner, type ScanTimings } from './page-scanner';
 import { Painter } from './painter';
+import { VisibleRanges } from './visible-ranges';
 import { browserIsHidden } from './visibility';
 
 export type { RenderCard };
@@ -39,11 +40,15 @@ export interface BackstoryPageOptions {
 /** How often upkeep checks what page code may have undone (highlights, stylesheet, design mode). */
 export const UPKEEP_MS = 1_000;
 const COUNT_DELAY_MS = 100;
+/** Up to this many mentions every one is registered; past it, those near the viewport (see visible-ranges). */
+export const REGISTER_ALL_UP_TO = 2_000;
+const VIEWPORT_MARGIN_PX = 2_000;
 
 export class BackstoryPage {
   private readonly life: Lifetime;
   private readonly store = new MentionStore();
   private readonly painter: Painter;
+  private readonly ranges: VisibleRanges;
   private readonly scanner: PageScanner;
   private readonly host: CardHost;
   private readonly card: CardController;
@@ -63,11 +68,13 @@ export class BackstoryPage {
       this.host.attach();
       return this.host.host;
     });
+    this.ranges = new VisibleRanges({ win, painter: this.painter, limit: REGISTER_ALL_UP_TO, marginPx: VIEWPORT_MARGIN_PX });
     this.scanner = new PageScanner({
       win,
       packs: o.packs,
       settings: o.settings,
       painter: this.painter,
+      ranges: this.ranges,
       store: this.store,
       collect: { ownHost: this.host.host, isHidden: browserIsHidden },
       isOwnNode: (node) => this.host.contains(node),
@@ -127,6 +134,7 @@ export class BackstoryPage {
   dispose(): void {
     this.life.dispose();
     this.scanner.dispose();
+    this.ranges.dispose();
     this.card.dispose();
     this.painter.dispose();
     this.host.remove();
@@ -195,7 +203,7 @@ export class BackstoryPage {
       if (designMode) {
         this.scanner.dispose();
         this.store.clear();
-        this.painter.clearRanges();
+        this.ranges.clear();
         this.scheduleCount();
       } else {
         void this.scanner.restart(this.settings);

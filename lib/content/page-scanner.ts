@@ -7,10 +7,11 @@
 import type { PageWindow } from '../dom/page-window';
 import type { MentionStore, MentionRecord, ScanPass } from './mention-store';
 import type { Painter } from './painter';
-import { contains, isConnected, parentNode } from '../dom/safe-dom';
+import type { VisibleRanges } from './visible-ranges';
+import { contains, isConnected } from '../dom/safe-dom';
+import { ChangeQueue, EXCLUDING_ATTRIBUTES } from './change-queue';
 import { Lifetime } from '../lifecycle';
 import { isInsideExcluded, TextCollector, type CollectOptions } from '../spot/extract';
-import { nearestBlock } from '../spot/blocks';
 import { createScanState, scanChunk, type Mention, type ScanState } from '../spot/scan';
 import type { LoadedPack } from '../spot/loaded-pack';
 import type { Settings } from '../settings/schema';
@@ -22,8 +23,6 @@ import { yieldToMain } from './yield';
 export const SLICE_BUDGET_MS = 6;
 const CHUNK_CHARS = 4_000;
 const VISIBLE_CHARS = 8_000;
-/** Attributes that switch a subtree in or out of what is scanned. */
-const EXCLUDING_ATTRIBUTES = ['contenteditable', 'hidden', 'aria-hidden', 'inert'];
 
 export interface ScanTimings {
   firstHighlightMs: number;
@@ -37,6 +36,8 @@ export interface PageScannerOptions {
   packs: readonly LoadedPack[];
   settings: Settings;
   painter: Painter;
+  /** Which of the mentions are registered with the browser (all, or those near the viewport). */
+  ranges: VisibleRanges;
   store: MentionStore;
   collect: CollectOptions;
   /** The extension's own UI, whose mutations are ignored. */
@@ -54,8 +55,7 @@ const noTimings = (): ScanTimings => ({ firstHighlightMs: -1, allHighlightsMs: -
 export class PageScanner {
   private state: ScanState;
   private scan: Lifetime;
-  private readonly queue = new Set<Node>();
-  private sweepNeeded = false;
+  private readonly changes: ChangeQueue;
   private flushScheduled = false;
   private running: Promise<unknown> = Promise.resolve();
   private readonly storm = new StormGuard();
@@ -66,6 +66,12 @@ export class PageScanner {
   constructor(private readonly o: PageScannerOptions) {
     this.state = createScanState(o.settings.demonyms);
     this.scan = new Lifetime(o.signal);
+    this.changes = new ChangeQueue({
+      doc: o.win.document,
+      isOwnNode: o.isOwnNode,
+      onDocumentChildren: o.onDocumentChildren,
+      onExcludingAttribute: (target) => this.sweepInside(target),
+    });
   }
 
   get lastTimings(): ScanTimings {
@@ -109,10 +115,9 @@ export class PageScanner {
   }
 
   private reset(): void {
-    this.queue.clear();
-    this.sweepNeeded = false;
+    this.changes.clear();
     this.o.store.clear();
-    this.o.painter.clearRanges();
+    this.o.ranges.clear();
     this.firstByEntity.clear();
     this.state = createScanState(this.o.settings.demonyms);
     this.o.onChange();
@@ -123,7 +128,7 @@ export class PageScanner {
     this.scan.dispose();
     this.observer?.disconnect();
     this.observer = null;
-    this.queue.clear();
+    this.changes.clear();
   }
 
   private accepts(mention: Mention): boolean {
@@ -154,12 +159,12 @@ export class PageScanner {
     });
     const record = this.o.store.add(mention, range);
     this.o.store.meet(pass, record);
-    this.o.painter.add(mention.entity.type, range);
+    this.o.ranges.add(record);
     return record;
   }
 
   private forget(records: readonly MentionRecord[]): void {
-    for (const r of records) this.o.painter.remove(r.mention.entity.type, r.range);
+    this.o.ranges.remove(records);
     this.o.store.remove(records);
   }
 
@@ -232,35 +237,14 @@ export class PageScanner {
 
   private observe(signal: AbortSignal): void {
     if (signal.aborted) return;
-    this.observer ??= new this.o.win.MutationObserver((records) => this.onMutations(records));
+    this.observer ??= new this.o.win.MutationObserver((records) => {
+      this.changes.take(records);
+      this.scheduleFlush();
+    });
     // The document itself, not the body: apps replace <body>, and document.open() replaces <html>.
     this.observer.observe(this.doc, {
       childList: true, subtree: true, characterData: true, attributes: true, attributeFilter: EXCLUDING_ATTRIBUTES,
     });
-  }
-
-  private onMutations(records: MutationRecord[]): void {
-    if (records.some((r) => r.target === this.doc)) {
-      this.o.onDocumentChildren();
-      return;
-    }
-    for (const r of records) {
-      if (this.o.isOwnNode(r.target)) continue;
-      if (r.type === 'characterData') {
-        this.sweepNeeded = true;
-        const parent = parentNode(r.target);
-        if (parent) this.queue.add(parent);
-      } else if (r.type === 'attributes') {
-        this.sweepInside(r.target);
-        this.queue.add(r.target);
-      } else {
-        if (r.removedNodes.length > 0) this.sweepNeeded = true;
-        for (const node of r.addedNodes) {
-          if (!this.o.isOwnNode(node)) this.queue.add(node.nodeType === 3 ? (parentNode(node) ?? node) : node);
-        }
-      }
-    }
-    this.scheduleFlush();
   }
 
   /** An attribute may have made a subtree excluded (an editor, hidden): forget what is inside it. */
@@ -273,7 +257,7 @@ export class PageScanner {
   }
 
   private scheduleFlush(): void {
-    if (this.flushScheduled || (this.queue.size === 0 && !this.sweepNeeded)) return;
+    if (this.flushScheduled || !this.changes.pending) return;
     const scan = this.scan;
     this.flushScheduled = true;
     const run = (): void => {
@@ -293,16 +277,14 @@ export class PageScanner {
       this.o.log('this page changes its text more than 30 times a second; rescanning at most once a second for a while');
     }
     let changed = false;
-    if (this.sweepNeeded) {
-      this.sweepNeeded = false;
+    const { roots, sweep } = this.changes.drain();
+    if (sweep) {
       const stale = this.o.store.stale();
       if (stale.length > 0) {
         this.forget(stale);
         changed = true;
       }
     }
-    const roots = blockRoots([...this.queue]);
-    this.queue.clear();
     for (const root of roots) {
       if (scan.ended) return;
       if (!isConnected(root) || this.o.isOwnNode(root) || isInsideExcluded(root, this.o.collect)) continue;
@@ -311,12 +293,4 @@ export class PageScanner {
     this.o.painter.restore();
     if (changed) this.o.onChange();
   }
-}
-
-/** The nearest block around each changed node, without nesting duplicates. */
-function blockRoots(nodes: readonly Node[]): Node[] {
-  const blocks = new Set<Node>();
-  for (const node of nodes) blocks.add(nearestBlock(node) ?? node);
-  const list = [...blocks];
-  return list.filter((b) => !list.some((other) => other !== b && contains(other, b)));
 }

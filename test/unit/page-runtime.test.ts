@@ -5,6 +5,7 @@ import { MentionStore } from '../../lib/content/mention-store';
 import { PageScanner } from '../../lib/content/page-scanner';
 import { PageSession } from '../../lib/content/page-session';
 import { Painter } from '../../lib/content/painter';
+import { VisibleRanges } from '../../lib/content/visible-ranges';
 import { defaultSettings, type Settings } from '../../lib/settings/schema';
 import { LOADED } from './helpers';
 import { highlightWindow, paintedCount, type PaintLog } from './page-window';
@@ -38,8 +39,9 @@ function page(settings: Settings = defaultSettings()): BackstoryPage {
 function scanner(store = new MentionStore()): { scanner: PageScanner; store: MentionStore } {
   const painter = new Painter(win, () => document.documentElement);
   painter.applyStyle(defaultSettings());
+  const ranges = new VisibleRanges({ win, painter, limit: 100_000, marginPx: 0 });
   const s = new PageScanner({
-    win, packs: [LOADED], settings: defaultSettings(), painter, store, collect: {}, isOwnNode: () => false,
+    win, packs: [LOADED], settings: defaultSettings(), painter, ranges, store, collect: {}, isOwnNode: () => false,
     signal: life.signal, onChange: () => undefined, onDocumentChildren: () => undefined, log: () => undefined,
   });
   return { scanner: s, store };
@@ -190,5 +192,46 @@ describe('painter', () => {
     paint.registry.clear();
     expect(p2.restore()).toBe(true);
     expect(paint.registry.size).toBe(1);
+  });
+});
+
+describe('visible ranges', () => {
+  test('past the limit only mentions in blocks near the viewport stay registered; scrolling registers the rest', async () => {
+    const made: FakeIntersectionObserver[] = [];
+    class FakeIntersectionObserver {
+      readonly targets = new Set<Element>();
+      constructor(readonly cb: (entries: Array<{ target: Element; isIntersecting: boolean }>) => void) {
+        made.push(this);
+      }
+      observe(t: Element): void {
+        this.targets.add(t);
+      }
+      unobserve(t: Element): void {
+        this.targets.delete(t);
+      }
+      disconnect(): void {
+        this.targets.clear();
+      }
+    }
+    Object.assign(win, { IntersectionObserver: FakeIntersectionObserver });
+    document.body.innerHTML = Array.from({ length: 50 }, (_, i) => `<p id="p${i}">${i} Romania</p>`).join(''); // eslint-disable-line no-restricted-properties -- fixture
+    const painter = new Painter(win, () => document.documentElement);
+    painter.applyStyle(defaultSettings());
+    const ranges = new VisibleRanges({ win, painter, limit: 10, marginPx: 0 });
+    const store = new MentionStore();
+    const s = new PageScanner({
+      win, packs: [LOADED], settings: defaultSettings(), painter, ranges, store, collect: {}, isOwnNode: () => false,
+      signal: life.signal, onChange: () => undefined, onDocumentChildren: () => undefined, log: () => undefined,
+    });
+    await s.start();
+    expect(ranges.limited).toBe(true);
+    expect(paintedCount(paint)).toBe(50);
+    const observer = made[0] as FakeIntersectionObserver;
+    expect(observer.targets.size).toBe(50);
+    observer.cb([...observer.targets].map((target) => ({ target, isIntersecting: Number(target.id.slice(1)) < 5 })));
+    expect(paintedCount(paint)).toBe(5);
+    observer.cb([{ target: document.getElementById('p40') as Element, isIntersecting: true }]);
+    expect(paintedCount(paint)).toBe(6);
+    expect(store.ordered()).toHaveLength(50);
   });
 });

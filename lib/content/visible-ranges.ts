@@ -1,0 +1,109 @@
+/**
+ * Which mentions are registered with the highlight registry. Chromium re-checks every registered range after
+ * each DOM change, so on a big page that changes often tens of thousands of ranges cost every mutation
+ * milliseconds (a click on a 2 MB page waited 155–486 ms). Up to `limit` mentions all are registered; past it,
+ * only those in blocks near the viewport (an IntersectionObserver with a wide margin), and the rest as the
+ * reader scrolls to them. Hit tests and navigation use the mention store, so every mention still opens its
+ * card.
+ */
+import type { PageWindow } from '../dom/page-window';
+import { elementOf } from '../dom/safe-dom';
+import { nearestBlock } from '../spot/blocks';
+import type { MentionRecord } from './mention-store';
+import type { Painter } from './painter';
+
+export interface VisibleRangesOptions {
+  win: PageWindow;
+  painter: Painter;
+  /** Mentions registered before only the ones near the viewport are. */
+  limit: number;
+  /** How far beyond the viewport, above and below, mentions stay registered. */
+  marginPx: number;
+}
+
+export class VisibleRanges {
+  private readonly byBlock = new Map<Element, Set<MentionRecord>>();
+  private readonly blockOf = new Map<MentionRecord, Element>();
+  private readonly hidden = new Set<Element>();
+  private observer: IntersectionObserver | null = null;
+  private total = 0;
+
+  constructor(private readonly o: VisibleRangesOptions) {}
+
+  /** Whether only mentions near the viewport are registered now. */
+  get limited(): boolean {
+    return this.observer !== null;
+  }
+
+  add(record: MentionRecord): void {
+    const block = nearestBlock(record.mention.start.node) ?? elementOf(record.mention.start.node);
+    this.total++;
+    if (block) {
+      this.blockOf.set(record, block);
+      let set = this.byBlock.get(block);
+      if (!set) {
+        set = new Set();
+        this.byBlock.set(block, set);
+        this.observer?.observe(block);
+      }
+      set.add(record);
+      if (this.hidden.has(block)) return;
+    }
+    this.o.painter.add(record.mention.entity.type, record.range);
+    if (!this.observer && this.total > this.o.limit) this.limit();
+  }
+
+  remove(records: readonly MentionRecord[]): void {
+    for (const record of records) {
+      this.total--;
+      this.o.painter.remove(record.mention.entity.type, record.range);
+      const block = this.blockOf.get(record);
+      if (!block) continue;
+      this.blockOf.delete(record);
+      const set = this.byBlock.get(block);
+      set?.delete(record);
+      if (set?.size === 0) {
+        this.byBlock.delete(block);
+        this.hidden.delete(block);
+        this.observer?.unobserve(block);
+      }
+    }
+  }
+
+  clear(): void {
+    this.o.painter.clearRanges();
+    this.observer?.disconnect();
+    this.observer = null;
+    this.byBlock.clear();
+    this.blockOf.clear();
+    this.hidden.clear();
+    this.total = 0;
+  }
+
+  /** Everything stays registered until the observer's first answer says which blocks are far away. */
+  private limit(): void {
+    const IO = this.o.win.IntersectionObserver as typeof IntersectionObserver | undefined;
+    if (typeof IO !== 'function') return;
+    this.observer = new IO((entries) => this.onIntersections(entries), { rootMargin: `${this.o.marginPx}px 0px` });
+    for (const block of this.byBlock.keys()) this.observer.observe(block);
+  }
+
+  private onIntersections(entries: readonly IntersectionObserverEntry[]): void {
+    for (const entry of entries) {
+      const block = entry.target;
+      const records = this.byBlock.get(block);
+      if (!records) continue;
+      if (entry.isIntersecting && this.hidden.delete(block)) {
+        for (const r of records) this.o.painter.add(r.mention.entity.type, r.range);
+      } else if (!entry.isIntersecting && !this.hidden.has(block)) {
+        this.hidden.add(block);
+        for (const r of records) this.o.painter.remove(r.mention.entity.type, r.range);
+      }
+    }
+  }
+
+  dispose(): void {
+    this.observer?.disconnect();
+    this.observer = null;
+  }
+}
