@@ -2,6 +2,7 @@
  * The page-wide input a card listens to: pointer movement (one hit test per frame at most), clicks, Esc and
  * Tab, scrolling. Only trusted events count: a page script cannot open, move or close a card.
  */
+import { closest } from '../dom/safe-dom';
 import type { CardHost } from './card-host';
 import type { MentionRecord } from './mention-store';
 import type { Settings } from '../settings/schema';
@@ -56,7 +57,7 @@ export function listenForInput(o: PageInputOptions): void {
 
   const onClick = (e: MouseEvent): void => {
     if (!e.isTrusted || o.trigger() !== 'click') return;
-    if (e.target instanceof Element && e.target.closest(INTERACTIVE)) return;
+    if (e.target instanceof Element && closest(e.target, INTERACTIVE)) return;
     const hit = o.hitTest(e.clientX, e.clientY);
     if (hit) o.open(hit);
   };

@@ -33,8 +33,8 @@ export interface ScanTimings {
 
 export interface PageScannerOptions {
   win: PageWindow;
-  packs: readonly LoadedPack[];
-  settings: Settings;
+  readonly packs: readonly LoadedPack[];
+  readonly settings: Settings;
   painter: Painter;
   /** Which of the mentions are registered with the browser (all, or those near the viewport). */
   ranges: VisibleRanges;
@@ -63,7 +63,13 @@ export class PageScanner {
   private readonly firstByEntity = new Set<string>();
   private observer: MutationObserver | null = null;
 
+  /** What is matched now: given at construction, replaced by `restart()`. */
+  private settings: Settings;
+  private packs: readonly LoadedPack[];
+
   constructor(private readonly o: PageScannerOptions) {
+    this.settings = o.settings;
+    this.packs = o.packs;
     this.state = createScanState(o.settings.demonyms);
     this.scan = new Lifetime(o.signal);
     this.changes = new ChangeQueue({
@@ -98,7 +104,7 @@ export class PageScanner {
     if (!root || scan.ended) return this.timings;
     // At the top of the page, document order already starts with what the reader sees; only a page opened
     // scrolled down (a restored position, an anchor) needs the block in view first.
-    if (!this.o.settings.firstMentionOnly) await this.scanVisible(root, startedAt, scan);
+    if (!this.settings.firstMentionOnly) await this.scanVisible(root, startedAt, scan);
     await this.scanRoot(root, startedAt, scan);
     if (!scan.ended) this.timings.allHighlightsMs = performance.now() - startedAt;
     return this.timings;
@@ -106,8 +112,8 @@ export class PageScanner {
 
   /** Forgets every mention and scans again (settings or packs changed, or the app navigated). */
   restart(settings: Settings, packs?: readonly LoadedPack[]): Promise<ScanTimings> {
-    this.o.settings = settings;
-    if (packs) this.o.packs = packs;
+    this.settings = settings;
+    if (packs) this.packs = packs;
     this.scan.dispose();
     this.scan = new Lifetime(this.o.signal);
     this.reset();
@@ -119,7 +125,7 @@ export class PageScanner {
     this.o.store.clear();
     this.o.ranges.clear();
     this.firstByEntity.clear();
-    this.state = createScanState(this.o.settings.demonyms);
+    this.state = createScanState(this.settings.demonyms);
     this.o.onChange();
   }
 
@@ -132,7 +138,7 @@ export class PageScanner {
   }
 
   private accepts(mention: Mention): boolean {
-    const { settings } = this.o;
+    const { settings } = this;
     if (!settings.enabledTypes.includes(mention.entity.type)) return false;
     const key = entityKey(mention.packId, mention.entity.id);
     if (settings.mutedEntities.includes(key)) return false;
@@ -176,7 +182,7 @@ export class PageScanner {
     const first = await visibleBlock(this.doc, scan.signal);
     if (!first || scan.ended || isInsideExcluded(first, this.o.collect)) return;
     const sliceStart = performance.now();
-    const state = createScanState(this.o.settings.demonyms);
+    const state = createScanState(this.settings.demonyms);
     const collector = new TextCollector(root, this.o.collect, first);
     const pass = this.o.store.beginPass(first);
     let added = 0;
@@ -185,7 +191,7 @@ export class PageScanner {
       const chunk = collector.next(2_000, () => performance.now() - sliceStart > SLICE_BUDGET_MS);
       if (!chunk || chunk.nodes.length === 0) break;
       chars += chunk.text.length;
-      for (const mention of scanChunk(chunk, this.o.packs, state)) if (this.register(mention, pass)) added++;
+      for (const mention of scanChunk(chunk, this.packs, state)) if (this.register(mention, pass)) added++;
     }
     this.o.store.commit(pass);
     if (added > 0 && this.timings.firstHighlightMs < 0) this.timings.firstHighlightMs = performance.now() - startedAt;
@@ -202,7 +208,7 @@ export class PageScanner {
     while (!scan.ended) {
       const chunk = collector.next(CHUNK_CHARS, shouldYield);
       if (chunk) {
-        for (const mention of scanChunk(chunk, this.o.packs, this.state)) {
+        for (const mention of scanChunk(chunk, this.packs, this.state)) {
           if (this.register(mention, pass)) added++;
         }
       }
@@ -212,7 +218,7 @@ export class PageScanner {
         this.o.store.commit(pass);
         this.endSlice(sliceStart, added);
         added = 0;
-        await yieldToMain(scan.signal);
+        await yieldToMain(this.o.win, scan.signal);
         sliceStart = performance.now();
         if (collector.lost) {
           // The page replaced what the walk stood on (hydration). The mutation queue rescans the new nodes;

@@ -1,12 +1,15 @@
 /**
- * Computed-style visibility, where the browser can tell: `display:none`, `visibility:hidden`,
- * `content-visibility:hidden` (and auto-skipped) and `opacity:0` subtrees are not read. `display:contents`
- * elements have no box of their own but their children show.
+ * Computed-style visibility, where the browser can tell. The walk skips a hidden element's whole subtree and
+ * checks the ancestors of where it starts, so only the element's own style matters: `display:none`,
+ * `visibility:hidden`, `opacity:0`, and `content-visibility:hidden` (its contents are not rendered).
+ * `display:contents` elements have no box of their own but their children show.
  */
 export function browserIsHidden(element: Element): boolean {
-  const el = element as Element & { checkVisibility?: (o: object) => boolean };
-  if (typeof el.checkVisibility !== 'function') return false;
-  if (el.checkVisibility({ visibilityProperty: true, opacityProperty: true, contentVisibilityAuto: false })) return false;
   const win = element.ownerDocument.defaultView;
-  return !win || win.getComputedStyle(element).display !== 'contents';
+  if (!win) return false;
+  const style = win.getComputedStyle(element);
+  if (style.display === 'none') return true;
+  if (style.visibility === 'hidden' || style.visibility === 'collapse') return true;
+  if (style.opacity === '0') return true;
+  return (style as CSSStyleDeclaration & { contentVisibility?: string }).contentVisibility === 'hidden';
 }

@@ -1,9 +1,11 @@
-/** Yields the main thread so input and paint can run between slices of work. */
-export function yieldToMain(signal: AbortSignal): Promise<void> {
-  const sched = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
+/** Yields the page's main thread so input and paint can run between slices of work. */
+import type { PageWindow } from '../dom/page-window';
+
+export function yieldToMain(win: PageWindow, signal: AbortSignal): Promise<void> {
+  const sched = (win as PageWindow & { scheduler?: { yield?: () => Promise<void> } }).scheduler;
   if (typeof sched?.yield === 'function') return sched.yield();
   return new Promise((resolve) => {
-    const channel = new MessageChannel();
+    const channel = new win.MessageChannel();
     channel.port1.onmessage = () => {
       channel.port1.close();
       resolve();

@@ -37,6 +37,7 @@ interface Accessors {
   getRootNode: (this: Node) => Node;
   getAttribute: (this: Element, name: string) => string | null;
   hasAttribute: (this: Element, name: string) => boolean;
+  closest: (this: Element, selector: string) => Element | null;
 }
 
 let cached: Accessors | null = null;
@@ -64,6 +65,7 @@ function accessors(node: Node): Accessors {
     getRootNode: method(N, 'getRootNode'),
     getAttribute: method(E, 'getAttribute'),
     hasAttribute: method(E, 'hasAttribute'),
+    closest: method(E, 'closest'),
   };
   return cached;
 }
@@ -83,6 +85,7 @@ export const hasAttribute = (element: Element, name: string): boolean => accesso
 export const contains = (node: Node, other: Node | null): boolean => accessors(node).contains.call(node, other);
 export const compareDocumentPosition = (node: Node, other: Node): number => accessors(node).compare.call(node, other);
 export const rootNode = (node: Node): Node => accessors(node).getRootNode.call(node);
+export const closest = (element: Element, selector: string): Element | null => accessors(element).closest.call(element, selector);
 
 export function isElement(node: Node): node is Element {
   return nodeType(node) === ELEMENT_NODE;

@@ -161,6 +161,21 @@ describe('document order survives changes', () => {
   });
 });
 
+describe('scanner', () => {
+  test('a restart applies the new settings: a type switched off is no longer highlighted, and comes back', async () => {
+    document.body.innerHTML = '<p>Romania and NATO</p>'; // eslint-disable-line no-restricted-properties -- fixture
+    const { scanner: s, store } = scanner();
+    await s.start();
+    expect(names(store)).toEqual(['Romania', 'NATO']);
+    const noCountries = { ...defaultSettings(), enabledTypes: defaultSettings().enabledTypes.filter((t) => t !== 'country') };
+    await s.restart(noCountries);
+    expect(names(store)).toEqual(['NATO']);
+    expect(paintedCount(paint)).toBe(1);
+    await s.restart(defaultSettings());
+    expect(names(store)).toEqual(['Romania', 'NATO']);
+  });
+});
+
 describe('mention store', () => {
   test('finds a mention by its start and by a caret inside it', async () => {
     document.body.innerHTML = '<p>Romania and NATO</p>'; // eslint-disable-line no-restricted-properties -- fixture
