@@ -13,6 +13,10 @@ export interface MentionRecord {
   range: StaticRange;
   /** Every text node the mention touches (one, unless it spans inline elements). */
   nodes: Text[];
+  /** The block it sits in, once the visible-ranges bookkeeping needed it. */
+  block?: Element;
+  /** Whether it has its place in the document order yet (a pass placed it). */
+  placed?: boolean;
 }
 
 /** One scan pass over a root: the mentions it met, in text order, placed together when it commits. */
@@ -35,7 +39,6 @@ export class MentionStore {
   private readonly all = new Set<MentionRecord>();
   /** Every placed mention, in document order. */
   private list: MentionRecord[] = [];
-  private readonly placed = new Set<MentionRecord>();
 
   records(): IterableIterator<MentionRecord> {
     return this.all.values();
@@ -95,15 +98,15 @@ export class MentionStore {
     const batch = pass.met.filter((r) => this.all.has(r));
     pass.met = [];
     if (batch.length === 0) return;
-    const moving = batch.filter((r) => this.placed.has(r));
+    const moving = batch.filter((r) => r.placed === true);
     if (moving.length > 0) {
       const set = new Set(moving);
       this.list = this.list.filter((r) => !set.has(r));
     }
-    let at = pass.anchor && this.placed.has(pass.anchor) ? this.list.lastIndexOf(pass.anchor) + 1 : -1;
+    let at = pass.anchor?.placed === true ? this.list.lastIndexOf(pass.anchor) + 1 : -1;
     if (at <= 0) at = lowerBound(this.list, (r) => !follows(pass.root, r.mention.start.node));
     this.list = at === this.list.length ? this.list.concat(batch) : this.list.slice(0, at).concat(batch, this.list.slice(at));
-    for (const r of batch) this.placed.add(r);
+    for (const r of batch) r.placed = true;
     pass.anchor = batch[batch.length - 1] ?? null;
   }
 
@@ -111,7 +114,12 @@ export class MentionStore {
   remove(records: readonly MentionRecord[]): void {
     const gone = new Set(records.filter((r) => this.all.delete(r)));
     if (gone.size === 0) return;
-    if (records.some((r) => this.placed.delete(r))) this.list = this.list.filter((r) => !gone.has(r));
+    let wasPlaced = false;
+    for (const r of gone) {
+      wasPlaced ||= r.placed === true;
+      r.placed = false;
+    }
+    if (wasPlaced) this.list = this.list.filter((r) => !gone.has(r));
     for (const record of gone) {
       for (const node of record.nodes) {
         const list = this.byNode.get(node);
@@ -137,7 +145,7 @@ export class MentionStore {
   clear(): void {
     this.all.clear();
     this.byNode.clear();
-    this.placed.clear();
+    for (const r of this.list) r.placed = false;
     this.list = [];
   }
 

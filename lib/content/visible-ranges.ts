@@ -22,8 +22,8 @@ export interface VisibleRangesOptions {
 }
 
 export class VisibleRanges {
-  private readonly byBlock = new Map<Element, Set<MentionRecord>>();
-  private readonly blockOf = new Map<MentionRecord, Element>();
+  /** Per block, its mentions; each record also notes its block (`record.block`), so nothing else is kept per mention. */
+  private readonly byBlock = new Map<Element, MentionRecord[]>();
   private readonly hidden = new Set<Element>();
   private observer: IntersectionObserver | null = null;
   private total = 0;
@@ -39,14 +39,13 @@ export class VisibleRanges {
     const block = nearestBlock(record.mention.start.node) ?? elementOf(record.mention.start.node);
     this.total++;
     if (block) {
-      this.blockOf.set(record, block);
-      let set = this.byBlock.get(block);
-      if (!set) {
-        set = new Set();
-        this.byBlock.set(block, set);
+      record.block = block;
+      const list = this.byBlock.get(block);
+      if (list) list.push(record);
+      else {
+        this.byBlock.set(block, [record]);
         this.observer?.observe(block);
       }
-      set.add(record);
       if (this.hidden.has(block)) return;
     }
     this.o.painter.add(record.mention.entity.type, record.range);
@@ -54,19 +53,22 @@ export class VisibleRanges {
   }
 
   remove(records: readonly MentionRecord[]): void {
+    const gone = new Set(records);
+    const blocks = new Set<Element>();
     for (const record of records) {
       this.total--;
       this.o.painter.remove(record.mention.entity.type, record.range);
-      const block = this.blockOf.get(record);
-      if (!block) continue;
-      this.blockOf.delete(record);
-      const set = this.byBlock.get(block);
-      set?.delete(record);
-      if (set?.size === 0) {
-        this.byBlock.delete(block);
-        this.hidden.delete(block);
-        this.observer?.unobserve(block);
+      if (record.block) blocks.add(record.block);
+    }
+    for (const block of blocks) {
+      const rest = (this.byBlock.get(block) ?? []).filter((r) => !gone.has(r));
+      if (rest.length > 0) {
+        this.byBlock.set(block, rest);
+        continue;
       }
+      this.byBlock.delete(block);
+      this.hidden.delete(block);
+      this.observer?.unobserve(block);
     }
   }
 
@@ -75,7 +77,6 @@ export class VisibleRanges {
     this.observer?.disconnect();
     this.observer = null;
     this.byBlock.clear();
-    this.blockOf.clear();
     this.hidden.clear();
     this.total = 0;
   }
