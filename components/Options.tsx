@@ -3,7 +3,7 @@ import { useState } from 'preact/hooks';
 import { ENTITY_TYPES } from '../lib/pack-format/types';
 import { TYPE_GROUP } from '../lib/pack-format/type-labels';
 import type { PackSummary } from '../lib/pack-store/store';
-import { HIGHLIGHT_STYLES, MAX_LIST, normalizeHost, THEMES, TRIGGERS, type Settings } from '../lib/settings/schema';
+import { HIGHLIGHT_STYLES, HOVER_DELAY_MS, isValidHoverDelay, MAX_LIST, normalizeHost, THEMES, TRIGGERS, type Settings } from '../lib/settings/schema';
 
 export interface OptionsProps {
   settings: Settings;
@@ -74,6 +74,30 @@ function SiteList(props: { label: string; sites: string[]; onChange: (sites: str
   );
 }
 
+/** The hover delay: what was typed stays visible, and a value out of range says why it was not taken. */
+function DelayField(props: { value: number; onChange: (ms: number) => void }): JSX.Element {
+  const [error, setError] = useState('');
+  return (
+    <div class="field">
+      <label for="delay">Hover delay (milliseconds)</label>
+      <input id="delay" type="number" min={HOVER_DELAY_MS.min} max={HOVER_DELAY_MS.max} step={50} value={props.value}
+        aria-invalid={error !== ''} aria-describedby={error ? 'delay-error' : undefined}
+        onChange={(e) => {
+          const typed = e.currentTarget.value;
+          const v = Number(typed);
+          if (typed.trim() !== '' && isValidHoverDelay(v)) {
+            setError('');
+            props.onChange(v);
+          } else {
+            setError(`"${typed}" is not a delay Backstory can use: enter a whole number of milliseconds from ${HOVER_DELAY_MS.min} to ${HOVER_DELAY_MS.max}. The delay stays ${props.value} ms.`);
+          }
+        }}
+      />
+      {error && <p class="error" role="alert" id="delay-error">{error}</p>}
+    </div>
+  );
+}
+
 export function Options(props: OptionsProps): JSX.Element {
   const { settings: s, onChange } = props;
   const set = <K extends keyof Settings>(key: K, value: Settings[K]): void => onChange({ ...s, [key]: value });
@@ -132,15 +156,7 @@ export function Options(props: OptionsProps): JSX.Element {
 
       <section aria-labelledby="h-cards">
         <h2 id="h-cards">Cards</h2>
-        <div class="field">
-          <label for="delay">Hover delay (milliseconds)</label>
-          <input id="delay" type="number" min={0} max={5000} step={50} value={s.hoverDelayMs}
-            onChange={(e) => {
-              const v = Number((e.currentTarget).value);
-              if (Number.isInteger(v) && v >= 0 && v <= 5000) set('hoverDelayMs', v);
-            }}
-          />
-        </div>
+        <DelayField value={s.hoverDelayMs} onChange={(v) => set('hoverDelayMs', v)} />
         <div class="field">
           <label for="trigger">Open cards with</label>
           <select id="trigger" value={s.trigger} onChange={(e) => set('trigger', (e.currentTarget).value as Settings['trigger'])}>

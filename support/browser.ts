@@ -249,17 +249,22 @@ export async function readCard(page: Page): Promise<CardView> {
   return { open: true, role: attr(found, 'role'), labelledName: name, name, text: textOf(found), marks, buttons };
 }
 
-/** Clicks a card button with a real (trusted) mouse click at its position. */
-export async function clickCardButton(page: Page, label: string | RegExp): Promise<void> {
+/** The centre of a card button, in viewport coordinates. */
+export async function cardButtonPoint(page: Page, label: string | RegExp): Promise<{ x: number; y: number }> {
   const card = await readCard(page);
   const button = card.buttons.find((b) => (typeof label === 'string' ? b.label === label || b.text === label : label.test(b.label) || label.test(b.text)));
   if (!button) throw new Error(`no card button ${String(label)}; buttons: ${card.buttons.map((b) => b.label).join(', ')}`);
   const session = await cdp(page);
   const box: { model: { content: number[] } } = await session.send('DOM.getBoxModel', { backendNodeId: button.backendNodeId });
-  const { model } = box;
-  const [x1, y1, , , x3, y3] = model.content as [number, number, number, number, number, number];
-  await page.mouse.move((x1 + x3) / 2, (y1 + y3) / 2, { steps: 3 });
-  await page.mouse.click((x1 + x3) / 2, (y1 + y3) / 2);
+  const [x1, y1, , , x3, y3] = box.model.content as [number, number, number, number, number, number];
+  return { x: (x1 + x3) / 2, y: (y1 + y3) / 2 };
+}
+
+/** Clicks a card button with a real (trusted) mouse click at its position. */
+export async function clickCardButton(page: Page, label: string | RegExp): Promise<void> {
+  const { x, y } = await cardButtonPoint(page, label);
+  await page.mouse.move(x, y, { steps: 3 });
+  await page.mouse.click(x, y);
 }
 
 export async function openExtensionPage(browser: ExtensionBrowser, path: string): Promise<Page> {

@@ -72,6 +72,18 @@ export function listenForInput(o: PageInputOptions): void {
     }
   };
 
+  // Scrolling over the card scrolls the card, never the article behind it (which would also carry the card's
+  // term away from the pointer): at the card's ends, or when it has nothing to scroll, the wheel does nothing.
+  const onWheel = (e: WheelEvent): void => {
+    if (!e.isTrusted) return;
+    const card = host.mount.firstElementChild as HTMLElement | null;
+    if (!card) return;
+    const canScroll = e.deltaY > 0
+      ? card.scrollTop + card.clientHeight < card.scrollHeight - 1
+      : e.deltaY < 0 && card.scrollTop > 0;
+    if (!canScroll) e.preventDefault();
+  };
+
   const passive = { capture: true, passive: true, signal };
   doc.addEventListener('pointermove', onPointerMove, passive);
   doc.addEventListener('pointerdown', onPointerDown, { capture: true, signal });
@@ -80,6 +92,7 @@ export function listenForInput(o: PageInputOptions): void {
   doc.addEventListener('scroll', () => o.onScroll(), passive);
   host.host.addEventListener('pointerenter', (e) => e.isTrusted && o.enterCard(), { signal });
   host.host.addEventListener('pointerleave', (e) => e.isTrusted && o.leaveCard(), { signal });
+  host.host.addEventListener('wheel', onWheel, { passive: false, signal });
   host.host.addEventListener('focusin', (e) => e.isTrusted && o.enterCard(), { signal });
 }
 

@@ -66,6 +66,13 @@ export function defaultSettings(): Settings {
   };
 }
 
+/** The hover delay a person can set, in milliseconds: whole numbers in this range. */
+export const HOVER_DELAY_MS = { min: 0, max: 5_000 } as const;
+
+export function isValidHoverDelay(value: unknown): value is number {
+  return typeof value === 'number' && Number.isInteger(value) && value >= HOVER_DELAY_MS.min && value <= HOVER_DELAY_MS.max;
+}
+
 /** The most entries a list keeps (the options page says so when a list is full). */
 export const MAX_LIST = 500;
 const COLOR = /^#[0-9a-f]{6}$/i;
@@ -124,7 +131,7 @@ export function validateSettings(raw: unknown): Settings {
     enabledTypes: stringList(o.enabledTypes, d.enabledTypes, (s) => (ENTITY_TYPES as readonly string[]).includes(s)) as EntityType[],
     firstMentionOnly: bool(o.firstMentionOnly, d.firstMentionOnly),
     demonyms: bool(o.demonyms, d.demonyms),
-    hoverDelayMs: typeof delay === 'number' && Number.isInteger(delay) && delay >= 0 && delay <= 5000 ? delay : d.hoverDelayMs,
+    hoverDelayMs: isValidHoverDelay(delay) ? delay : d.hoverDelayMs,
     trigger: oneOf(o.trigger, TRIGGERS, d.trigger),
     theme: oneOf(o.theme, THEMES, d.theme),
     mutedEntities: stringList(o.mutedEntities, d.mutedEntities, (s) => s.length <= 250 && s.includes('/')),

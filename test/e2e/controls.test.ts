@@ -105,6 +105,32 @@ describe('options page', () => {
     await options.close();
   });
 
+  test('an out-of-range hover delay gets a visible error beside the field and changes nothing; a valid one is saved', async () => {
+    const options = await openExtensionPage(browser, 'options.html');
+    await options.waitForSelector('#delay');
+    const stored = (): Promise<number> => options.evaluate(async () => {
+      const api = (globalThis as unknown as { chrome: { storage: { local: { get(k: string): Promise<Record<string, { hoverDelayMs: number } | undefined>> } } } }).chrome;
+      return (await api.storage.local.get('settings')).settings?.hoverDelayMs ?? 350;
+    });
+    const before = await stored();
+    await options.locator('#delay').fill('-5');
+    await options.locator('#delay').press('Enter');
+    await options.locator('#delay').blur();
+    await expect.poll(() => options.locator('#delay-error').textContent()).toMatch(/"-5" is not a delay.*from 0 to 5000.*stays \d+ ms/);
+    expect(await options.locator('#delay').getAttribute('aria-invalid')).toBe('true');
+    expect(await axeViolations(options)).toEqual([]);
+    await options.waitForTimeout(700);
+    expect(await stored()).toBe(before);
+    await options.locator('#delay').fill('600');
+    await options.locator('#delay').blur();
+    await expect.poll(() => options.locator('#delay-error').count()).toBe(0);
+    await expect.poll(stored, { timeout: 3000 }).toBe(600);
+    await options.locator('#delay').fill(String(before));
+    await options.locator('#delay').blur();
+    await expect.poll(stored, { timeout: 3000 }).toBe(before);
+    await options.close();
+  });
+
   test('a setting changed in the options reaches an open tab without a reload', async () => {
     const page = await open('/seed.html');
     await waitForHighlights(page, 50);

@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { seedArticlePage } from '../../support/sample-pages';
-import { clickCardButton, highlightCount, highlightedTexts, hoverText, launchExtension, readCard, tabIdOf, waitForHighlights, openPage, type ExtensionBrowser } from '../../support/browser';
+import { cardButtonPoint, clickCardButton, highlightCount, highlightedTexts, hoverText, launchExtension, readCard, tabIdOf, waitForHighlights, openPage, type ExtensionBrowser } from '../../support/browser';
 import { CAPTURE_BEFORE, EXCLUDED_PAGE, INFINITE_PAGE, RERENDER_PAGE, STORM_PAGE, hugePage } from '../../support/pages';
 import { startServer, type PageServer } from '../../support/server';
 
@@ -94,6 +94,22 @@ describe('the seed article in Chromium', () => {
     expect(pinned.buttons.find((b) => /Pin/.test(b.label) || /Pin/.test(b.text))?.pressed).toBe('true');
     await page.keyboard.press('Escape');
     expect((await readCard(page)).open).toBe(false);
+  });
+
+  test('the wheel over a card scrolls the card, never the article behind it', async () => {
+    await hoverText(page, 'Mihail Kogalniceanu Air Base');
+    expect((await readCard(page)).open).toBe(true);
+    const { x, y } = await cardButtonPoint(page, /Pin/);
+    await page.mouse.move(x, y + 40, { steps: 3 });
+    const before = await page.evaluate(() => window.scrollY);
+    for (let i = 0; i < 8; i++) await page.mouse.wheel(0, 300);
+    await page.waitForTimeout(400);
+    expect(await page.evaluate(() => window.scrollY)).toBe(before);
+    expect((await readCard(page)).open).toBe(true);
+    for (let i = 0; i < 4; i++) await page.mouse.wheel(0, -300);
+    await page.waitForTimeout(300);
+    expect(await page.evaluate(() => window.scrollY)).toBe(before);
+    await page.keyboard.press('Escape');
   });
 
   test('a related entity opens in the same card, with a way back', async () => {
