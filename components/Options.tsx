@@ -169,7 +169,19 @@ export function Options(props: OptionsProps): JSX.Element {
             {THEMES.map((t) => <option key={t} value={t}>{THEME_LABELS[t]}</option>)}
           </select>
         </div>
-        <p class="note">Keyboard: Alt+Shift+B goes to the next highlighted mention and opens its card; Esc closes it. You can change the shortcut in the browser's extension shortcut settings.</p>
+        <p class="note">Keyboard: a shortcut goes to the next highlighted mention and opens its card; Esc closes it. Set the shortcut in the browser's extension shortcut settings (in Chromium, chrome://extensions/shortcuts).</p>
+      </section>
+
+      <section aria-labelledby="h-toolbar">
+        <h2 id="h-toolbar">Toolbar and diagnostics</h2>
+        <label class="choice">
+          <input type="checkbox" checked={s.showBadge} onChange={(e) => set('showBadge', (e.currentTarget).checked)} />
+          Show the number of people, places and ideas found on the page on the toolbar button
+        </label>
+        <label class="choice">
+          <input type="checkbox" checked={s.diagnostics} onChange={(e) => set('diagnostics', (e.currentTarget).checked)} />
+          Diagnostics: write Backstory's timings and card events to the page's console (for bug reports)
+        </label>
       </section>
 
       <section aria-labelledby="h-sites">

@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { isMessage, sendToTab } from '../lib/messages';
+import { loadSettings } from '../lib/settings/store';
 
 export default defineBackground({
   type: 'module',
@@ -10,9 +11,11 @@ export default defineBackground({
       if (isMessage(message, 'page-count') && sender.tab?.id !== undefined) {
         const count = Math.max(0, Math.min(9999, Math.floor(Number(message.count) || 0)));
         const tabId = sender.tab.id;
-        void browser.action.setBadgeText({ tabId, text: count > 0 ? String(count) : '' });
-        void browser.action.setBadgeBackgroundColor({ tabId, color: '#0b57d0' });
-        return Promise.resolve({ ok: true });
+        return loadSettings().then(async ({ showBadge }) => {
+          await browser.action.setBadgeText({ tabId, text: showBadge && count > 0 ? String(count) : '' });
+          await browser.action.setBadgeBackgroundColor({ tabId, color: '#0b57d0' });
+          return { ok: true };
+        });
       }
       if (isMessage(message, 'open-options')) {
         const hash = String(message.hash).replace(/[^A-Za-z0-9=%._/-]/g, '').slice(0, 300);

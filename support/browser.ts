@@ -34,7 +34,7 @@ export interface ExtensionBrowser {
   close(options?: { keepProfile?: boolean }): Promise<void>;
 }
 
-export async function launchExtension(options: { userDataDir?: string; headless?: boolean; pageScripts?: boolean; netLog?: string } = {}): Promise<ExtensionBrowser> {
+export async function launchExtension(options: { userDataDir?: string; headless?: boolean; pageScripts?: boolean; netLog?: string; diagnostics?: boolean } = {}): Promise<ExtensionBrowser> {
   if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) throw new Error(`${EXTENSION_DIR} is missing: run npm run build first`);
   const userDataDir = options.userDataDir ?? mkdtempSync(join(tmpdir(), 'backstory-profile-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
@@ -60,6 +60,14 @@ export async function launchExtension(options: { userDataDir?: string; headless?
   let [worker] = context.serviceWorkers();
   worker ??= await context.waitForEvent('serviceworker');
   const extensionId = new URL(worker.url()).host;
+  // Tests and benchmarks read Backstory's timings from the console, which it writes only with diagnostics on.
+  // Only into a fresh profile, and with no timestamp, so any settings a test writes win.
+  if (options.diagnostics ?? true) {
+    await worker.evaluate(async () => {
+      const api = (globalThis as unknown as { chrome: { storage: { local: { get(k: string): Promise<Record<string, unknown>>; set(v: object): Promise<void> } } } }).chrome;
+      if ((await api.storage.local.get('settings')).settings === undefined) await api.storage.local.set({ settings: { version: 4, diagnostics: true } });
+    });
+  }
   const extensionErrors: string[] = [];
   const logs: string[] = [];
   const watch = (page: Page): void => {

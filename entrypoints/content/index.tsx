@@ -19,7 +19,8 @@ export default defineContentScript({
   async main(ctx) {
     const startedAt = performance.now();
     if (!canRunOn(document)) return;
-    const log = createLogger();
+    let settings = await loadSettings();
+    const log = createLogger(() => settings.diagnostics);
     const alive = (): boolean => ctx.isValid;
     const send = (message: Message): void => {
       if (alive()) sendToBackground(message).catch(() => undefined);
@@ -27,7 +28,7 @@ export default defineContentScript({
     const session = new PageSession({
       win: window,
       signal: ctx.signal,
-      settings: await loadSettings(),
+      settings,
       loadPacks: (settings) => loadActivePacks(settings, log),
       cardCss,
       renderCard: (mount, props) => render(props ? <Card {...props} /> : null, mount),
@@ -38,7 +39,10 @@ export default defineContentScript({
     // An orphaned script (extension reloaded or removed) sees runtime.id go; reading it wakes nothing.
     ctx.setInterval(() => void ctx.isInvalid, 1000);
     ctx.addEventListener(window, 'wxt:locationchange', () => session.navigated());
-    watchSettings((next) => void session.settingsChanged(next), ctx.signal);
+    watchSettings((next) => {
+      settings = next;
+      void session.settingsChanged(next);
+    }, ctx.signal);
     const onStorage = (changes: Record<string, unknown>, area: string): void => {
       if (area === 'local' && PACK_LIST_KEY in changes) void session.packsChanged();
     };

@@ -174,6 +174,11 @@ export class BackstoryPage {
     this.cursor = this.store.ordered().indexOf(record);
   }
 
+  /** Sends the entity count now (the badge setting changed). */
+  reportCount(): void {
+    if (!this.life.ended) this.o.onEntityCount(this.store.entityCount());
+  }
+
   private scheduleCount(): void {
     const { win } = this.o;
     win.clearTimeout(this.countTimer);

@@ -34,7 +34,6 @@ interface CardTarget {
   record: MentionRecord | null;
 }
 
-const FLASH_MS = 1_200;
 
 export class CardController {
   readonly intent: HoverIntent<MentionRecord>;
@@ -43,7 +42,6 @@ export class CardController {
   private history: CardTarget[] = [];
   private anchorRect: DOMRect | null = null;
   private returnFocus: Element | null = null;
-  private flashTimer = 0;
 
   constructor(private readonly o: CardControllerOptions) {
     this.intent = new HoverIntent<MentionRecord>({
@@ -97,9 +95,6 @@ export class CardController {
     if (rect.top < 0 || rect.bottom > win.innerHeight) {
       win.scrollBy({ top: rect.top - win.innerHeight / 3, behavior: 'instant' as ScrollBehavior });
     }
-    this.o.painter.setActive(record.range);
-    win.clearTimeout(this.flashTimer);
-    this.flashTimer = win.setTimeout(() => this.o.painter.setActive(null), FLASH_MS);
     const range = liveRange(doc, record);
     this.anchorRect = range.getClientRects()[0] ?? range.getBoundingClientRect();
     if (focus && !this.o.host.contains(doc.activeElement) && doc.activeElement !== doc.body) this.returnFocus = doc.activeElement;
@@ -122,9 +117,12 @@ export class CardController {
     if (this.intent.current === null && !this.intent.isPinned) {
       this.target = null;
       this.history = [];
+      this.o.painter.setActive(null);
       this.o.renderCard(this.o.host.mount, null);
       return;
     }
+    // The mention whose card is open stays marked on the page while it is (none for a related entity's card).
+    this.o.painter.setActive(this.target?.record?.range ?? null);
     this.renderModel({ focus, offPage: false });
   }
 
@@ -236,7 +234,7 @@ export class CardController {
 
   dispose(): void {
     this.intent.dispose();
-    this.o.win.clearTimeout(this.flashTimer);
+    this.o.painter.setActive(null);
     this.o.renderCard(this.o.host.mount, null);
     this.target = null;
   }

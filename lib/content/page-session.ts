@@ -47,9 +47,12 @@ export class PageSession {
     return this.sync({ settings: this.settings, packsChanged: true });
   }
 
-  settingsChanged(settings: Settings): Promise<void> {
+  async settingsChanged(settings: Settings): Promise<void> {
+    const badgeChanged = settings.showBadge !== this.settings.showBadge;
     const packsChanged = packSetChanged(this.settings, settings);
-    return this.sync({ settings, packsChanged });
+    await this.sync({ settings, packsChanged });
+    // The background shows or clears the badge from the count it is sent; send it again when that changed.
+    if (badgeChanged) this.page?.reportCount();
   }
 
   packsChanged(): Promise<void> {

@@ -1,7 +1,7 @@
 /** The one settings item: its shape, defaults, and a validator that replaces each invalid field by its default. */
 import { ENTITY_TYPES, type EntityType } from '../pack-format/types';
 
-export const SETTINGS_VERSION = 3;
+export const SETTINGS_VERSION = 4;
 export const SETTINGS_KEY = 'settings';
 
 export const HIGHLIGHT_STYLES = ['underline', 'background', 'none'] as const;
@@ -31,6 +31,10 @@ export interface Settings {
   mutedEntities: string[];
   /** Ids of installed packs that are switched off. */
   disabledPacks: string[];
+  /** The number of entities on the page, on the toolbar button. */
+  showBadge: boolean;
+  /** Backstory's own lines in the page's console (timings, cards drawn), for bug reports. Off: it writes nothing. */
+  diagnostics: boolean;
 }
 
 export const DEFAULT_COLORS: Readonly<Record<EntityType, string>> = {
@@ -63,6 +67,8 @@ export function defaultSettings(): Settings {
     theme: 'page',
     mutedEntities: [],
     disabledPacks: [],
+    showBadge: true,
+    diagnostics: false,
   };
 }
 
@@ -136,6 +142,8 @@ export function validateSettings(raw: unknown): Settings {
     theme: oneOf(o.theme, THEMES, d.theme),
     mutedEntities: stringList(o.mutedEntities, d.mutedEntities, (s) => s.length <= 250 && s.includes('/')),
     disabledPacks: stringList(o.disabledPacks, d.disabledPacks, (s) => s.length <= 120),
+    showBadge: bool(o.showBadge, d.showBadge),
+    diagnostics: bool(o.diagnostics, d.diagnostics),
   };
 }
 

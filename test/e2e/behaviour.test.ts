@@ -111,7 +111,16 @@ describe('more of what a reader does', () => {
   test('the toolbar badge shows how many entities the page has', async () => {
     const page = await openPage(browser, server.url('/seed.html'), 50);
     const tabId = await tabIdOf(browser, page);
-    await expect.poll(() => browser.worker.evaluate((id) => (globalThis as unknown as Api).chrome.action.getBadgeText({ tabId: id }), tabId)).toBe('53');
+    const badge = (): Promise<string> => browser.worker.evaluate((id) => (globalThis as unknown as Api).chrome.action.getBadgeText({ tabId: id }), tabId);
+    await expect.poll(badge).toBe('53');
+    // It can be turned off (and on again) from the options page; the open tab follows without a reload.
+    const options = await openExtensionPage(browser, 'options.html');
+    const box = options.getByLabel(/Show the number of people, places and ideas/);
+    await box.uncheck();
+    await expect.poll(badge, { timeout: 3000 }).toBe('');
+    await box.check();
+    await expect.poll(badge, { timeout: 3000 }).toBe('53');
+    await options.close();
     await page.close();
   });
 

@@ -32,6 +32,28 @@ describe('the built bundles', () => {
   });
 });
 
+describe('console lines', () => {
+  test("the release build writes nothing to a page's console until diagnostics are turned on in the options", async () => {
+    const quiet = await launchExtension({ diagnostics: false });
+    try {
+      const page = await quiet.context.newPage();
+      const lines: string[] = [];
+      page.on('console', (msg) => lines.push(msg.text()));
+      await page.goto(server.url('/seed.html'));
+      await waitForHighlights(page, 10);
+      await page.waitForTimeout(500);
+      expect(lines.filter((l) => l.includes('Backstory'))).toEqual([]);
+      const options = await openExtensionPage(quiet, 'options.html');
+      await options.getByLabel(/Diagnostics: write Backstory's timings/).check();
+      await options.close();
+      await page.reload();
+      await expect.poll(() => lines.some((l) => l.startsWith('[Backstory] first highlights')), { timeout: 5000 }).toBe(true);
+    } finally {
+      await quiet.close();
+    }
+  });
+});
+
 describe('the built extension in Chromium', () => {
   test('loads with a stable extension id and a running service worker', () => {
     expect(browser.extensionId).toMatch(/^[a-p]{32}$/);

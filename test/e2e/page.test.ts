@@ -96,6 +96,24 @@ describe('the seed article in Chromium', () => {
     expect((await readCard(page)).open).toBe(false);
   });
 
+  test('the mention whose card is open is marked on the page until the card closes', async () => {
+    const active = (): Promise<string[]> => page.evaluate(() => {
+      const out: string[] = [];
+      for (const r of CSS.highlights.get('backstory-active') ?? []) {
+        const range = document.createRange();
+        range.setStart(r.startContainer, r.startOffset);
+        range.setEnd(r.endContainer, r.endOffset);
+        out.push(range.toString());
+      }
+      return out;
+    });
+    await hoverText(page, 'drone wall');
+    expect((await readCard(page)).open).toBe(true);
+    expect(await active()).toEqual(['drone wall']);
+    await page.keyboard.press('Escape');
+    expect(await active()).toEqual([]);
+  });
+
   test('the wheel over a card scrolls the card, never the article behind it', async () => {
     await hoverText(page, 'Mihail Kogalniceanu Air Base');
     expect((await readCard(page)).open).toBe(true);

@@ -87,7 +87,13 @@ describe('sites', () => {
   test('version 2 -> 3 adds an empty exception list', () => {
     const v2 = { ...defaultSettings(), version: 2, blockedSites: ['a.example'] } as Record<string, unknown>;
     delete v2.siteExceptions;
-    expect(migrateSettings(v2)).toMatchObject({ version: 3, blockedSites: ['a.example'], siteExceptions: [] });
+    expect(migrateSettings(v2)).toMatchObject({ version: SETTINGS_VERSION, blockedSites: ['a.example'], siteExceptions: [] });
+  });
+  test('version 3 -> 4 adds the badge switch (on) and diagnostics (off), keeping the rest', () => {
+    const v3 = { ...defaultSettings(), version: 3, theme: 'dark' } as Record<string, unknown>;
+    delete v3.showBadge;
+    delete v3.diagnostics;
+    expect(migrateSettings(v3)).toMatchObject({ version: 4, theme: 'dark', showBadge: true, diagnostics: false });
   });
 });
 
