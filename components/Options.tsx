@@ -11,6 +11,8 @@ export interface OptionsProps {
   /** "packId/entityId" the card asked to mute, with its display name when known. */
   muteRequest: { key: string; name: string } | null;
   importState: { busy: boolean; stage: string; fraction: number; error: string; message: string };
+  /** What happened to the last settings file imported (or a reset), shown beside those buttons. */
+  settingsFileState: { error: string; message: string };
   onChange: (next: Settings) => void;
   onImportPack: (file: File) => void;
   onRemovePack: (id: string) => void;
@@ -238,9 +240,9 @@ export function Options(props: OptionsProps): JSX.Element {
                   />
                 </td>
                 <td>{p.name}{p.bundled && <span class="note"> (bundled)</span>}</td>
-                <td>{p.version}</td>
-                <td>{p.entities}</td>
-                <td>{p.corpusDate || '–'}</td>
+                <td data-label="Version">{p.version}</td>
+                <td data-label="Entities">{p.entities}</td>
+                <td data-label="Corpus date">{p.corpusDate || '–'}</td>
                 <td>
                   <button type="button" onClick={() => props.onExportPack(p.id)} aria-label={`Export ${p.name}`}>Export</button>{' '}
                   {!p.bundled && <button type="button" onClick={() => props.onRemovePack(p.id)} aria-label={`Remove ${p.name}`}>Remove</button>}
@@ -283,6 +285,8 @@ export function Options(props: OptionsProps): JSX.Element {
           }} />
         </label>{' '}
         <button type="button" onClick={props.onReset}>Reset to defaults</button>
+        {props.settingsFileState.error && <p class="error" role="alert" id="settings-error">{props.settingsFileState.error}</p>}
+        {props.settingsFileState.message && <p class="ok" role="status" id="settings-message">{props.settingsFileState.message}</p>}
       </section>
     </main>
   );

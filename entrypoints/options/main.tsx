@@ -4,6 +4,7 @@ import '../../components/ui.css';
 import '../../components/options.css';
 import { collectOrphanPacks, exportPackText, installPack, removePack } from '../../lib/options/pack-import';
 import type { PrepareReply, PrepareRequest } from '../../lib/options/pack-worker-protocol';
+import { describeNonJson, notAPackMessage } from '../../lib/options/file-kind';
 import { parseSettingsFile, settingsFileText } from '../../lib/options/settings-file';
 import { entityKey, parseEntityKey } from '../../lib/pack-format/entity-key';
 import { LIMITS } from '../../lib/pack-format/types';
@@ -20,6 +21,7 @@ let settings: Settings = defaultSettings();
 let packs: OptionsProps['packs'] = [];
 let muteRequest: OptionsProps['muteRequest'] = null;
 let importState: OptionsProps['importState'] = { busy: false, stage: '', fraction: 0, error: '', message: '' };
+let settingsFileState: OptionsProps['settingsFileState'] = { error: '', message: '' };
 
 const bundledNames = new Map(BUNDLED_PACK.entities.map((e) => [entityKey(BUNDLED_PACK.id, e.id), e.name]));
 
@@ -67,6 +69,7 @@ function draw(): void {
       packs={packs}
       muteRequest={muteRequest}
       importState={importState}
+      settingsFileState={settingsFileState}
       onChange={update}
       entityName={entityName}
       onDismissMute={() => {
@@ -80,7 +83,9 @@ function draw(): void {
       onExportSettings={() => download('backstory-settings.json', settingsFileText(settings))}
       onImportSettings={(file) => void importSettings(file)}
       onReset={() => {
-        if (confirm('Reset every Backstory setting to its default? Imported knowledge packs stay installed.')) update(defaultSettings());
+        if (!confirm('Reset every Backstory setting to its default? Imported knowledge packs stay installed.')) return;
+        settingsFileState = { error: '', message: 'Every setting is back to its default.' };
+        update(defaultSettings());
       }}
     />,
     root,
@@ -91,6 +96,8 @@ async function importPack(file: File): Promise<void> {
   importState = { busy: true, stage: 'Reading', fraction: 0, error: '', message: '' };
   draw();
   try {
+    const kind = describeNonJson(new Uint8Array(await file.slice(0, 64).arrayBuffer()));
+    if (kind) throw new Error(notAPackMessage(file.name, kind));
     const text = file.size > LIMITS.packBytes ? '' : await file.text();
     const { json, summary } = await prepareInWorker({ name: file.name, text, size: file.size });
     await installPack(json, summary);
@@ -131,9 +138,9 @@ async function importSettings(file: File): Promise<void> {
     await writer.flush();
     const where = (await writer.lastResult()) === 'local-only' ? ' They are kept on this device only: too large for browser sync.' : '';
     const left = skipped.map((s) => `${s.count} invalid ${s.list} ${s.count === 1 ? 'entry' : 'entries'}`).join(', ');
-    importState = { ...importState, error: '', message: `Settings imported from ${file.name}.${where}${left ? ` Left out: ${left}.` : ''}` };
+    settingsFileState = { error: '', message: `Settings imported from ${file.name}.${where}${left ? ` Left out: ${left}.` : ''}` };
   } catch (error) {
-    importState = { ...importState, error: `Settings not imported: ${(error as Error).message}`, message: '' };
+    settingsFileState = { error: `Settings not imported: ${(error as Error).message}`, message: '' };
   }
   draw();
 }

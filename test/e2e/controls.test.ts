@@ -105,6 +105,16 @@ describe('options page', () => {
     await options.close();
   });
 
+  test('at 400 px wide nothing overflows sideways, and the page stays accessible', async () => {
+    const options = await openExtensionPage(browser, 'options.html');
+    await options.setViewportSize({ width: 400, height: 800 });
+    await options.waitForSelector('table.packs tbody tr');
+    const widths = await options.evaluate(() => ({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth }));
+    expect(widths.scroll).toBeLessThanOrEqual(widths.client);
+    expect(await axeViolations(options)).toEqual([]);
+    await options.close();
+  });
+
   test('an out-of-range hover delay gets a visible error beside the field and changes nothing; a valid one is saved', async () => {
     const options = await openExtensionPage(browser, 'options.html');
     await options.waitForSelector('#delay');
@@ -225,6 +235,24 @@ describe('options page', () => {
     await options.close();
   });
 
+  test('a file that is not a pack at all is named for what it is; storage stays byte-identical', async () => {
+    const options = await openExtensionPage(browser, 'options.html');
+    await options.waitForSelector('table.packs tbody tr');
+    const before = await storageSnapshot();
+    const files: Array<[string, Buffer, RegExp]> = [
+      ['photo.png', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52]), /photo\.png is a PNG image, not a Backstory knowledge pack/],
+      ['report.json', Buffer.from('%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj', 'latin1'), /report\.json is a PDF document, not a Backstory knowledge pack/],
+      ['page.json', Buffer.from('\n  <!doctype html><html><body>NATO</body></html>'), /page\.json is an HTML or XML file, not a Backstory knowledge pack/],
+    ];
+    for (const [name, buffer, message] of files) {
+      await options.locator('#pack-file').setInputFiles({ name, mimeType: 'application/octet-stream', buffer });
+      await expect.poll(() => options.locator('#import-error').textContent()).toMatch(message);
+    }
+    expect(await options.locator('#import-error').textContent()).not.toMatch(/Unexpected token/);
+    expect(await storageSnapshot()).toBe(before);
+    await options.close();
+  });
+
   test('an oversized pack (over 20 MB) is refused before it is read', async () => {
     const options = await openExtensionPage(browser, 'options.html');
     await options.waitForSelector('table.packs tbody tr');
@@ -268,10 +296,17 @@ describe('settings files', () => {
     await options.waitForTimeout(600);
     const before = await storageSnapshot();
     await options.locator('label.file-button input').setInputFiles({ name: 'junk.json', mimeType: 'application/json', buffer: Buffer.from('{"format":"something-else"}') });
-    await expect.poll(() => options.locator('#import-error').textContent()).toMatch(/junk\.json: not a Backstory settings file/);
+    await expect.poll(() => options.locator('#settings-error').textContent()).toMatch(/junk\.json: not a Backstory settings file/);
     expect(await storageSnapshot()).toBe(before);
     await options.locator('label.file-button input').setInputFiles(file);
     await expect.poll(() => options.locator('#theme').inputValue()).toBe('dark');
+    await expect.poll(() => options.locator('#settings-message').textContent()).toMatch(/Settings imported from /);
+    // The settings file's messages sit beside its buttons, not under Knowledge packs, and a reset replaces them.
+    expect(await options.locator('#import-error').count()).toBe(0);
+    options.once('dialog', (d) => void d.accept());
+    await options.getByRole('button', { name: 'Reset to defaults' }).click();
+    await expect.poll(() => options.locator('#settings-message').textContent()).toMatch(/back to its default/);
+    await expect.poll(() => options.locator('#theme').inputValue()).toBe('page');
     await options.close();
   });
 });
