@@ -19,11 +19,20 @@ export interface PopupProps {
 }
 
 
+/** Case- and accent-insensitive, so "toiu" finds "Țoiu". */
+function foldForSearch(text: string): string {
+  return text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+}
+
 export function Popup(props: PopupProps): JSX.Element {
   const { settings, page } = props;
   const [busy, setBusy] = useState(false);
+  const [query, setQuery] = useState('');
   useEffect(() => setBusy(false), [page]);
-  const grouped = ENTITY_TYPES.map((type) => ({ type, items: (page?.entities ?? []).filter((e) => e.type === type) })).filter((g) => g.items.length > 0);
+  const wanted = foldForSearch(query.trim());
+  const shown = (page?.entities ?? []).filter((e) => wanted === '' || foldForSearch(e.name).includes(wanted));
+  const grouped = ENTITY_TYPES.map((type) => ({ type, items: shown.filter((e) => e.type === type) })).filter((g) => g.items.length > 0);
+  const total = page?.entities.length ?? 0;
   return (
     <main class="popup">
       <header class="bar">
@@ -49,10 +58,17 @@ export function Popup(props: PopupProps): JSX.Element {
             <h2 id="found-heading">On this page</h2>
             {!isActiveOn(settings, page.host) ? (
               <p class="note">Backstory is off here.</p>
-            ) : grouped.length === 0 ? (
+            ) : total === 0 ? (
               <p class="note">No known people, places or ideas on this page.</p>
             ) : (
-              grouped.map((g) => (
+              <>
+              <div class="filter">
+                <label for="filter">Filter the {total} found</label>
+                <input id="filter" type="search" value={query} placeholder="Name" autocomplete="off"
+                  onInput={(e) => setQuery(e.currentTarget.value)} />
+              </div>
+              {grouped.length === 0 && <p class="note" role="status">Nothing on this page matches "{query}".</p>}
+              {grouped.map((g) => (
                 <div class="group" key={g.type}>
                   <h3>{TYPE_GROUP[g.type]}</h3>
                   <ul>
@@ -66,7 +82,9 @@ export function Popup(props: PopupProps): JSX.Element {
                     ))}
                   </ul>
                 </div>
-              ))
+              ))}
+              <p class="note">Click a name again for its next mention.</p>
+              </>
             )}
           </section>
         </>

@@ -5,6 +5,7 @@ import '../../components/options.css';
 import { collectOrphanPacks, exportPackText, installPack, removePack } from '../../lib/options/pack-import';
 import type { PrepareReply, PrepareRequest } from '../../lib/options/pack-worker-protocol';
 import { describeNonJson, notAPackMessage } from '../../lib/options/file-kind';
+import { removePackQuestion, replacePackQuestion } from '../../lib/options/pack-questions';
 import { parseSettingsFile, settingsFileText } from '../../lib/options/settings-file';
 import { entityKey, parseEntityKey } from '../../lib/pack-format/entity-key';
 import { LIMITS } from '../../lib/pack-format/types';
@@ -78,7 +79,10 @@ function draw(): void {
         draw();
       }}
       onImportPack={(file) => void importPack(file)}
-      onRemovePack={(id) => void removePack(id).then(refreshPacks)}
+      onRemovePack={(id) => {
+        const pack = packs.find((p) => p.id === id);
+        if (pack && confirm(removePackQuestion(pack))) void removePack(id).then(refreshPacks);
+      }}
       onExportPack={(id) => void exportPackText(id).then((text) => download(`${id}.pack.json`, text))}
       onExportSettings={() => download('backstory-settings.json', settingsFileText(settings))}
       onImportSettings={(file) => void importSettings(file)}
@@ -100,8 +104,15 @@ async function importPack(file: File): Promise<void> {
     if (kind) throw new Error(notAPackMessage(file.name, kind));
     const text = file.size > LIMITS.packBytes ? '' : await file.text();
     const { json, summary } = await prepareInWorker({ name: file.name, text, size: file.size });
+    const installed = packs.find((p) => p.id === summary.id);
+    if (installed && !confirm(replacePackQuestion(installed, summary))) {
+      importState = { busy: false, stage: '', fraction: 0, error: '', message: `Not imported: "${installed.name}" stays as it was.` };
+      await refreshPacks();
+      return;
+    }
     await installPack(json, summary);
-    importState = { busy: false, stage: '', fraction: 1, error: '', message: `Imported "${summary.name}" with ${summary.entities} entities.` };
+    const verb = installed ? 'Replaced' : 'Imported';
+    importState = { busy: false, stage: '', fraction: 1, error: '', message: `${verb} "${summary.name}" with ${summary.entities} entities.` };
   } catch (error) {
     importState = { busy: false, stage: '', fraction: 0, error: `Not imported: ${(error as Error).message}`, message: '' };
   }

@@ -146,11 +146,16 @@ export class BackstoryPage {
     return pageEntities(this.store);
   }
 
-  /** Scrolls to an entity's first mention and opens its card (from the popup). */
+  /**
+   * Scrolls to an entity's mention and opens its card (from the popup): the first one, and on each later
+   * request for the same entity the one after the mention its card shows now (wrapping round).
+   */
   reveal(packId: string, entityId: string): boolean {
-    const first = this.store.ordered().find((r) => r.mention.packId === packId && r.mention.entity.id === entityId);
-    if (!first) return false;
-    this.goTo(first, true);
+    const mentions = this.store.ordered().filter((r) => r.mention.packId === packId && r.mention.entity.id === entityId);
+    if (mentions.length === 0) return false;
+    const shown = this.card.shownMention();
+    const at = shown ? mentions.indexOf(shown) : -1;
+    this.goTo(mentions[(at + 1) % mentions.length] as MentionRecord, true);
     return true;
   }
 

@@ -58,6 +58,11 @@ export class CardController {
     return this.target !== null;
   }
 
+  /** The mention whose card is open, if the card is for a mention (not a related entity's card). */
+  shownMention(): MentionRecord | null {
+    return this.isOpen ? (this.target?.record ?? null) : null;
+  }
+
   setPacks(packs: readonly LoadedPack[]): void {
     this.lookups = new Map(packs.map((p) => [p.pack.id, new PackLookup(p)]));
     this.intent.close();

@@ -75,6 +75,38 @@ describe('popup', () => {
     await page.close();
   });
 
+  test('the list can be filtered by name; clicking an entity again goes to its next mention', async () => {
+    const page = await open('/seed.html');
+    await waitForHighlights(page, 50);
+    const active = (): Promise<{ text: string; top: number }> => page.evaluate(() => {
+      const [r] = [...(CSS.highlights.get('backstory-active') ?? [])];
+      if (!r) return { text: '', top: -1 };
+      const range = document.createRange();
+      range.setStart(r.startContainer, r.startOffset);
+      range.setEnd(r.endContainer, r.endOffset);
+      return { text: range.toString(), top: range.getBoundingClientRect().top + window.scrollY };
+    });
+    let popup = await openPopupFor(browser, page);
+    await popup.locator('#filter').fill('toiu');
+    await expect.poll(() => popup.locator('.entity .name').allTextContents()).toEqual(['Oana Țoiu']);
+    await popup.locator('#filter').fill('zzzz');
+    await expect.poll(() => popup.locator('[role=status]').allTextContents()).toContain('Nothing on this page matches "zzzz".');
+    await popup.locator('#filter').fill('');
+    await popup.click('[data-entity="romania"]');
+    await expect.poll(async () => (await active()).text).toBe('Romania');
+    const first = await active();
+    await popup.close().catch(() => undefined);
+    popup = await openPopupFor(browser, page);
+    await popup.click('[data-entity="romania"]');
+    await expect.poll(async () => (await active()).top).not.toBe(first.top);
+    const second = await active();
+    expect(second.text).toBe('Romania');
+    expect(second.top).toBeGreaterThan(first.top);
+    expect((await readCard(page)).name).toBe('Romania');
+    await popup.close().catch(() => undefined);
+    await page.close();
+  });
+
   test('turning the site off removes highlights in the open tab without a reload; they stay off after reload; on brings them back', async () => {
     const page = await open('/seed.html');
     await waitForHighlights(page, 50);
@@ -171,6 +203,28 @@ describe('options page', () => {
     await waitForHighlights(page, 3);
     const texts = (await highlightedTexts(page)).map((h) => h.text);
     expect(texts).toEqual(expect.arrayContaining(['Elena Marisova', 'Harbour Authority', 'Romania']));
+    // Importing the same pack again asks first, saying what is installed; Cancel keeps it, OK replaces it.
+    const asked: string[] = [];
+    options.once('dialog', (d) => {
+      asked.push(d.message());
+      void d.dismiss();
+    });
+    await options.locator('#pack-file').setInputFiles(file);
+    await expect.poll(() => options.locator('#import-message').textContent()).toMatch(/Not imported: "Corpus corpus-small" stays as it was/);
+    expect(asked[0]).toMatch(/A pack with the id "corpus-small" is installed: "Corpus corpus-small", version 1, 5 entities\. Replace it/);
+    options.once('dialog', (d) => void d.accept());
+    await options.locator('#pack-file').setInputFiles(file);
+    await expect.poll(() => options.locator('#import-message').textContent()).toMatch(/Replaced "Corpus corpus-small" with 5 entities/);
+    // Remove asks too; Cancel keeps the pack.
+    options.once('dialog', (d) => {
+      asked.push(d.message());
+      void d.dismiss();
+    });
+    await options.getByRole('button', { name: 'Remove Corpus corpus-small' }).click();
+    await expect.poll(() => asked.length).toBe(2);
+    expect(asked[1]).toMatch(/Remove "Corpus corpus-small"\? Its 5 entities will no longer be highlighted/);
+    expect(await options.locator('tr[data-pack="corpus-small"]').count()).toBe(1);
+    options.once('dialog', (d) => void d.accept());
     await options.getByRole('button', { name: 'Remove Corpus corpus-small' }).click();
     await expect.poll(async () => (await highlightedTexts(page)).map((h) => h.text), { timeout: 3000 }).toEqual(['Romania']);
     await options.close();
@@ -210,6 +264,7 @@ describe('options page', () => {
     });
     console.log(`large pack import: longest frame gap on the options page ${longestGap.toFixed(0)} ms`);
     expect(longestGap).toBeLessThan(100);
+    options.once('dialog', (d) => void d.accept());
     await options.getByRole('button', { name: 'Remove Big pack' }).click();
     await expect.poll(() => options.locator('tr[data-pack="big"]').count()).toBe(0);
     await options.close();

@@ -58,6 +58,7 @@ describe('imported packs in storage', () => {
     console.log(`14,000-entity pack: file ${(size / 1048576).toFixed(1)} MB, storage.local in use ${(state.bytes / 1048576).toFixed(1)} MB`);
     expect(state.listed).toEqual(['archive']);
     expect(state.keys).toEqual(['pack:archive']);
+    options.once('dialog', (d) => void d.accept());
     await options.getByRole('button', { name: 'Remove Pack archive' }).click();
     await expect.poll(async () => (await storageState(options)).keys).toEqual([]);
     await options.close();
