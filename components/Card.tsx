@@ -6,7 +6,7 @@ import { TYPE_NAME } from '../lib/pack-format/type-labels';
 export type CardProps = CardModel & CardActions;
 
 
-const MAX_SENTENCES = 4;
+const MAX_SENTENCES = 3;
 
 /** The card is inside someone else's page: it acts only on real user input, never on synthetic events. */
 function trusted(action: () => void): (e: Event) => void {
@@ -111,9 +111,9 @@ export function Card(props: CardProps): JSX.Element {
           </div>
         </section>
       )}
-      <section aria-label="On this page">
-        <h3>On this page</h3>
-        <div class="onpage">
+      {/* Header and footer stay in view while the card scrolls: its actions never scroll away. */}
+      <div class="foot">
+        <section aria-label="On this page" class="onpage">
           <span>
             {onPage.count === 0
               ? 'Not mentioned on this page'
@@ -131,13 +131,13 @@ export function Card(props: CardProps): JSX.Element {
               </button>
             </>
           )}
+        </section>
+        <div class="provenance">
+          <span>{props.provenance}</span>
+          <button type="button" onClick={trusted(props.onMute)} title="Open Backstory's options at this entity to mute it">
+            Mute…
+          </button>
         </div>
-      </section>
-      <div class="foot">
-        <span>{props.provenance}</span>
-        <button type="button" onClick={trusted(props.onMute)} title="Open Backstory's options at this entity to mute it">
-          Mute…
-        </button>
       </div>
     </div>
   );

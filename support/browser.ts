@@ -258,11 +258,13 @@ export async function readCard(page: Page): Promise<CardView> {
 }
 
 /** The centre of a card button, in viewport coordinates. */
-export async function cardButtonPoint(page: Page, label: string | RegExp): Promise<{ x: number; y: number }> {
+export async function cardButtonPoint(page: Page, label: string | RegExp, options: { scroll?: boolean } = {}): Promise<{ x: number; y: number }> {
   const card = await readCard(page);
   const button = card.buttons.find((b) => (typeof label === 'string' ? b.label === label || b.text === label : label.test(b.label) || label.test(b.text)));
   if (!button) throw new Error(`no card button ${String(label)}; buttons: ${card.buttons.map((b) => b.label).join(', ')}`);
   const session = await cdp(page);
+  // As a reader would: scroll the card (not the page) until the button shows.
+  if (options.scroll ?? true) await session.send('DOM.scrollIntoViewIfNeeded', { backendNodeId: button.backendNodeId });
   const box: { model: { content: number[] } } = await session.send('DOM.getBoxModel', { backendNodeId: button.backendNodeId });
   const [x1, y1, , , x3, y3] = box.model.content as [number, number, number, number, number, number];
   return { x: (x1 + x3) / 2, y: (y1 + y3) / 2 };

@@ -130,6 +130,25 @@ describe('the seed article in Chromium', () => {
     await page.keyboard.press('Escape');
   });
 
+  test("a long card scrolls beneath its header and footer: close, pin and the mention buttons stay in view", async () => {
+    await hoverText(page, 'Romania', { occurrence: 2 });
+    expect((await readCard(page)).name).toBe('Romania');
+    const before = { close: await cardButtonPoint(page, 'Close', { scroll: false }), next: await cardButtonPoint(page, 'Next mention on this page', { scroll: false }), chip: await cardButtonPoint(page, 'Poland', { scroll: false }) };
+    await page.mouse.move(before.close.x - 100, (before.close.y + before.next.y) / 2, { steps: 3 });
+    for (let i = 0; i < 4; i++) await page.mouse.wheel(0, 200);
+    await page.waitForTimeout(300);
+    const after = { close: await cardButtonPoint(page, 'Close', { scroll: false }), next: await cardButtonPoint(page, 'Next mention on this page', { scroll: false }), chip: await cardButtonPoint(page, 'Poland', { scroll: false }) };
+    expect(after.chip.y).toBeLessThan(before.chip.y);
+    expect(after.close).toEqual(before.close);
+    expect(after.next).toEqual(before.next);
+    const viewport = page.viewportSize() ?? { width: 0, height: 0 };
+    for (const p of [after.close, after.next]) {
+      expect(p.y).toBeGreaterThan(0);
+      expect(p.y).toBeLessThan(viewport.height);
+    }
+    await page.keyboard.press('Escape');
+  });
+
   test('a related entity opens in the same card, with a way back', async () => {
     await hoverText(page, 'drone wall');
     await clickCardButton(page, 'European Union');
