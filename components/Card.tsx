@@ -132,6 +132,7 @@ export function Card(props: CardProps): JSX.Element {
             </>
           )}
         </section>
+        <p class="keys">Keys: <kbd>n</kbd> next · <kbd>Shift</kbd>+<kbd>N</kbd> previous · <kbd>p</kbd> pin · <kbd>Esc</kbd> close</p>
         <div class="provenance">
           <span>{props.provenance}</span>
           <button type="button" onClick={trusted(props.onMute)} title="Open Backstory's options at this entity to mute it">

@@ -246,6 +246,7 @@ export class BackstoryPage {
       enterCard: () => this.card.intent.enterCard(),
       leaveCard: () => this.card.intent.leaveCard(),
       close: () => this.card.close(),
+      cardKey: (action) => (action === 'pin' ? this.card.togglePin() : this.card.step(action === 'next' ? 1 : -1)),
       onScroll: () => this.card.follow(),
     });
   }

@@ -154,10 +154,7 @@ export class CardController {
       canGoBack: this.history.length > 0,
     };
     const actions: CardActions = {
-      onPin: () => {
-        this.intent.pin(!this.intent.isPinned);
-        this.render({ focus: false });
-      },
+      onPin: () => this.togglePin(),
       onClose: () => this.close(),
       onBack: () => {
         const previous = this.history.pop();
@@ -173,16 +170,7 @@ export class CardController {
         this.intent.pin(true);
         this.render({ focus: false });
       },
-      onStep: (delta) => {
-        const list = this.entityRecords(target.packId, target.entityId);
-        if (list.length === 0) return;
-        const at = target.record ? list.indexOf(target.record) : -1;
-        const next = list[(at + delta + list.length) % list.length] as MentionRecord;
-        const history = this.history;
-        this.goTo(next, { focus: false });
-        this.history = history;
-        this.render({ focus: false });
-      },
+      onStep: (delta) => this.step(delta),
       onMute: () => this.o.openOptions(`mute=${encodeURIComponent(entityKey(target.packId, target.entityId))}`),
     };
     if (offPage) {
@@ -219,6 +207,27 @@ export class CardController {
       ],
     });
     card.style.transform = `translate(${Math.round(x)}px, ${Math.round(y)}px)`;
+  }
+
+  /** Keeps the card open (or lets it close again on leaving). */
+  togglePin(): void {
+    if (!this.isOpen) return;
+    this.intent.pin(!this.intent.isPinned);
+    this.render({ focus: false });
+  }
+
+  /** The entity's next (1) or previous (-1) mention on the page, wrapping round; focus stays where it is. */
+  step(delta: 1 | -1): void {
+    const target = this.target;
+    if (!target) return;
+    const list = this.entityRecords(target.packId, target.entityId);
+    if (list.length === 0) return;
+    const at = target.record ? list.indexOf(target.record) : -1;
+    const next = list[(at + delta + list.length) % list.length] as MentionRecord;
+    const history = this.history;
+    this.goTo(next, { focus: false });
+    this.history = history;
+    this.render({ focus: false });
   }
 
   /** The page scrolled: the card follows its mention while the mention is still in the page. */

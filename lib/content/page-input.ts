@@ -26,8 +26,15 @@ export interface PageInputOptions {
   enterCard: () => void;
   leaveCard: () => void;
   close: () => void;
+  /** A key pressed while focus is inside the card (see CARD_KEYS). */
+  cardKey: (action: CardKeyAction) => void;
   onScroll: () => void;
 }
+
+export type CardKeyAction = 'next' | 'previous' | 'pin';
+
+/** Keys inside the card (10ten and Yomitan style); the card's help line lists them. Plain keys only. */
+export const CARD_KEYS: Readonly<Record<string, CardKeyAction>> = { n: 'next', N: 'previous', p: 'pin' };
 
 const INTERACTIVE = 'a[href], button, input, select, textarea, label';
 
@@ -69,6 +76,10 @@ export function listenForInput(o: PageInputOptions): void {
       o.close();
     } else if (e.key === 'Tab' && host.activeElement() !== null) {
       trapTab(host, e);
+    } else if (host.activeElement() !== null && !e.ctrlKey && !e.metaKey && !e.altKey && Object.hasOwn(CARD_KEYS, e.key)) {
+      e.preventDefault();
+      e.stopPropagation();
+      o.cardKey(CARD_KEYS[e.key] as CardKeyAction);
     }
   };
 

@@ -179,6 +179,36 @@ describe('the seed article in Chromium', () => {
     expect(await page.evaluate(() => document.activeElement?.closest('aside') !== null)).toBe(true);
   });
 
+  test('keys inside the card: n and Shift+N step through mentions, p pins, Esc closes; typing on the page is left alone', async () => {
+    await hoverText(page, 'Romania', { occurrence: 2 });
+    await clickCardButton(page, /Pin/);
+    const mention = async (): Promise<string> => /Mention \d+ of \d+/.exec((await readCard(page)).text)?.[0] ?? '';
+    const start = await mention();
+    expect(start).toMatch(/^Mention \d+ of 6$/);
+    const at = Number(/Mention (\d+)/.exec(start)?.[1]);
+    await page.keyboard.press('n');
+    await expect.poll(mention).toBe(`Mention ${(at % 6) + 1} of 6`);
+    await page.keyboard.press('Shift+N');
+    await expect.poll(mention).toBe(start);
+    const pinned = async (): Promise<string | undefined> => (await readCard(page)).buttons.find((b) => /Pin|Unpin/.test(b.label) || /Pin|Unpin/.test(b.text))?.pressed;
+    expect(await pinned()).toBe('true');
+    await page.keyboard.press('p');
+    await expect.poll(pinned).toBe('false');
+    expect((await readCard(page)).text.replace(/\s+/g, ' ')).toMatch(/Keys: n next · Shift ?\+ ?N previous · p pin · Esc close/);
+    await page.keyboard.press('Escape');
+    expect((await readCard(page)).open).toBe(false);
+    // With focus on the page, the same keys are the page's own.
+    await page.evaluate(() => {
+      const input = document.createElement('input');
+      input.id = 'typing';
+      document.querySelector('article')?.prepend(input);
+      input.focus();
+    });
+    await page.keyboard.type('np');
+    expect(await page.evaluate(() => (document.getElementById('typing') as HTMLInputElement).value)).toBe('np');
+    await page.evaluate(() => document.getElementById('typing')?.remove());
+  });
+
   test("the page's text and DOM are unchanged but for the card's host element", async () => {
     const { before, after } = await page.evaluate(() => {
       const clone = document.cloneNode(true) as Document;
