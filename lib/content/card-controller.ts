@@ -41,6 +41,11 @@ export class CardController {
   private target: CardTarget | null = null;
   private history: CardTarget[] = [];
   private anchorRect: DOMRect | null = null;
+  /**
+   * After prev/next the card stays where it is (its buttons under the pointer) and the mention it shows is
+   * marked on the page instead; it follows a mention again once one is hovered or gone to.
+   */
+  private stayPut = false;
   private returnFocus: Element | null = null;
 
   constructor(private readonly o: CardControllerOptions) {
@@ -71,6 +76,7 @@ export class CardController {
   /** Where the card points: the mention's first line box. */
   anchorAt(rect: DOMRect): void {
     this.anchorRect = rect;
+    this.stayPut = false;
   }
 
   /**
@@ -93,15 +99,18 @@ export class CardController {
   }
 
   /** Scrolls a mention into view, marks it, and opens its card pinned (keyboard, popup, prev/next). */
-  goTo(record: MentionRecord, { focus }: { focus: boolean }): void {
+  goTo(record: MentionRecord, { focus, moveCard = true }: { focus: boolean; moveCard?: boolean }): void {
     const { win } = this.o;
     const doc = win.document;
     const rect = liveRange(doc, record).getBoundingClientRect();
     if (rect.top < 0 || rect.bottom > win.innerHeight) {
       win.scrollBy({ top: rect.top - win.innerHeight / 3, behavior: 'instant' as ScrollBehavior });
     }
-    const range = liveRange(doc, record);
-    this.anchorRect = range.getClientRects()[0] ?? range.getBoundingClientRect();
+    this.stayPut = !moveCard;
+    if (moveCard) {
+      const range = liveRange(doc, record);
+      this.anchorRect = range.getClientRects()[0] ?? range.getBoundingClientRect();
+    }
     if (focus && !this.o.host.contains(doc.activeElement) && doc.activeElement !== doc.body) this.returnFocus = doc.activeElement;
     this.intent.open(record);
     this.intent.pin(true);
@@ -225,13 +234,14 @@ export class CardController {
     const at = target.record ? list.indexOf(target.record) : -1;
     const next = list[(at + delta + list.length) % list.length] as MentionRecord;
     const history = this.history;
-    this.goTo(next, { focus: false });
+    this.goTo(next, { focus: false, moveCard: false });
     this.history = history;
     this.render({ focus: false });
   }
 
   /** The page scrolled: the card follows its mention while the mention is still in the page. */
   follow(): void {
+    if (this.stayPut) return;
     const record = this.target?.record;
     if (record && record.nodes.every((n) => n.isConnected)) {
       this.anchorRect = liveRange(this.o.win.document, record).getClientRects()[0] ?? this.anchorRect;

@@ -209,6 +209,29 @@ describe('the seed article in Chromium', () => {
     await page.evaluate(() => document.getElementById('typing')?.remove());
   });
 
+  test('prev/next keep the card where it is (its buttons stay under the pointer) and mark the mention shown', async () => {
+    await hoverText(page, 'Romania', { occurrence: 2 });
+    await clickCardButton(page, /Pin/);
+    const activeTop = (): Promise<number> => page.evaluate(() => {
+      const [r] = [...(CSS.highlights.get('backstory-active') ?? [])];
+      if (!r) return -1;
+      const range = document.createRange();
+      range.setStart(r.startContainer, r.startOffset);
+      range.setEnd(r.endContainer, r.endOffset);
+      return range.getBoundingClientRect().top + window.scrollY;
+    });
+    const next = await cardButtonPoint(page, 'Next mention on this page', { scroll: false });
+    const marked: number[] = [await activeTop()];
+    for (let i = 0; i < 3; i++) {
+      await clickCardButton(page, 'Next mention on this page');
+      await page.waitForTimeout(150);
+      expect(await cardButtonPoint(page, 'Next mention on this page', { scroll: false })).toEqual(next);
+      marked.push(await activeTop());
+    }
+    expect(new Set(marked).size).toBe(4);
+    await page.keyboard.press('Escape');
+  });
+
   test("the page's text and DOM are unchanged but for the card's host element", async () => {
     const { before, after } = await page.evaluate(() => {
       const clone = document.cloneNode(true) as Document;
