@@ -38,10 +38,10 @@ export interface BackstoryPageOptions {
 }
 
 /** How often upkeep checks what page code may have undone (highlights, stylesheet, design mode). */
-export const UPKEEP_MS = 1_000;
+const UPKEEP_MS = 1_000;
 const COUNT_DELAY_MS = 100;
 /** Up to this many mentions every one is registered; past it, those near the viewport (see visible-ranges). */
-export const REGISTER_ALL_UP_TO = 2_000;
+const REGISTER_ALL_UP_TO = 2_000;
 const VIEWPORT_MARGIN_PX = 2_000;
 
 export class BackstoryPage {
@@ -54,7 +54,8 @@ export class BackstoryPage {
   private readonly card: CardController;
   private settings: Settings;
   private countTimer = 0;
-  private cursor = -1;
+  /** The mention the keyboard command or the popup went to last. */
+  private lastVisited: MentionRecord | null = null;
   private designMode = false;
   private readonly root: Element | null;
 
@@ -119,7 +120,7 @@ export class BackstoryPage {
   /** The app changed its URL without loading a page: what was found belongs to the old one. */
   navigated(): Promise<ScanTimings> {
     this.card.close();
-    this.cursor = -1;
+    this.lastVisited = null;
     return this.scanner.restart(this.settings);
   }
 
@@ -148,35 +149,31 @@ export class BackstoryPage {
 
   /**
    * Scrolls to an entity's mention and opens its card (from the popup): the first one, and on each later
-   * request for the same entity the one after the mention its card shows now (wrapping round).
+   * request for the same entity the one after the mention gone to last (wrapping round).
    */
   reveal(packId: string, entityId: string): boolean {
-    const mentions = this.store.ordered().filter((r) => r.mention.packId === packId && r.mention.entity.id === entityId);
+    const mentions = this.store.mentionsOf(packId, entityId);
     if (mentions.length === 0) return false;
-    const shown = this.card.shownMention();
-    const at = shown ? mentions.indexOf(shown) : -1;
+    const at = this.lastVisited ? mentions.indexOf(this.lastVisited) : -1;
     this.goTo(mentions[(at + 1) % mentions.length] as MentionRecord, true);
     return true;
   }
 
-  /** The keyboard command: the next mention after the current one (or after the top of the viewport). */
+  /** The keyboard command: the next mention after the one gone to last (or after the top of the viewport). */
   nextMention(): boolean {
     const ordered = this.store.ordered();
     if (ordered.length === 0) return false;
-    const current = ordered[this.cursor];
-    let index = current ? this.cursor + 1 : -1;
-    if (index < 0) {
-      index = ordered.findIndex((r) => liveRange(this.o.win.document, r).getBoundingClientRect().bottom > 0);
-      if (index < 0) index = 0;
-    }
-    if (index >= ordered.length) index = 0;
+    // A record, not an index: rescans insert and remove mentions, and a removed one is no longer in the order.
+    const at = this.lastVisited ? ordered.indexOf(this.lastVisited) : -1;
+    let index = at >= 0 ? at + 1 : ordered.findIndex((r) => liveRange(this.o.win.document, r).getBoundingClientRect().bottom > 0);
+    if (index < 0 || index >= ordered.length) index = 0;
     this.goTo(ordered[index] as MentionRecord, true);
     return true;
   }
 
   private goTo(record: MentionRecord, focus: boolean): void {
     this.card.goTo(record, { focus });
-    this.cursor = this.store.ordered().indexOf(record);
+    this.lastVisited = record;
   }
 
   /** Sends the entity count now (the badge setting changed). */
@@ -187,16 +184,9 @@ export class BackstoryPage {
   private scheduleCount(): void {
     const { win } = this.o;
     win.clearTimeout(this.countTimer);
-    this.countTimer = win.setTimeout(() => {
-      if (!this.life.ended) this.o.onEntityCount(this.store.entityCount());
-    }, COUNT_DELAY_MS);
+    this.countTimer = win.setTimeout(() => this.reportCount(), COUNT_DELAY_MS);
   }
 
-  /**
-   * Page code can undo what Backstory set up without touching Backstory: clear the highlight registry,
-   * reassign `adoptedStyleSheets`, switch the whole document into design mode. A few reads a second put it
-   * back (or, in design mode, take the highlights away until it ends).
-   */
   /** True (and the owner told) when the page replaced its whole document since this instance started. */
   private checkDocument(): boolean {
     if (this.life.ended || this.o.win.document.documentElement === this.root) return false;
@@ -204,6 +194,11 @@ export class BackstoryPage {
     return true;
   }
 
+  /**
+   * Page code can undo what Backstory set up without touching Backstory: replace the whole document, clear
+   * the highlight registry, reassign `adoptedStyleSheets`, switch the document into design mode. A few reads
+   * a second put it back (or, in design mode, take the highlights away until it ends).
+   */
   private upkeep(): void {
     if (this.checkDocument()) return;
     const designMode = this.o.win.document.designMode === 'on';

@@ -63,11 +63,6 @@ export class CardController {
     return this.target !== null;
   }
 
-  /** The mention whose card is open, if the card is for a mention (not a related entity's card). */
-  shownMention(): MentionRecord | null {
-    return this.isOpen ? (this.target?.record ?? null) : null;
-  }
-
   setPacks(packs: readonly LoadedPack[]): void {
     this.lookups = new Map(packs.map((p) => [p.pack.id, new PackLookup(p)]));
     this.intent.close();
@@ -123,10 +118,6 @@ export class CardController {
     this.render({ focus });
   }
 
-  private entityRecords(packId: string, entityId: string): MentionRecord[] {
-    return this.o.store.ordered().filter((r) => r.mention.packId === packId && r.mention.entity.id === entityId);
-  }
-
   render({ focus }: { focus: boolean }): void {
     if (this.intent.current === null && !this.intent.isPinned) {
       this.target = null;
@@ -146,7 +137,7 @@ export class CardController {
     const lookup = this.lookups.get(target.packId);
     const entity = lookup?.entities.get(target.entityId);
     if (!lookup || !entity) return;
-    const records = this.entityRecords(target.packId, target.entityId);
+    const records = this.o.store.mentionsOf(target.packId, target.entityId);
     const model: CardModel = {
       name: entity.name,
       type: entity.type,
@@ -229,7 +220,7 @@ export class CardController {
   step(delta: 1 | -1): void {
     const target = this.target;
     if (!target) return;
-    const list = this.entityRecords(target.packId, target.entityId);
+    const list = this.o.store.mentionsOf(target.packId, target.entityId);
     if (list.length === 0) return;
     const at = target.record ? list.indexOf(target.record) : -1;
     const next = list[(at + delta + list.length) % list.length] as MentionRecord;

@@ -154,6 +154,11 @@ export class MentionStore {
     return this.list;
   }
 
+  /** One entity's mentions, in document order. */
+  mentionsOf(packId: string, entityId: string): MentionRecord[] {
+    return this.list.filter((r) => r.mention.packId === packId && r.mention.entity.id === entityId);
+  }
+
   /** Distinct entities, without sorting anything (the badge asks often). */
   entityCount(): number {
     const keys = new Set<string>();

@@ -16,7 +16,7 @@ import { createScanState, scanChunk, type Mention, type ScanState } from '../spo
 import type { LoadedPack } from '../spot/loaded-pack';
 import type { Settings } from '../settings/schema';
 import { entityKey } from '../pack-format/entity-key';
-import { StormGuard } from './storm-guard';
+import { STORM_COOLDOWN_MS, STORM_FLUSHES_PER_SECOND, StormGuard } from './storm-guard';
 import { visibleBlock } from './visible-block';
 import { yieldToMain } from './yield';
 
@@ -280,7 +280,7 @@ export class PageScanner {
     if (scan.ended) return;
     const started = performance.now();
     if (this.storm.note(started)) {
-      this.o.log('this page changes its text more than 30 times a second; rescanning at most once a second for a while');
+      this.o.log(`this page changes its text more than ${STORM_FLUSHES_PER_SECOND} times a second; rescanning at most once a second for ${STORM_COOLDOWN_MS / 1000} s`);
     }
     let changed = false;
     const { roots, sweep } = this.changes.drain();

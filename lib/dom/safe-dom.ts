@@ -70,8 +70,8 @@ function accessors(node: Node): Accessors {
   return cached;
 }
 
-export const ELEMENT_NODE = 1;
-export const TEXT_NODE = 3;
+const ELEMENT_NODE = 1;
+const TEXT_NODE = 3;
 
 export const firstChild = (node: Node): Node | null => accessors(node).firstChild.call(node);
 export const nextSibling = (node: Node): Node | null => accessors(node).nextSibling.call(node);

@@ -64,9 +64,9 @@ export function isExcluded(element: Element, options: CollectOptions): boolean {
   return options.isHidden?.(element) ?? false;
 }
 
-/** True when the node sits inside an excluded element (or is one), up to `root`. */
-export function isInsideExcluded(node: Node, options: CollectOptions, root: Node | null = null): boolean {
-  return closestWhere(node, (el) => isExcluded(el, options), root) !== null;
+/** True when the node sits inside an excluded element (or is one). */
+export function isInsideExcluded(node: Node, options: CollectOptions): boolean {
+  return closestWhere(node, (el) => isExcluded(el, options)) !== null;
 }
 
 /** A cut point in `data` at or before `limit` (and after `from`): after a sentence or line, else at a space. */
