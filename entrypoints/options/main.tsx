@@ -144,10 +144,8 @@ function prepareInWorker(request: PrepareRequest): Promise<{ json: string; summa
 async function importSettings(file: File): Promise<void> {
   try {
     const { settings: next, skipped } = parseSettingsFile(file.name, await file.text());
-    settings = next;
-    writer.save(next);
-    await writer.flush();
-    const where = (await writer.lastResult()) === 'local-only' ? ' They are kept on this device only: too large for browser sync.' : '';
+    update(next);
+    const where = (await writer.flush()) === 'local-only' ? ' They are kept on this device only: too large for browser sync.' : '';
     const left = skipped.map((s) => `${s.count} invalid ${s.list} ${s.count === 1 ? 'entry' : 'entries'}`).join(', ');
     settingsFileState = { error: '', message: `Settings imported from ${file.name}.${where}${left ? ` Left out: ${left}.` : ''}` };
   } catch (error) {

@@ -59,7 +59,7 @@ export async function writeSettings(settings: Settings, now = Date.now()): Promi
  * colour picker being dragged): the first change is written at once, later ones at most every
  * `minIntervalMs`, always with the latest value.
  */
-export function createSettingsWriter(minIntervalMs = MIN_WRITE_INTERVAL_MS): { save(s: Settings): void; flush(): Promise<void>; lastResult(): Promise<WriteResult> } {
+export function createSettingsWriter(minIntervalMs = MIN_WRITE_INTERVAL_MS): { save(s: Settings): void; flush(): Promise<WriteResult> } {
   let pending: Settings | null = null;
   let timer: ReturnType<typeof setTimeout> | undefined;
   let lastWrite = -Infinity;
@@ -81,17 +81,21 @@ export function createSettingsWriter(minIntervalMs = MIN_WRITE_INTERVAL_MS): { s
       pending = s;
       if (timer === undefined) timer = setTimeout(() => void flush(), Math.max(0, lastWrite + minIntervalMs - Date.now()));
     },
-    flush: () => flush().then(() => undefined),
-    lastResult: () => inFlight,
+    flush,
   };
 }
 
 /** Calls `onChange` with validated settings whenever they change in any storage area. */
 export function watchSettings(onChange: (s: Settings) => void, signal: AbortSignal): void {
+  // One write changes both areas (two events); the settings they lead to are delivered once.
+  let delivered = '';
   const listener = (changes: Record<string, { newValue?: unknown }>, area: string): void => {
     if ((area === 'sync' || area === 'local') && SETTINGS_KEY in changes) {
       void loadSettings().then((s) => {
-        if (!signal.aborted) onChange(s);
+        const text = JSON.stringify(s);
+        if (signal.aborted || text === delivered) return;
+        delivered = text;
+        onChange(s);
       });
     }
   };
