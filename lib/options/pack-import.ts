@@ -31,12 +31,17 @@ export function removePack(id: string): Promise<void> {
   });
 }
 
+/** The keys in storage.local, without reading the (megabytes of) values where the browser can list keys alone. */
+async function storedKeys(): Promise<string[]> {
+  const local = browser.storage.local as typeof browser.storage.local & { getKeys?: () => Promise<string[]> };
+  return typeof local.getKeys === 'function' ? local.getKeys() : Object.keys(await local.get(null));
+}
+
 /** Removes stored packs that no list entry names; returns their ids. */
 export function collectOrphanPacks(): Promise<string[]> {
   return serialized(async () => {
     const listed = new Set((await importedPackSummaries()).map((s) => packKey(s.id)));
-    const all = await browser.storage.local.get(null);
-    const orphans = Object.keys(all).filter((k) => k.startsWith(PACK_KEY_PREFIX) && !listed.has(k));
+    const orphans = (await storedKeys()).filter((k) => k.startsWith(PACK_KEY_PREFIX) && !listed.has(k));
     if (orphans.length > 0) await browser.storage.local.remove(orphans);
     return orphans.map((k) => k.slice(PACK_KEY_PREFIX.length));
   });

@@ -14,8 +14,6 @@ import { PACK_LIST_KEY, packKey } from './keys';
 
 export { summarize, type PackSummary };
 
-export { PACK_LIST_KEY, packKey };
-
 function isSummary(value: unknown): value is PackSummary {
   const s = value as PackSummary;
   return typeof value === 'object' && value !== null && typeof s.id === 'string' && typeof s.name === 'string' &&

@@ -64,6 +64,17 @@ describe('imported packs in storage', () => {
     await options.close();
   });
 
+  test('a stored pack that no list entry names (left by a crash) is removed when the options page opens', async () => {
+    await browser.worker.evaluate(async () => {
+      const api = (globalThis as unknown as { chrome: { storage: { local: { set(v: object): Promise<void> } } } }).chrome;
+      await api.storage.local.set({ 'pack:ghost': '{"id":"ghost"}' });
+    });
+    const options = await openExtensionPage(browser, 'options.html');
+    await options.waitForSelector('table.packs tbody tr');
+    await expect.poll(async () => (await storageState(options)).keys, { timeout: 5000 }).not.toContain('pack:ghost');
+    await options.close();
+  });
+
   test('two options tabs importing at once: both packs are listed, none is left unlisted', async () => {
     const a = writePack('tab-a', 2_000);
     const b = writePack('tab-b', 2_000);
