@@ -36,7 +36,7 @@ export default defineConfig({
     permissions: ['storage', 'unlimitedStorage', 'activeTab'],
     commands: {
       'next-mention': {
-        suggested_key: { default: 'Alt+Shift+B' },
+        suggested_key: { default: 'Alt+Shift+K' },
         description: 'Go to the next highlighted mention and open its card',
       },
     },

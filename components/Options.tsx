@@ -2,7 +2,9 @@ import type { JSX } from 'preact';
 import { useState } from 'preact/hooks';
 import { ENTITY_TYPES } from '../lib/pack-format/types';
 import { TYPE_GROUP } from '../lib/pack-format/type-labels';
+import type { ShortcutInfo } from '../lib/extension/shortcut';
 import type { PackSummary } from '../lib/pack-store/store';
+import { ShortcutNote } from './ShortcutNote';
 import { HIGHLIGHT_STYLES, HOVER_DELAY_MS, isValidHoverDelay, MAX_LIST, normalizeHost, THEMES, TRIGGERS, type Settings } from '../lib/settings/schema';
 
 export interface OptionsProps {
@@ -23,6 +25,8 @@ export interface OptionsProps {
   onDismissMute: () => void;
   /** A readable name for a muted "packId/entityId" key. */
   entityName: (key: string) => string;
+  /** The keyboard command's binding as the browser reports it (null until read). */
+  shortcut: ShortcutInfo | null;
 }
 
 const STYLE_LABELS: Record<Settings['highlightStyle'], string> = { underline: 'Underline', background: 'Background tint', none: 'None (cards only)' };
@@ -171,7 +175,7 @@ export function Options(props: OptionsProps): JSX.Element {
             {THEMES.map((t) => <option key={t} value={t}>{THEME_LABELS[t]}</option>)}
           </select>
         </div>
-        <p class="note">Keyboard: a shortcut goes to the next highlighted mention and opens its card; Esc closes it. Set the shortcut in the browser's extension shortcut settings (in Chromium, chrome://extensions/shortcuts).</p>
+        <ShortcutNote info={props.shortcut} id="shortcut" />
       </section>
 
       <section aria-labelledby="h-toolbar">

@@ -6,7 +6,9 @@ import type { PageEntity } from '../lib/messages';
 import { entityKey } from '../lib/pack-format/entity-key';
 import type { Settings } from '../lib/settings/schema';
 import { isActiveOn, siteOn, withSite } from '../lib/settings/sites';
+import { ShortcutNote } from './ShortcutNote';
 import { Toggle } from './Toggle';
+import type { ShortcutInfo } from '../lib/extension/shortcut';
 
 export interface PopupProps {
   settings: Settings;
@@ -16,6 +18,7 @@ export interface PopupProps {
   onChange: (next: Settings) => void;
   onReveal: (entity: PageEntity) => void;
   onOpenOptions: () => void;
+  shortcut: ShortcutInfo | null;
 }
 
 
@@ -90,6 +93,7 @@ export function Popup(props: PopupProps): JSX.Element {
         </>
       )}
       <footer>
+        <ShortcutNote info={props.shortcut} id="shortcut" />
         <button type="button" class="link" onClick={props.onOpenOptions}>
           Options
         </button>

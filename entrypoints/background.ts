@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
+import { NEXT_MENTION_COMMAND } from '../lib/extension/shortcut';
 import { isMessage, sendToTab } from '../lib/messages';
 import { loadSettings } from '../lib/settings/store';
 
@@ -26,7 +27,7 @@ export default defineBackground({
     });
 
     browser.commands.onCommand.addListener((command) => {
-      if (command !== 'next-mention') return;
+      if (command !== NEXT_MENTION_COMMAND) return;
       void browser.tabs.query({ active: true, currentWindow: true }).then(([tab]) => {
         if (tab?.id !== undefined) sendToTab(tab.id, { type: 'next-mention' }).catch(() => undefined);
       });

@@ -42,7 +42,7 @@ export interface Firefox {
 
 const KEYS: Record<string, string> = { Escape: '\uE00C', Tab: '\uE004' };
 
-export async function launchFirefox(): Promise<Firefox> {
+export async function launchFirefox(options: { display?: string } = {}): Promise<Firefox> {
   const binary = firefoxPath();
   if (!binary) throw new Error('Firefox ESR is not installed (Debian/Ubuntu: sudo apt-get install -y firefox-esr), or set FIREFOX_PATH');
   const profile = mkdtempSync(join(tmpdir(), 'backstory-firefox-'));
@@ -58,8 +58,9 @@ export async function launchFirefox(): Promise<Firefox> {
     ['ui.prefersReducedMotion', 1],
   ];
   writeFileSync(join(profile, 'user.js'), prefs.map(([k, v]) => `user_pref(${JSON.stringify(k)}, ${JSON.stringify(v)});`).join('\n'));
-  const child: ChildProcess = spawn(binary, ['--headless', '--remote-debugging-port=0', '--profile', profile, '--no-remote', '--width=1280', '--height=800'], {
+  const child: ChildProcess = spawn(binary, [...(options.display ? [] : ['--headless']), '--remote-debugging-port=0', '--profile', profile, '--no-remote', '--width=1280', '--height=800'], {
     stdio: ['ignore', 'ignore', 'pipe'],
+    ...(options.display ? { env: { ...process.env, DISPLAY: options.display } } : {}),
   });
   const url = await new Promise<string>((resolvePromise, reject) => {
     let buffer = '';

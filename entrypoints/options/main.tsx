@@ -8,6 +8,7 @@ import { describeNonJson, notAPackMessage } from '../../lib/options/file-kind';
 import { removePackQuestion, replacePackQuestion } from '../../lib/options/pack-questions';
 import { parseSettingsFile, settingsFileText } from '../../lib/options/settings-file';
 import { entityKey, parseEntityKey } from '../../lib/pack-format/entity-key';
+import { readShortcut, type ShortcutInfo } from '../../lib/extension/shortcut';
 import { LIMITS } from '../../lib/pack-format/types';
 import { BUNDLED_PACK } from '../../lib/pack-store/bundled';
 import { listPacks, type PackSummary } from '../../lib/pack-store/store';
@@ -22,6 +23,7 @@ let settings: Settings = defaultSettings();
 let packs: OptionsProps['packs'] = [];
 let muteRequest: OptionsProps['muteRequest'] = null;
 let importState: OptionsProps['importState'] = { busy: false, stage: '', fraction: 0, error: '', message: '' };
+let shortcut: ShortcutInfo | null = null;
 let settingsFileState: OptionsProps['settingsFileState'] = { error: '', message: '' };
 
 const bundledNames = new Map(BUNDLED_PACK.entities.map((e) => [entityKey(BUNDLED_PACK.id, e.id), e.name]));
@@ -73,6 +75,7 @@ function draw(): void {
       settingsFileState={settingsFileState}
       onChange={update}
       entityName={entityName}
+      shortcut={shortcut}
       onDismissMute={() => {
         muteRequest = null;
         history.replaceState(null, '', location.pathname);
@@ -156,6 +159,10 @@ async function importSettings(file: File): Promise<void> {
 
 async function main(): Promise<void> {
   settings = await loadSettings();
+  void readShortcut().then((info) => {
+    shortcut = info;
+    draw();
+  });
   muteRequest = muteFromHash();
   watchSettings((next) => {
     settings = next;

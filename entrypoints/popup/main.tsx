@@ -5,6 +5,7 @@ import '../../components/ui.css';
 import { activeTab, pageEntities, revealEntity, whyNotHere, type ActiveTab } from '../../lib/popup/active-tab';
 import type { Settings } from '../../lib/settings/schema';
 import type { PageEntity } from '../../lib/messages';
+import { readShortcut, type ShortcutInfo } from '../../lib/extension/shortcut';
 import { extensionPageSettings } from '../../lib/settings/extension-page';
 import { loadSettings, watchSettings } from '../../lib/settings/store';
 
@@ -15,6 +16,7 @@ let settings: Settings;
 let tab: ActiveTab | null = null;
 let page: { host: string; entities: PageEntity[] } | null = null;
 let notHere = '';
+let shortcut: ShortcutInfo | null = null;
 
 function draw(): void {
   render(
@@ -30,6 +32,7 @@ function draw(): void {
       onReveal={(entity) => {
         if (tab) void revealEntity(tab.id, entity).then(() => window.close());
       }}
+      shortcut={shortcut}
       onOpenOptions={() => void browser.runtime.openOptionsPage().then(() => window.close())}
     />,
     root,
@@ -45,6 +48,10 @@ async function refresh(): Promise<void> {
 
 async function main(): Promise<void> {
   settings = await loadSettings();
+  void readShortcut().then((info) => {
+    shortcut = info;
+    draw();
+  });
   tab = await activeTab(location.search);
   watchSettings((next) => {
   settings = next;

@@ -113,13 +113,13 @@ export class BackstoryPage {
     this.painter.applyStyle(settings);
     if (!rescan) return this.scanner.lastTimings;
     if (packs) this.card.setPacks(packs);
-    this.card.intent.close();
+    this.card.closeAll();
     return this.scanner.restart(settings, packs);
   }
 
   /** The app changed its URL without loading a page: what was found belongs to the old one. */
   navigated(): Promise<ScanTimings> {
-    this.card.close();
+    this.card.closeAll();
     this.lastVisited = null;
     return this.scanner.restart(this.settings);
   }
@@ -204,7 +204,7 @@ export class BackstoryPage {
     const designMode = this.o.win.document.designMode === 'on';
     if (designMode !== this.designMode) {
       this.designMode = designMode;
-      this.card.close();
+      this.card.closeAll();
       if (designMode) {
         this.scanner.dispose();
         this.store.clear();
@@ -241,6 +241,7 @@ export class BackstoryPage {
       enterCard: () => this.card.intent.enterCard(),
       leaveCard: () => this.card.intent.leaveCard(),
       close: () => this.card.close(),
+      clickOutside: () => this.card.clickOutside(),
       cardKey: (action) => (action === 'pin' ? this.card.togglePin() : this.card.step(action === 'next' ? 1 : -1)),
       onScroll: () => this.card.follow(),
     });

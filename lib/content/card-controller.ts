@@ -47,6 +47,8 @@ export class CardController {
    */
   private stayPut = false;
   private returnFocus: Element | null = null;
+  /** The pinned card under a peek (see HoverIntent), as it was. */
+  private held: { target: CardTarget | null; history: CardTarget[]; anchorRect: DOMRect | null; stayPut: boolean } | null = null;
 
   constructor(private readonly o: CardControllerOptions) {
     this.intent = new HoverIntent<MentionRecord>({
@@ -54,6 +56,16 @@ export class CardController {
       same: (a, b) => a.mention.entity === b.mention.entity && a.key === b.key,
       show: (record) => this.showFor(record, { focus: false }),
       hide: () => this.render({ focus: false }),
+      hold: () => {
+        this.held = { target: this.target, history: this.history, anchorRect: this.anchorRect, stayPut: this.stayPut };
+      },
+      restore: () => {
+        const held = this.held;
+        this.held = null;
+        if (!held) return;
+        ({ target: this.target, history: this.history, anchorRect: this.anchorRect, stayPut: this.stayPut } = held);
+        this.render({ focus: false });
+      },
       setTimer: (fn, ms) => o.win.setTimeout(fn, ms),
       clearTimer: (id) => o.win.clearTimeout(id),
     });
@@ -121,6 +133,7 @@ export class CardController {
   render({ focus }: { focus: boolean }): void {
     if (this.intent.current === null && !this.intent.isPinned) {
       this.target = null;
+      this.held = null;
       this.history = [];
       this.o.painter.setActive(null);
       this.o.renderCard(this.o.host.mount, null);
@@ -240,11 +253,26 @@ export class CardController {
     }
   }
 
+  /** Esc or the close button: a peek gives way to the pinned card under it, otherwise the card closes. */
   close(): void {
-    this.intent.close();
+    this.intent.dismiss();
+    if (this.isOpen) return;
+    this.held = null;
     const back = this.returnFocus;
     this.returnFocus = null;
     if (back instanceof this.o.win.HTMLElement && back.isConnected) back.focus();
+  }
+
+  /** A click on the page, outside the card: only an unpinned card closes. */
+  clickOutside(): void {
+    if (this.intent.isPinned) return;
+    this.close();
+  }
+
+  /** Closes the card and any pinned card under it (the page navigated or went into design mode). */
+  closeAll(): void {
+    this.intent.close();
+    this.held = null;
   }
 
   dispose(): void {

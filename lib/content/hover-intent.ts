@@ -1,7 +1,8 @@
 /**
  * Hover intent for cards (WCAG 1.4.13): show after a dwell on one mention, never while the pointer sweeps
- * across text; hide a while after the pointer leaves both mention and card; entering the card cancels that;
- * a pinned card stays until closed.
+ * across text; hide a while after the pointer leaves both mention and card; entering the card cancels that.
+ * A pinned card stays until it is closed (a click elsewhere on the page leaves it). Other mentions still open
+ * their own card over it (a "peek"); when the peek goes, the pinned card comes back.
  */
 export const HIDE_DELAY_MS = 300;
 
@@ -9,6 +10,10 @@ export interface HoverIntentOptions<T> {
   dwellMs: () => number;
   show: (target: T) => void;
   hide: () => void;
+  /** A peek is about to replace the pinned `target`: keep what is needed to bring it back. */
+  hold: (target: T) => void;
+  /** The peek went: show the held, pinned card again. */
+  restore: (target: T) => void;
   same: (a: T, b: T) => boolean;
   setTimer: (fn: () => void, ms: number) => number;
   clearTimer: (id: number) => void;
@@ -19,6 +24,8 @@ export class HoverIntent<T> {
   private shown: T | null = null;
   private inCard = false;
   private pinned = false;
+  /** The pinned card under a peek. */
+  private held: T | null = null;
   private showTimer = 0;
   private hideTimer = 0;
   private readonly setTimer: (fn: () => void, ms: number) => number;
@@ -37,6 +44,11 @@ export class HoverIntent<T> {
     return this.shown;
   }
 
+  /** Whether a pinned card waits under the one shown. */
+  get isPeeking(): boolean {
+    return this.held !== null;
+  }
+
   /** The pointer is now over `target` (a mention) or over nothing of ours. */
   point(target: T | null): void {
     const changed = target === null || this.pointed === null ? target !== this.pointed : !this.o.same(target, this.pointed);
@@ -48,7 +60,6 @@ export class HoverIntent<T> {
         this.clearTimer(this.hideTimer);
         return;
       }
-      if (this.pinned) return;
       this.showTimer = this.setTimer(() => {
         if (this.pointed !== null && this.o.same(this.pointed, target)) this.open(target);
       }, this.o.dwellMs());
@@ -57,10 +68,15 @@ export class HoverIntent<T> {
     }
   }
 
-  /** Opens at once (keyboard, popup, click trigger). */
+  /** Opens at once (keyboard, popup, click trigger), over a pinned card as a peek. */
   open(target: T): void {
     this.clearTimer(this.hideTimer);
     this.clearTimer(this.showTimer);
+    if (this.pinned && this.shown !== null && !this.o.same(this.shown, target)) {
+      this.held = this.shown;
+      this.pinned = false;
+      this.o.hold(this.held);
+    }
     this.shown = target;
     this.o.show(target);
   }
@@ -77,14 +93,38 @@ export class HoverIntent<T> {
 
   pin(on: boolean): void {
     this.pinned = on;
+    // Pinning a peek makes it the one pinned card.
+    if (on) this.held = null;
     if (on) this.clearTimer(this.hideTimer);
     else this.scheduleHide();
   }
 
-  /** Esc, the close button, or a click outside. */
+  /** Esc or the close button: a peek gives way to the pinned card under it; otherwise the card closes. */
+  dismiss(): void {
+    const held = this.held;
+    if (held === null) {
+      this.close();
+      return;
+    }
+    this.clearTimer(this.hideTimer);
+    this.clearTimer(this.showTimer);
+    this.held = null;
+    this.shown = held;
+    this.pinned = true;
+    this.inCard = false;
+    this.o.restore(held);
+  }
+
+  /** A click on the page outside the card: a pinned card stays. */
+  clickOutside(): void {
+    if (!this.pinned) this.dismiss();
+  }
+
+  /** Closes everything, a held pinned card too (a rescan, a pack change, the page going away). */
   close(): void {
     this.clearTimer(this.hideTimer);
     this.clearTimer(this.showTimer);
+    this.held = null;
     this.pinned = false;
     this.inCard = false;
     if (this.shown !== null) {
@@ -98,7 +138,7 @@ export class HoverIntent<T> {
     if (this.pointed !== null && this.o.same(this.pointed, this.shown)) return;
     this.clearTimer(this.hideTimer);
     this.hideTimer = this.setTimer(() => {
-      if (!this.pinned && !this.inCard) this.close();
+      if (!this.pinned && !this.inCard) this.dismiss();
     }, HIDE_DELAY_MS);
   }
 

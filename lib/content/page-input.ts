@@ -25,7 +25,10 @@ export interface PageInputOptions {
   open: (hit: Hit) => void;
   enterCard: () => void;
   leaveCard: () => void;
+  /** Esc. */
   close: () => void;
+  /** A press on the page outside the card. */
+  clickOutside: () => void;
   /** A key pressed while focus is inside the card (see CARD_KEYS). */
   cardKey: (action: CardKeyAction) => void;
   onScroll: () => void;
@@ -59,7 +62,7 @@ export function listenForInput(o: PageInputOptions): void {
   };
 
   const onPointerDown = (e: PointerEvent): void => {
-    if (e.isTrusted && o.cardOpen() && !e.composedPath().includes(host.host)) o.close();
+    if (e.isTrusted && o.cardOpen() && !e.composedPath().includes(host.host)) o.clickOutside();
   };
 
   const onClick = (e: MouseEvent): void => {

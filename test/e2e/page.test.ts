@@ -96,6 +96,28 @@ describe('the seed article in Chromium', () => {
     expect((await readCard(page)).open).toBe(false);
   });
 
+  test('a pinned card stays on page clicks; another term opens its own card over it, and the pinned card comes back', async () => {
+    await hoverText(page, 'drone wall');
+    await clickCardButton(page, /Pin/);
+    await page.mouse.click(4, 300);
+    await page.waitForTimeout(500);
+    expect((await readCard(page)).name).toBe('Drone wall');
+    await hoverText(page, 'Ukraine', { occurrence: 3 });
+    const peek = await readCard(page);
+    expect(peek.name).toBe('Ukraine');
+    expect(peek.buttons.find((b) => /Pin/.test(b.label) || /Pin/.test(b.text))?.pressed).toBe('false');
+    await page.mouse.move(4, 300);
+    await expect.poll(async () => (await readCard(page)).name).toBe('Drone wall');
+    expect((await readCard(page)).buttons.find((b) => /Pin/.test(b.label) || /Pin/.test(b.text))?.pressed).toBe('true');
+    // Esc on a peek goes back to the pinned card; Esc on the pinned card closes it.
+    await hoverText(page, 'Ukraine', { occurrence: 3 });
+    expect((await readCard(page)).name).toBe('Ukraine');
+    await page.keyboard.press('Escape');
+    await expect.poll(async () => (await readCard(page)).name).toBe('Drone wall');
+    await page.keyboard.press('Escape');
+    await expect.poll(async () => (await readCard(page)).open).toBe(false);
+  });
+
   test('the mention whose card is open is marked on the page until the card closes', async () => {
     const active = (): Promise<string[]> => page.evaluate(() => {
       const out: string[] = [];
