@@ -1,12 +1,11 @@
 import type { JSX } from 'preact';
 import type { CardActions, CardModel } from '../lib/content/card-model';
 import type { EntitySentence } from '../lib/pack-format/types';
+import type { NewsGroup } from '../lib/content/news-groups';
 import { TYPE_NAME } from '../lib/pack-format/type-labels';
 
 export type CardProps = CardModel & CardActions;
 
-
-const MAX_SENTENCES = 3;
 
 /** The card is inside someone else's page: it acts only on real user input, never on synthetic events. */
 function trusted(action: () => void): (e: Event) => void {
@@ -29,16 +28,47 @@ function Sentence({ sentence }: { sentence: EntitySentence }): JSX.Element {
   return <q dir="auto">{parts}</q>;
 }
 
-function formatDate(date: string): string {
-  if (!date) return '';
-  const [y, m, d] = date.split('-').map(Number);
-  if (!y) return date;
-  const when = new Date(Date.UTC(y, (m ?? 1) - 1, d ?? 1));
-  return when.toLocaleDateString('en-GB', { timeZone: 'UTC', year: 'numeric', month: m ? 'short' : undefined, day: d ? 'numeric' : undefined });
+function NewsSource({ group }: { group: NewsGroup }): JSX.Element {
+  const where = [group.site, group.date].filter(Boolean).join(' · ');
+  return (
+    <div class="source" dir="auto">
+      {group.title ? (
+        group.url ? (
+          <a href={group.url} target="_blank" rel="noopener noreferrer" class="doc-title">{group.title}</a>
+        ) : (
+          <span class="doc-title">{group.title}</span>
+        )
+      ) : (
+        group.url ? <a href={group.url} target="_blank" rel="noopener noreferrer">{group.label}</a> : group.label
+      )}
+      {where && <span>{group.title || group.label ? ' · ' : ''}{where}</span>}
+    </div>
+  );
+}
+
+function MutedNotice(props: CardProps): JSX.Element {
+  return (
+    <div class={props.dark ? 'card dark notice' : 'card notice'} role="dialog" aria-labelledby="backstory-name" aria-describedby="backstory-summary" tabIndex={-1}>
+      <div class="head">
+        <div class="title">
+          <h2 class="name" id="backstory-name" dir="auto">{props.name} is muted</h2>
+        </div>
+        <div class="tools">
+          <button type="button" class="icon" onClick={trusted(props.onClose)} aria-label="Close" title="Close (Esc)">×</button>
+        </div>
+      </div>
+      <p class="summary" id="backstory-summary">Backstory will not highlight it on any page or suggest it under Related.</p>
+      <div class="actions">
+        <button type="button" class="undo" onClick={trusted(props.onUndoMute)}>Undo</button>
+        <button type="button" onClick={trusted(props.onManageMuted)}>Muted entities…</button>
+      </div>
+    </div>
+  );
 }
 
 export function Card(props: CardProps): JSX.Element {
   const { onPage } = props;
+  if (props.muted) return <MutedNotice {...props} />;
   return (
     <div class={props.dark ? 'card dark' : 'card'} role="dialog" aria-labelledby="backstory-name" aria-describedby="backstory-summary" tabIndex={-1}>
       <div class="head">
@@ -64,6 +94,7 @@ export function Card(props: CardProps): JSX.Element {
         </div>
       </div>
       <p class="summary" id="backstory-summary" dir="auto">
+        {props.asOf && <span class="as-of">As of {props.asOf}: </span>}
         {props.summary || 'No background summary in this knowledge pack.'}
       </p>
       {props.url && (
@@ -78,24 +109,16 @@ export function Card(props: CardProps): JSX.Element {
           {props.facts.map((f) => [<dt key={`t${f.label}`}>{f.label}</dt>, <dd key={`d${f.label}`}>{f.value}</dd>])}
         </dl>
       )}
-      {props.sentences.length > 0 && (
+      {props.news.length > 0 && (
         <section aria-label="In the news">
           <h3>In the news</h3>
           <ul class="news">
-            {props.sentences.slice(0, MAX_SENTENCES).map((s, i) => {
-              const doc = props.documents.get(s.doc);
-              return (
-                <li key={i}>
-                  <Sentence sentence={s} />
-                  {doc && (
-                    <span class="source" dir="auto">
-                      {doc.title}
-                      {doc.date ? ` · ${formatDate(doc.date)}` : ''}
-                    </span>
-                  )}
-                </li>
-              );
-            })}
+            {props.news.map((group, g) => (
+              <li key={g}>
+                {group.quotes.map((q, i) => <Sentence key={i} sentence={q} />)}
+                <NewsSource group={group} />
+              </li>
+            ))}
           </ul>
         </section>
       )}
@@ -132,13 +155,19 @@ export function Card(props: CardProps): JSX.Element {
             </>
           )}
         </section>
-        <p class="keys">Keys: <kbd>n</kbd> next · <kbd>Shift</kbd>+<kbd>N</kbd> previous · <kbd>p</kbd> pin · <kbd>Esc</kbd> close</p>
+        <p class="keys">Keys: <kbd>n</kbd> next · <kbd>Shift</kbd>+<kbd>N</kbd> previous · <kbd>p</kbd> pin · <kbd>c</kbd> copy · <kbd>Esc</kbd> close</p>
         <div class="provenance">
           <span>{props.provenance}</span>
-          <button type="button" onClick={trusted(props.onMute)} title="Open Backstory's options at this entity to mute it">
-            Mute…
-          </button>
+          <span class="actions">
+            <button type="button" class="copy" onClick={trusted(props.onCopy)} title="Copy the name, summary and a quote with its source">
+              Copy
+            </button>
+            <button type="button" onClick={trusted(props.onMute)} title="Stop highlighting this entity everywhere (with Undo)">
+              Mute
+            </button>
+          </span>
         </div>
+        <p class="status" role="status">{props.status}</p>
       </div>
     </div>
   );

@@ -2,7 +2,8 @@ import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { NEXT_MENTION_COMMAND } from '../lib/extension/shortcut';
 import { isMessage, sendToTab } from '../lib/messages';
-import { loadSettings } from '../lib/settings/store';
+import { loadSettings, writeSettings } from '../lib/settings/store';
+import { withMuted } from '../lib/settings/muting';
 
 export default defineBackground({
   type: 'module',
@@ -15,6 +16,14 @@ export default defineBackground({
         return loadSettings().then(async ({ showBadge }) => {
           await browser.action.setBadgeText({ tabId, text: showBadge && count > 0 ? String(count) : '' });
           await browser.action.setBadgeBackgroundColor({ tabId, color: '#0b57d0' });
+          return { ok: true };
+        });
+      }
+      if (isMessage(message, 'set-muted') && typeof message.key === 'string') {
+        const { key, muted } = message;
+        return loadSettings().then(async (settings) => {
+          const next = withMuted(settings, key.slice(0, 300), muted === true);
+          if (next !== settings) await writeSettings(next);
           return { ok: true };
         });
       }

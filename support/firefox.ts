@@ -40,7 +40,7 @@ export interface Firefox {
   close(): Promise<void>;
 }
 
-const KEYS: Record<string, string> = { Escape: '\uE00C', Tab: '\uE004' };
+const KEYS: Record<string, string> = { Escape: '\uE00C', Tab: '\uE004', Enter: '\uE007' };
 
 export async function launchFirefox(options: { display?: string } = {}): Promise<Firefox> {
   const binary = firefoxPath();

@@ -34,6 +34,7 @@ export interface BackstoryPageOptions {
   /** The page replaced its whole document (`document.open()`, a new `<html>`): start over on the new one. */
   onDocumentReplaced: () => void;
   openOptions: (hash: string) => void;
+  setMuted: (key: string, muted: boolean) => void;
   log: (message: string) => void;
 }
 
@@ -92,6 +93,7 @@ export class BackstoryPage {
       settings: () => this.settings,
       renderCard: o.renderCard,
       openOptions: o.openOptions,
+      setMuted: o.setMuted,
       log: o.log,
     });
     this.card.setPacks(o.packs);
@@ -113,7 +115,7 @@ export class BackstoryPage {
     this.painter.applyStyle(settings);
     if (!rescan) return this.scanner.lastTimings;
     if (packs) this.card.setPacks(packs);
-    this.card.closeAll();
+    this.card.closeAll({ keepNotice: true });
     return this.scanner.restart(settings, packs);
   }
 
@@ -242,7 +244,11 @@ export class BackstoryPage {
       leaveCard: () => this.card.intent.leaveCard(),
       close: () => this.card.close(),
       clickOutside: () => this.card.clickOutside(),
-      cardKey: (action) => (action === 'pin' ? this.card.togglePin() : this.card.step(action === 'next' ? 1 : -1)),
+      cardKey: (action) => {
+        if (action === 'pin') this.card.togglePin();
+        else if (action === 'copy') this.card.copy();
+        else this.card.step(action === 'next' ? 1 : -1);
+      },
       onScroll: () => this.card.follow(),
     });
   }

@@ -14,6 +14,12 @@ import { HoverIntent } from './hover-intent';
 import type { MentionRecord, MentionStore } from './mention-store';
 import type { Painter } from './painter';
 import { cardIsDark } from './theme';
+import { cardCopyText, copyToClipboard } from './card-copy';
+import { groupNews } from './news-groups';
+import { asOfLabel, pageDate } from './page-date';
+
+/** Quotes under "In the news"; the pack may hold hundreds. */
+const MAX_QUOTES = 3;
 
 export type RenderCard = (mount: HTMLElement, props: (CardModel & CardActions) | null) => void;
 
@@ -25,6 +31,8 @@ export interface CardControllerOptions {
   settings: () => Settings;
   renderCard: RenderCard;
   openOptions: (hash: string) => void;
+  /** Mutes or unmutes "packId/entityId" in the settings (the page then rescans). */
+  setMuted: (key: string, muted: boolean) => void;
   log: (message: string) => void;
 }
 
@@ -47,6 +55,10 @@ export class CardController {
    */
   private stayPut = false;
   private returnFocus: Element | null = null;
+  /** The entity just muted from this card: the card says so and offers Undo until it closes. */
+  private mutedNotice: CardTarget | null = null;
+  private status = '';
+  private publishedAt: Date | null | undefined;
   /** The pinned card under a peek (see HoverIntent), as it was. */
   private held: { target: CardTarget | null; history: CardTarget[]; anchorRect: DOMRect | null; stayPut: boolean } | null = null;
 
@@ -134,6 +146,8 @@ export class CardController {
     if (this.intent.current === null && !this.intent.isPinned) {
       this.target = null;
       this.held = null;
+      this.mutedNotice = null;
+      this.status = '';
       this.history = [];
       this.o.painter.setActive(null);
       this.o.renderCard(this.o.host.mount, null);
@@ -151,15 +165,20 @@ export class CardController {
     const entity = lookup?.entities.get(target.entityId);
     if (!lookup || !entity) return;
     const records = this.o.store.mentionsOf(target.packId, target.entityId);
+    const muted = new Set(this.o.settings().mutedEntities);
+    const news = groupNews(entity.sentences, lookup.documents, MAX_QUOTES);
+    this.publishedAt ??= pageDate(this.o.win.document);
     const model: CardModel = {
       name: entity.name,
       type: entity.type,
       summary: entity.summary,
       url: /^https?:\/\//i.test(entity.url) ? entity.url : '',
       facts: entity.facts,
-      sentences: entity.sentences,
-      documents: lookup.documents,
-      related: lookup.related(entity),
+      news,
+      related: lookup.related(entity, (id) => muted.has(entityKey(target.packId, id))),
+      asOf: asOfLabel(lookup.loaded.pack.corpusDate, this.publishedAt, new Date()),
+      muted: this.mutedNotice === target,
+      status: this.status,
       onPage: { count: records.length, index: target.record ? records.indexOf(target.record) : -1 },
       provenance: lookup.provenance(),
       dark: cardIsDark(this.o.settings(), this.o.win.document),
@@ -184,7 +203,21 @@ export class CardController {
         this.render({ focus: false });
       },
       onStep: (delta) => this.step(delta),
-      onMute: () => this.o.openOptions(`mute=${encodeURIComponent(entityKey(target.packId, target.entityId))}`),
+      onMute: () => {
+        // The mute rescans the page; the card stays, as a notice with Undo, until it is closed.
+        this.mutedNotice = target;
+        this.intent.pin(true);
+        this.o.setMuted(entityKey(target.packId, target.entityId), true);
+        this.render({ focus: false });
+        this.focusIn('button.undo');
+      },
+      onUndoMute: () => {
+        this.mutedNotice = null;
+        this.o.setMuted(entityKey(target.packId, target.entityId), false);
+        this.closeAll();
+      },
+      onManageMuted: () => this.o.openOptions('muted'),
+      onCopy: () => this.copy(),
     };
     if (offPage) {
       this.o.renderCard(this.o.host.mount, { ...model, ...actions });
@@ -197,6 +230,33 @@ export class CardController {
       this.o.win.requestAnimationFrame(() => this.o.log(`card "${entity.name}" drawn ${(performance.now() - drawStart).toFixed(1)} ms after it was asked for`));
     });
     if (focus) (this.o.host.mount.firstElementChild as HTMLElement | null)?.focus();
+  }
+
+  private focusIn(selector: string): void {
+    this.o.host.mount.querySelector<HTMLElement>(selector)?.focus();
+  }
+
+  /** Copies the entity's name, summary and first quote with its source; the card says whether it worked. */
+  copy(): void {
+    const target = this.target;
+    const lookup = target && this.lookups.get(target.packId);
+    const entity = target && lookup?.entities.get(target.entityId);
+    const scratch = this.o.host.mount.parentNode;
+    if (!lookup || !entity || !scratch) return;
+    const text = cardCopyText(entity.name, entity.summary, groupNews(entity.sentences, lookup.documents, 1));
+    void copyToClipboard(text, this.o.win, scratch).then((ok) => {
+      this.showStatus(ok ? 'Copied to the clipboard' : 'This page does not allow copying');
+    });
+  }
+
+  private showStatus(status: string): void {
+    this.status = status;
+    if (this.isOpen) this.render({ focus: false });
+    this.o.win.setTimeout(() => {
+      if (this.status !== status) return;
+      this.status = '';
+      if (this.isOpen) this.render({ focus: false });
+    }, 2500);
   }
 
   private async position(): Promise<void> {
@@ -269,8 +329,15 @@ export class CardController {
     this.close();
   }
 
-  /** Closes the card and any pinned card under it (the page navigated or went into design mode). */
-  closeAll(): void {
+  /**
+   * Closes the card and any pinned card under it (the page navigated, went into design mode, or rescanned).
+   * A mute notice survives a rescan (`keepNotice`): the rescan is what the mute caused.
+   */
+  closeAll({ keepNotice = false }: { keepNotice?: boolean } = {}): void {
+    if (keepNotice && this.mutedNotice !== null && this.target === this.mutedNotice) {
+      this.held = null;
+      return;
+    }
     this.intent.close();
     this.held = null;
   }

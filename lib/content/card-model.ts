@@ -1,5 +1,6 @@
 /** What a card shows, built from a pack entity and the page's mentions; rendered by components/Card.tsx. */
-import type { EntitySentence, EntityType, KeyFact, PackDocument, PackEntity } from '../pack-format/types';
+import type { EntityType, KeyFact, PackDocument, PackEntity } from '../pack-format/types';
+import type { NewsGroup } from './news-groups';
 import type { LoadedPack } from '../spot/loaded-pack';
 
 export interface CardRelated {
@@ -15,9 +16,15 @@ export interface CardModel {
   /** An http(s) link for more, from the pack, or ''. */
   url: string;
   facts: readonly KeyFact[];
-  sentences: readonly EntitySentence[];
-  documents: ReadonlyMap<string, PackDocument>;
+  /** "In the news": quotes grouped by their document. */
+  news: readonly NewsGroup[];
   related: readonly CardRelated[];
+  /** The corpus's month ("Dec 2025") when it is far from the page's date, else ''. */
+  asOf: string;
+  /** The card became a notice that the entity was muted (with Undo). */
+  muted: boolean;
+  /** A short status line read out to screen readers ("Copied"), or ''. */
+  status: string;
   /** Mentions of this entity on the page, and which one the card belongs to (0-based; -1 when none). */
   onPage: { count: number; index: number };
   provenance: string;
@@ -33,6 +40,9 @@ export interface CardActions {
   onRelated: (id: string) => void;
   onStep: (delta: 1 | -1) => void;
   onMute: () => void;
+  onUndoMute: () => void;
+  onManageMuted: () => void;
+  onCopy: () => void;
 }
 
 /** Entity lookups for one pack, keyed with Maps so ids such as "__proto__" behave like any other. */
@@ -45,11 +55,12 @@ export class PackLookup {
     for (const d of loaded.pack.documents) this.documents.set(d.id, d);
   }
 
-  related(entity: PackEntity): CardRelated[] {
+  /** The related entities the pack knows, without those the reader muted (`isMuted` gets "packId/entityId"). */
+  related(entity: PackEntity, isMuted: (id: string) => boolean): CardRelated[] {
     const out: CardRelated[] = [];
     for (const r of entity.related) {
       const e = this.entities.get(r.id);
-      if (e) out.push({ id: e.id, name: e.name, type: e.type });
+      if (e && !isMuted(e.id)) out.push({ id: e.id, name: e.name, type: e.type });
     }
     return out;
   }

@@ -34,10 +34,10 @@ export interface PageInputOptions {
   onScroll: () => void;
 }
 
-export type CardKeyAction = 'next' | 'previous' | 'pin';
+export type CardKeyAction = 'next' | 'previous' | 'pin' | 'copy';
 
 /** Keys inside the card (10ten and Yomitan style); the card's help line lists them. Plain keys only. */
-export const CARD_KEYS: Readonly<Record<string, CardKeyAction>> = { n: 'next', N: 'previous', p: 'pin' };
+export const CARD_KEYS: Readonly<Record<string, CardKeyAction>> = { n: 'next', N: 'previous', p: 'pin', c: 'copy' };
 
 const INTERACTIVE = 'a[href], button, input, select, textarea, label';
 

@@ -101,6 +101,7 @@ export class PageSession {
       onEntityCount: (count) => this.o.send({ type: 'page-count', count }),
       onDocumentReplaced: () => void this.open(packs),
       openOptions: (hash) => this.o.send({ type: 'open-options', hash }),
+      setMuted: (key, muted) => this.o.send({ type: 'set-muted', key, muted }),
       log: this.o.log,
     });
     this.page = page;

@@ -54,12 +54,6 @@ function slug(name: string): string {
     .replace(/^-+|-+$/g, '');
 }
 
-function titleFromBody(body: string): string {
-  const first = body.split(/(?<=[.!?])\s/)[0] ?? body;
-  const words = first.split(/\s+/);
-  return words.length <= 14 ? first.replace(/[.!?]$/, '') : `${words.slice(0, 12).join(' ')}…`;
-}
-
 function isHeadlineBlock(lines: string[]): boolean {
   return lines.length > 1 && lines.every((l) => l.length <= HEADLINE_MAX && !/[.;:]$/.test(l));
 }
@@ -103,7 +97,8 @@ export function splitCorpusFile(file: CorpusFile): CorpusDocument[] {
     const body = bodyLines.join('\n');
     docs.push({
       id: `${stem}-a${++articles}`,
-      title: title || titleFromBody(body),
+      // No made-up title: a card labels an untitled article "Article" with its date, not its first words.
+      title,
       kind: 'article',
       date: dateInText(body) || file.fallbackDate,
       source: file.name,

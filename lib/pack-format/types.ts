@@ -21,11 +21,17 @@ export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
 
 export interface PackDocument {
   id: string;
+  /** The article's headline; empty when the text has none (a card then says "Article" and the date). */
   title: string;
   kind: DocumentKind;
   /** ISO date (YYYY-MM-DD), a month (YYYY-MM), or empty when the text gives none. */
   date: string;
+  /** The corpus file it came from (for the pack's author, not shown on cards). */
   source: string;
+  /** Where it was published ("Reuters", "lemonde.fr"), shown beside the title. */
+  site?: string;
+  /** An http(s) link to the article; a card links its title there. */
+  url?: string;
 }
 
 export interface KeyFact {

@@ -247,15 +247,17 @@ export function checkStopPhrases(c: Checker, phrases: readonly string[], claims:
 
 function checkDocument(c: Checker, raw: unknown, i: number): PackDocument {
   const where = `document #${i + 1}`;
-  const o = c.object(raw, where, ['id', 'title', 'kind', 'date', 'source'], ['id', 'title', 'kind', 'date', 'source']);
+  const o = c.object(raw, where, ['id', 'title', 'kind', 'date', 'source', 'site', 'url'], ['id', 'title', 'kind', 'date', 'source']);
   const date = c.string(o.date, `${where}, field "date"`, 10);
   if (date !== '' && !isCalendarDate(date)) c.fail(`${where}, field "date"`, `"${date}" is not a calendar date: it must be YYYY, YYYY-MM or YYYY-MM-DD, with a real month and day`);
   return {
     id: c.id(o.id, `${where}, field "id"`),
-    title: c.string(o.title, `${where}, field "title"`, LIMITS.titleLength, { nonEmpty: true }),
+    title: c.string(o.title, `${where}, field "title"`, LIMITS.titleLength),
     kind: c.oneOf(o.kind, `${where}, field "kind"`, DOCUMENT_KINDS),
     date,
     source: c.string(o.source, `${where}, field "source"`, LIMITS.titleLength),
+    ...(o.site === undefined ? {} : { site: c.string(o.site, `${where}, field "site"`, LIMITS.titleLength) }),
+    ...(o.url === undefined ? {} : { url: c.url(o.url, `${where}, field "url"`) }),
   };
 }
 

@@ -38,6 +38,15 @@ const CARD_OPEN = `(() => {
   return false;
 })()`;
 
+const CARD_BOX = `(() => {
+  let l = Infinity, t = Infinity, r = -1, b = -1;
+  for (let y = 0; y < innerHeight; y += 4) for (let x = 0; x < innerWidth; x += 4) {
+    const el = document.elementFromPoint(x, y);
+    if (el && el.matches(':root > div[style*="2147483647"]')) { l = Math.min(l, x); t = Math.min(t, y); r = Math.max(r, x); b = Math.max(b, y); }
+  }
+  return [l, t, r, b];
+})()`;
+
 describe.skipIf(!available)('Firefox ESR with the Firefox build', () => {
   beforeAll(async () => {
     server = await startServer();
@@ -66,24 +75,26 @@ describe.skipIf(!available)('Firefox ESR with the Firefox build', () => {
     expect(await poll(() => ff.evaluate<boolean>(CARD_OPEN), (v) => !v, 2000)).toBe(false);
   });
 
-  test('the popup lists the page entities, and the site switch turns highlights off and on', async () => {
+  test('Mute in the card removes the highlights; the options page unmutes; the popup lists the page and its site switch works', async () => {
     // BiDi may not navigate a tab to an extension page, so reach the extension's pages the way a person
-    // can: click the card's "Mute…" button (which opens the options page), and from there open the popup page
-    // for this tab. The card's box is found as a page could: where elementFromPoint hits its host element.
+    // can: the card's Mute button, then the notice's "Muted entities…" (which opens the options page), and
+    // from there the popup page for this tab. The card's box is found as a page could: where
+    // elementFromPoint hits its host element.
     const at = await ff.evaluate<[number, number]>(locate('drone wall', 'start'));
     await ff.pointerMove(5, 5);
     await new Promise((r) => setTimeout(r, 200));
     await ff.pointerMove(at[0], at[1] + 1);
     expect(await poll(() => ff.evaluate<boolean>(CARD_OPEN), Boolean, 3000)).toBe(true);
-    const box = await ff.evaluate<[number, number, number, number]>(`(() => {
-      let l = Infinity, t = Infinity, r = -1, b = -1;
-      for (let y = 0; y < innerHeight; y += 4) for (let x = 0; x < innerWidth; x += 4) {
-        const el = document.elementFromPoint(x, y);
-        if (el && el.matches(':root > div[style*="2147483647"]')) { l = Math.min(l, x); t = Math.min(t, y); r = Math.max(r, x); b = Math.max(b, y); }
-      }
-      return [l, t, r, b];
-    })()`);
+    const box = await ff.evaluate<[number, number, number, number]>(CARD_BOX);
     await ff.pointerMove(box[2] - 30, box[3] - 20);
+    await ff.send('input.performActions', {
+      context: ff.context,
+      actions: [{ type: 'pointer', id: 'mouse', parameters: { pointerType: 'mouse' }, actions: [{ type: 'pointerDown', button: 0 }, { type: 'pointerUp', button: 0 }] }],
+    });
+    expect(await poll(() => ff.evaluate<string[]>(TEXTS), (t) => !t.includes('drone wall'), 3000)).not.toContain('drone wall');
+    // The notice's last row is [Undo] [Muted entities…], from its left edge.
+    const notice = await ff.evaluate<[number, number, number, number]>(CARD_BOX);
+    await ff.pointerMove(notice[0] + 140, notice[3] - 15);
     await ff.send('input.performActions', {
       context: ff.context,
       actions: [{ type: 'pointer', id: 'mouse', parameters: { pointerType: 'mouse' }, actions: [{ type: 'pointerDown', button: 0 }, { type: 'pointerUp', button: 0 }] }],
@@ -93,9 +104,11 @@ describe.skipIf(!available)('Firefox ESR with the Firefox build', () => {
       Boolean,
       5000,
     );
-    expect(options?.url).toBe(`moz-extension://${EXTENSION_UUID}/options.html#mute=backstory-news%2Fdrone-wall`);
+    expect(options?.url).toBe(`moz-extension://${EXTENSION_UUID}/options.html#muted`);
     const ctx = options?.context ?? '';
-    expect(await poll(() => ff.evaluate<string>(`document.querySelector('#mute-heading')?.textContent ?? ''`, ctx), (t) => t !== '')).toBe('Mute Drone wall?');
+    const unmute = `(() => { const b = document.querySelector('button[aria-label="Unmute Drone wall"]'); b?.click(); return b !== null; })()`;
+    expect(await poll(() => ff.evaluate<boolean>(unmute, ctx), Boolean, 5000)).toBe(true);
+    expect(await poll(() => ff.evaluate<string[]>(TEXTS), (t) => t.includes('drone wall'), 5000)).toContain('drone wall');
     const pageTab = await ff.evaluate<number>(`(async () => {
       const self = await browser.tabs.getCurrent();
       const tabs = await browser.tabs.query({});

@@ -1,17 +1,19 @@
 import { render } from 'preact';
 import { describe, expect, test } from 'vitest';
 import { Card, type CardProps } from '../../components/Card';
+import { groupNews } from '../../lib/content/news-groups';
 
 const noop = (): void => undefined;
 
 function props(over: Partial<CardProps> = {}): CardProps {
   return {
     name: 'Drone wall', type: 'concept', summary: 'A layered defence.', url: '', facts: [{ label: 'Proposed', value: '2025' }],
-    sentences: [{ doc: 'd1', text: 'The EU backed a “drone wall” plan.', marks: [[17, 27]] }],
-    documents: new Map([['d1', { id: 'd1', title: 'Romania builds drones', kind: 'article', date: '2025-12', source: 'seed.txt' }]]),
+    news: groupNews([{ doc: 'd1', text: 'The EU backed a “drone wall” plan.', marks: [[17, 27]] }],
+      new Map([['d1', { id: 'd1', title: 'Romania builds drones', kind: 'article', date: '2025-12', source: 'seed.txt' }]]), 3),
+    asOf: '', muted: false, status: '',
     related: [{ id: 'european-union', name: 'European Union', type: 'organization' }],
     onPage: { count: 2, index: 0 }, provenance: 'Backstory news · corpus 2025-12', dark: false, pinned: false, canGoBack: false,
-    onPin: noop, onClose: noop, onBack: noop, onRelated: noop, onStep: noop, onMute: noop,
+    onPin: noop, onClose: noop, onBack: noop, onRelated: noop, onStep: noop, onMute: noop, onUndoMute: noop, onManageMuted: noop, onCopy: noop,
     ...over,
   };
 }

@@ -34,13 +34,14 @@ describe('npm run kb on the bundled corpus', () => {
     expect(readFileSync(DEFAULT_OUT, 'utf8')).toBe(first.text);
   });
 
-  test('splits the seed into one article and 17 headlines with ids, titles, dates and a source', () => {
+  test('splits the seed into one article (untitled: its text has no headline) and 17 headlines with ids, titles, dates and a source', () => {
     const { documents } = first.pack;
     expect(documents.filter((d) => d.kind === 'article')).toHaveLength(1);
     expect(documents.filter((d) => d.kind === 'headline')).toHaveLength(17);
     expect(new Set(documents.map((d) => d.id)).size).toBe(18);
+    expect(documents.find((d) => d.kind === 'article')?.title).toBe('');
     for (const d of documents) {
-      expect(d.title.length).toBeGreaterThan(10);
+      if (d.kind === 'headline') expect(d.title.length).toBeGreaterThan(10);
       expect(d.date).toBe('2025-12');
       expect(d.source).toBe('000_ceb50e61d9251dbe.txt');
     }

@@ -32,7 +32,7 @@ const frames = (n = 3): Promise<void> => new Promise((resolve) => {
 function page(settings: Settings = defaultSettings()): BackstoryPage {
   return new BackstoryPage({
     win, packs: [LOADED], settings, cardCss: '', renderCard: () => undefined, signal: life.signal,
-    onEntityCount: () => undefined, onDocumentReplaced: () => undefined, openOptions: () => undefined, log: () => undefined,
+    onEntityCount: () => undefined, onDocumentReplaced: () => undefined, openOptions: () => undefined, setMuted: () => undefined, log: () => undefined,
   });
 }
 

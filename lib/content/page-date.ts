@@ -1,0 +1,74 @@
+/**
+ * When the page was published, from what news pages carry for search engines and social cards: Open Graph
+ * and schema.org meta tags, JSON-LD, or the article's <time>. Null when the page says nothing parseable.
+ */
+const META = [
+  'meta[property="article:published_time"]',
+  'meta[name="article:published_time"]',
+  'meta[itemprop="datePublished"]',
+  'meta[name="date"]',
+  'meta[name="dc.date"]',
+  'meta[name="DC.date.issued"]',
+  'meta[name="parsely-pub-date"]',
+  'meta[name="sailthru.date"]',
+  'meta[property="og:article:published_time"]',
+];
+
+function parse(text: string | null | undefined): Date | null {
+  if (!text) return null;
+  const match = /^\s*(\d{4})-(\d{2})(?:-(\d{2}))?/.exec(text);
+  if (!match) return null;
+  const when = new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3] ?? 1)));
+  return Number.isNaN(when.getTime()) ? null : when;
+}
+
+/** The first datePublished anywhere in a JSON-LD value (it may be an array or an @graph). */
+function jsonLdDate(value: unknown, depth = 0): string | null {
+  if (depth > 4 || value === null || typeof value !== 'object') return null;
+  if (Array.isArray(value)) {
+    for (const item of value.slice(0, 20)) {
+      const found = jsonLdDate(item, depth + 1);
+      if (found) return found;
+    }
+    return null;
+  }
+  const record = value as Record<string, unknown>;
+  if (typeof record.datePublished === 'string') return record.datePublished;
+  return jsonLdDate(record['@graph'], depth + 1);
+}
+
+export function pageDate(doc: Document): Date | null {
+  for (const selector of META) {
+    const found = parse(doc.querySelector(selector)?.getAttribute('content'));
+    if (found) return found;
+  }
+  for (const script of Array.from(doc.querySelectorAll('script[type="application/ld+json"]')).slice(0, 10)) {
+    const text = script.textContent ?? '';
+    if (text.length > 200_000) continue;
+    try {
+      const found = parse(jsonLdDate(JSON.parse(text)));
+      if (found) return found;
+    } catch {
+      // A page's broken JSON-LD is its own business.
+    }
+  }
+  return parse(doc.querySelector('article time[datetime], main time[datetime], time[datetime]')?.getAttribute('datetime'));
+}
+
+/** Days beyond which a card says "as of" its corpus date. */
+export const AS_OF_AFTER_DAYS = 120;
+
+/**
+ * "Dec 2025" when the pack's corpus date is more than AS_OF_AFTER_DAYS from the page's date (or from today,
+ * when the page gives none), else ''. A corpus date is the month or day its news was written.
+ */
+export function asOfLabel(corpusDate: string, page: Date | null, now: Date): string {
+  const corpus = parse(corpusDate.length === 4 ? `${corpusDate}-07` : corpusDate);
+  if (!corpus) return '';
+  const reference = page ?? now;
+  const days = Math.abs(reference.getTime() - corpus.getTime()) / 86_400_000;
+  if (days <= AS_OF_AFTER_DAYS) return '';
+  const [y, m] = corpusDate.split('-');
+  if (!m) return y ?? '';
+  return new Date(Date.UTC(Number(y), Number(m) - 1, 1)).toLocaleDateString('en-GB', { timeZone: 'UTC', year: 'numeric', month: 'short' });
+}
