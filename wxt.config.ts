@@ -25,7 +25,9 @@ export default defineConfig({
   imports: false,
   // The sources zip (for store review) holds what builds the extension, not the test pages.
   zip: { excludeSources: ['test/**', 'demo-output/**', 'docs/*.png'] },
-  modules: ['@wxt-dev/webextension-polyfill'],
+  modules: ['@wxt-dev/webextension-polyfill', '@wxt-dev/auto-icons'],
+  // The toolbar and store icons, rendered from one SVG in the project at build time.
+  autoIcons: { baseIconPath: 'assets/icon.svg', sizes: [128, 96, 48, 32, 16], developmentIndicator: false },
   vite: () => ({
     plugins: [quietContentScriptContext(), preact({ devToolsEnabled: false, prefreshEnabled: false })],
     build: { chunkSizeWarningLimit: 2048 },

@@ -147,7 +147,7 @@ export function Card(props: CardProps): JSX.Element {
           {onPage.count > 0 && (
             <>
               <button type="button" onClick={trusted(() => props.onStep(-1))} aria-label="Previous mention on this page">
-                ↑ Prev
+                ↑ Previous
               </button>
               <button type="button" onClick={trusted(() => props.onStep(1))} aria-label="Next mention on this page">
                 Next ↓

@@ -110,6 +110,7 @@ export function Options(props: OptionsProps): JSX.Element {
   return (
     <main class="options">
       <h1>Backstory options</h1>
+      <p class="note"><a href="welcome.html" id="welcome-link">What Backstory does, how to use it, and what it keeps</a></p>
       {props.muteRequest && (
         <section class="callout" aria-labelledby="mute-heading">
           <h2 id="mute-heading">Mute {props.muteRequest.name}?</h2>

@@ -1,7 +1,7 @@
 import type { JSX } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { ENTITY_TYPES } from '../lib/pack-format/types';
-import { TYPE_GROUP } from '../lib/pack-format/type-labels';
+import { TYPE_GROUP, TYPE_NAME } from '../lib/pack-format/type-labels';
 import type { PageEntity } from '../lib/messages';
 import { entityKey } from '../lib/pack-format/entity-key';
 import type { Settings } from '../lib/settings/schema';
@@ -10,6 +10,8 @@ import { ShortcutNote } from './ShortcutNote';
 import { Toggle } from './Toggle';
 import type { ShortcutInfo } from '../lib/extension/shortcut';
 
+export type LookedUp = Omit<PageEntity, 'count'>;
+
 export interface PopupProps {
   settings: Settings;
   /** The page's answer; null when Backstory is not running in the tab (then `notHere` says why). */
@@ -17,6 +19,9 @@ export interface PopupProps {
   notHere: string;
   onChange: (next: Settings) => void;
   onReveal: (entity: PageEntity) => void;
+  /** Every installed pack's entities matching a name (asked of the page, which holds the packs). */
+  lookUp: (query: string) => Promise<LookedUp[]>;
+  onShow: (entity: LookedUp) => void;
   onOpenOptions: () => void;
   shortcut: ShortcutInfo | null;
 }
@@ -31,7 +36,22 @@ export function Popup(props: PopupProps): JSX.Element {
   const { settings, page } = props;
   const [busy, setBusy] = useState(false);
   const [query, setQuery] = useState('');
+  const [lookup, setLookup] = useState('');
+  const [found, setFound] = useState<LookedUp[] | null>(null);
   useEffect(() => setBusy(false), [page]);
+  useEffect(() => {
+    if (lookup.trim() === '') {
+      setFound(null);
+      return;
+    }
+    let current = true;
+    void props.lookUp(lookup).then((list) => {
+      if (current) setFound(list);
+    });
+    return () => {
+      current = false;
+    };
+  }, [lookup]);
   const wanted = foldForSearch(query.trim());
   const shown = (page?.entities ?? []).filter((e) => wanted === '' || foldForSearch(e.name).includes(wanted));
   const grouped = ENTITY_TYPES.map((type) => ({ type, items: shown.filter((e) => e.type === type) })).filter((g) => g.items.length > 0);
@@ -90,6 +110,29 @@ export function Popup(props: PopupProps): JSX.Element {
               </>
             )}
           </section>
+          {isActiveOn(settings, page.host) && (
+            <section aria-labelledby="lookup-heading">
+              <h2 id="lookup-heading">Look up</h2>
+              <div class="filter">
+                <label for="lookup">Any name Backstory knows, in every pack</label>
+                <input id="lookup" type="search" value={lookup} placeholder="Name or alias" autocomplete="off"
+                  onInput={(e) => setLookup(e.currentTarget.value)} />
+              </div>
+              {found !== null && found.length === 0 && <p class="note" role="status">No entity is called "{lookup}".</p>}
+              {found !== null && found.length > 0 && (
+                <ul class="lookup" aria-label="Look-up results">
+                  {found.map((e) => (
+                    <li key={entityKey(e.packId, e.id)}>
+                      <button type="button" class="entity" onClick={() => props.onShow(e)} data-entity={e.id}>
+                        <span class="name">{e.name}</span>
+                        <span class="count">{TYPE_NAME[e.type]}</span>
+                      </button>
+                    </li>
+                  ))}
+                </ul>
+              )}
+            </section>
+          )}
         </>
       )}
       <footer>

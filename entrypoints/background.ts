@@ -8,6 +8,10 @@ import { withMuted } from '../lib/settings/muting';
 export default defineBackground({
   type: 'module',
   main() {
+    // The first-run page, once, on install (not on updates or browser restarts).
+    browser.runtime.onInstalled.addListener(({ reason }) => {
+      if (reason === 'install') void browser.tabs.create({ url: browser.runtime.getURL('/welcome.html') });
+    });
     browser.runtime.onMessage.addListener((message: unknown, sender) => {
       if (sender.id !== browser.runtime.id) return undefined;
       if (isMessage(message, 'page-count') && sender.tab?.id !== undefined) {

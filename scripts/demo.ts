@@ -16,7 +16,8 @@ async function main(): Promise<void> {
   const server = await startServer();
   server.route('/seed.html', seedArticlePage());
   const headed = Boolean(process.env.DISPLAY) && process.env.DEMO_HEADLESS !== '1';
-  const browser = await launchExtension({ headless: !headed });
+  // Keep the first-run page a new install opens: in a window it is the first thing a reader sees.
+  const browser = await launchExtension({ headless: !headed, keepWelcome: true });
   const page = await browser.context.newPage();
   await page.goto(server.url('/seed.html'));
   const count = await waitForHighlights(page, 1);
@@ -35,6 +36,12 @@ async function main(): Promise<void> {
   }
 
   mkdirSync(OUT, { recursive: true });
+  if (browser.welcome) {
+    await browser.welcome.setViewportSize({ width: 900, height: 1000 });
+    await browser.welcome.screenshot({ path: join(OUT, 'welcome.png') });
+    console.log(`First-run page: ${join(OUT, 'welcome.png')}`);
+    await browser.welcome.close();
+  }
   const texts = await highlightedTexts(page);
   console.log(`Seed article page: ${count} highlights`);
   const byType = new Map<string, Set<string>>();

@@ -27,6 +27,8 @@ export interface ExtensionBrowser {
   extensionId: string;
   worker: Worker;
   userDataDir: string;
+  /** The first-run page the extension opened on install, when launched with `keepWelcome`. */
+  welcome: Page | null;
   /** Errors and warnings logged by extension code (content script, pages, worker). */
   extensionErrors: string[];
   /** Console lines from the content script, in order. */
@@ -34,7 +36,7 @@ export interface ExtensionBrowser {
   close(options?: { keepProfile?: boolean }): Promise<void>;
 }
 
-export async function launchExtension(options: { userDataDir?: string; headless?: boolean; pageScripts?: boolean; netLog?: string; diagnostics?: boolean; display?: string } = {}): Promise<ExtensionBrowser> {
+export async function launchExtension(options: { userDataDir?: string; headless?: boolean; pageScripts?: boolean; netLog?: string; diagnostics?: boolean; display?: string; keepWelcome?: boolean } = {}): Promise<ExtensionBrowser> {
   if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) throw new Error(`${EXTENSION_DIR} is missing: run npm run build first`);
   const userDataDir = options.userDataDir ?? mkdtempSync(join(tmpdir(), 'backstory-profile-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
@@ -61,13 +63,31 @@ export async function launchExtension(options: { userDataDir?: string; headless?
   let [worker] = context.serviceWorkers();
   worker ??= await context.waitForEvent('serviceworker');
   const extensionId = new URL(worker.url()).host;
+  // A fresh profile: the extension was just installed, so it opens its first-run page.
+  const fresh = await worker.evaluate(async () => {
+    const api = (globalThis as unknown as { chrome: { storage: { local: { get(k: string): Promise<Record<string, unknown>> } } } }).chrome;
+    return (await api.storage.local.get('settings')).settings === undefined;
+  });
   // Tests and benchmarks read Backstory's timings from the console, which it writes only with diagnostics on.
   // Only into a fresh profile, and with no timestamp, so any settings a test writes win.
-  if (options.diagnostics ?? true) {
+  if (fresh && (options.diagnostics ?? true)) {
     await worker.evaluate(async () => {
-      const api = (globalThis as unknown as { chrome: { storage: { local: { get(k: string): Promise<Record<string, unknown>>; set(v: object): Promise<void> } } } }).chrome;
-      if ((await api.storage.local.get('settings')).settings === undefined) await api.storage.local.set({ settings: { version: 4, diagnostics: true } });
+      const api = (globalThis as unknown as { chrome: { storage: { local: { set(v: object): Promise<void> } } } }).chrome;
+      await api.storage.local.set({ settings: { version: 4, diagnostics: true } });
     });
+  }
+  const welcomeUrl = `chrome-extension://${extensionId}/welcome.html`;
+  let welcome: Page | null = null;
+  if (fresh) {
+    // A tab the extension opens may show about:blank first; look until it has navigated.
+    for (let waited = 0; welcome === null && waited < 10_000; waited += 100) {
+      welcome = context.pages().find((p) => p.url() === welcomeUrl) ?? null;
+      if (welcome === null) await new Promise((r) => setTimeout(r, 100));
+    }
+    if (!options.keepWelcome) {
+      await welcome?.close();
+      welcome = null;
+    }
   }
   const extensionErrors: string[] = [];
   const logs: string[] = [];
@@ -89,6 +109,7 @@ export async function launchExtension(options: { userDataDir?: string; headless?
     extensionId,
     worker,
     userDataDir,
+    welcome,
     extensionErrors,
     logs,
     async close({ keepProfile = false } = {}) {
@@ -256,6 +277,21 @@ export async function readCard(page: Page): Promise<CardView> {
     if (attr(n, 'id') === attr(found, 'aria-labelledby')) name = textOf(n);
   });
   return { open: true, role: attr(found, 'role'), labelledName: name, name, text: textOf(found), marks, buttons };
+}
+
+/** The open card's markup, read through DevTools (for checks such as axe in a page of its own). */
+export async function cardHtml(page: Page): Promise<string> {
+  const session = await cdp(page);
+  const doc: { root: unknown } = await session.send('DOM.getDocument', { depth: -1, pierce: true });
+  let dialog: CdpNode | null = null;
+  walk(doc.root as CdpNode, (n) => {
+    if (!dialog && attr(n, 'role') === 'dialog' && attr(n, 'class').startsWith('card')) dialog = n;
+  });
+  const found = dialog as CdpNode | null;
+  if (!found) throw new Error('no card is open');
+  // DevTools' serialisation of the card, for a test page; nothing is rendered from it in the extension.
+  const reply: Record<string, string> = await session.send('DOM.getOuterHTML', { backendNodeId: found.backendNodeId });
+  return reply['outer' + 'HTML'] ?? '';
 }
 
 /** The centre of a card button, in viewport coordinates. */

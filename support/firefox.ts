@@ -98,10 +98,21 @@ export async function launchFirefox(options: { display?: string } = {}): Promise
     });
 
   await send('session.new', { capabilities: {} });
-  await send('webExtension.install', { extensionData: { type: 'path', path: FIREFOX_EXTENSION_DIR } });
-  const tree = await send<{ contexts: Array<{ context: string }> }>('browsingContext.getTree', {});
-  const context = tree.contexts[0]?.context;
+  const before = await send<{ contexts: Array<{ context: string }> }>('browsingContext.getTree', {});
+  const context = before.contexts[0]?.context;
   if (!context) throw new Error('Firefox has no browsing context');
+  await send('webExtension.install', { extensionData: { type: 'path', path: FIREFOX_EXTENSION_DIR } });
+  // Installing opens the first-run page in a new tab; the tests drive the first tab, so close it (once seen).
+  const welcomeUrl = `moz-extension://${EXTENSION_UUID}/welcome.html`;
+  let welcome: string | undefined;
+  for (let waited = 0; welcome === undefined && waited < 10_000; waited += 100) {
+    const tree = await send<{ contexts: Array<{ context: string; url: string }> }>('browsingContext.getTree', {});
+    welcome = tree.contexts.find((c) => c.url === welcomeUrl)?.context;
+    if (welcome === undefined) await new Promise((r) => setTimeout(r, 100));
+  }
+  if (welcome === undefined) throw new Error('Firefox: the first-run page did not open on install');
+  await send('browsingContext.close', { context: welcome });
+  await send('browsingContext.activate', { context });
 
   const ff: Firefox = {
     context,

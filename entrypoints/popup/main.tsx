@@ -2,7 +2,7 @@ import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { Popup } from '../../components/Popup';
 import '../../components/ui.css';
-import { activeTab, pageEntities, revealEntity, whyNotHere, type ActiveTab } from '../../lib/popup/active-tab';
+import { activeTab, lookUpEntities, pageEntities, revealEntity, showEntity, whyNotHere, type ActiveTab } from '../../lib/popup/active-tab';
 import type { Settings } from '../../lib/settings/schema';
 import type { PageEntity } from '../../lib/messages';
 import { readShortcut, type ShortcutInfo } from '../../lib/extension/shortcut';
@@ -33,6 +33,10 @@ function draw(): void {
         if (tab) void revealEntity(tab.id, entity).then(() => window.close());
       }}
       shortcut={shortcut}
+      lookUp={(query) => (tab ? lookUpEntities(tab.id, query) : Promise.resolve([]))}
+      onShow={(entity) => {
+        if (tab) void showEntity(tab.id, entity).then(() => window.close());
+      }}
       onOpenOptions={() => void browser.runtime.openOptionsPage().then(() => window.close())}
     />,
     root,

@@ -161,6 +161,17 @@ export class BackstoryPage {
     return true;
   }
 
+  /** Every loaded pack's entities whose name or alias matches (the popup's look-up). */
+  lookUp(query: string): ReturnType<CardController['lookUp']> {
+    return this.card.lookUp(query);
+  }
+
+  /** Opens an entity's card from a look-up: at its next mention when the page has one, else on its own. */
+  showEntity(packId: string, entityId: string): boolean {
+    if (this.store.mentionsOf(packId, entityId).length > 0) return this.reveal(packId, entityId);
+    return this.card.showEntity(packId, entityId);
+  }
+
   /** The keyboard command: the next mention after the one gone to last (or after the top of the viewport). */
   nextMention(): boolean {
     const ordered = this.store.ordered();

@@ -16,8 +16,11 @@ import type { Painter } from './painter';
 import { cardIsDark } from './theme';
 import { cardCopyText, copyToClipboard } from './card-copy';
 import { groupNews } from './news-groups';
+import { lookUp, type LookupEntry } from './entity-lookup';
 import { asOfLabel, pageDate } from './page-date';
 
+/** Where a looked-up card opens: this far from the viewport's right edge (the card is about 26em wide). */
+const CARD_LOOKUP_INSET_PX = 440;
 /** Quotes under "In the news"; the pack may hold hundreds. */
 const MAX_QUOTES = 3;
 
@@ -115,6 +118,30 @@ export class CardController {
     };
     if (typeof win.requestIdleCallback === 'function') win.requestIdleCallback(run, { timeout: 2000 });
     else win.setTimeout(run, 200);
+  }
+
+  lookUp(query: string): ReturnType<typeof lookUp> {
+    const lookups = this.lookups;
+    function* entries(): Generator<LookupEntry> {
+      for (const [packId, lookup] of lookups) for (const entity of lookup.entities.values()) yield { packId, entity };
+    }
+    return lookUp(entries(), query);
+  }
+
+  /** Opens an entity's card with no mention behind it (a look-up), pinned, at the top right, with focus. */
+  showEntity(packId: string, entityId: string): boolean {
+    if (!this.lookups.get(packId)?.entities.has(entityId)) return false;
+    const { win } = this.o;
+    this.intent.close();
+    const doc = win.document;
+    if (!this.o.host.contains(doc.activeElement) && doc.activeElement !== doc.body) this.returnFocus = doc.activeElement;
+    this.target = { packId, entityId, record: null };
+    this.history = [];
+    this.stayPut = true;
+    this.anchorRect = new DOMRect(Math.max(8, win.innerWidth - CARD_LOOKUP_INSET_PX), 8, 0, 0);
+    this.intent.pin(true);
+    this.render({ focus: true });
+    return true;
   }
 
   /** Scrolls a mention into view, marks it, and opens its card pinned (keyboard, popup, prev/next). */

@@ -125,9 +125,11 @@ export class HoverIntent<T> {
     this.clearTimer(this.hideTimer);
     this.clearTimer(this.showTimer);
     this.held = null;
+    // A card pinned with nothing under the pointer (a look-up) is open too.
+    const open = this.shown !== null || this.pinned;
     this.pinned = false;
     this.inCard = false;
-    if (this.shown !== null) {
+    if (open) {
       this.shown = null;
       this.o.hide();
     }

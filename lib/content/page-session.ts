@@ -121,6 +121,8 @@ export class PageSession {
       return Promise.resolve({ active: this.page !== null, host: this.host, entities: this.page?.entities() ?? [] });
     }
     if (isMessage(message, 'reveal-entity')) return Promise.resolve({ ok: this.page?.reveal(message.packId, message.id) ?? false });
+    if (isMessage(message, 'look-up')) return Promise.resolve({ entities: this.page?.lookUp(String(message.query)) ?? [] });
+    if (isMessage(message, 'show-entity')) return Promise.resolve({ ok: this.page?.showEntity(String(message.packId), String(message.id)) ?? false });
     if (isMessage(message, 'next-mention')) return Promise.resolve({ ok: this.page?.nextMention() ?? false });
     return undefined;
   }

@@ -53,3 +53,12 @@ export async function pageEntities(tabId: number): Promise<Response<'get-page-en
 export async function revealEntity(tabId: number, entity: PageEntity): Promise<void> {
   await sendToTab(tabId, { type: 'reveal-entity', packId: entity.packId, id: entity.id }).catch(() => undefined);
 }
+
+export async function lookUpEntities(tabId: number, query: string): Promise<Array<Omit<PageEntity, 'count'>>> {
+  const reply = await sendToTab(tabId, { type: 'look-up', query }).catch(() => null);
+  return reply?.entities ?? [];
+}
+
+export async function showEntity(tabId: number, entity: Omit<PageEntity, 'count'>): Promise<void> {
+  await sendToTab(tabId, { type: 'show-entity', packId: entity.packId, id: entity.id }).catch(() => undefined);
+}

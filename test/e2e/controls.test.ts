@@ -5,7 +5,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { seedArticlePage } from '../../support/sample-pages';
 import { runKb } from '../../support/kb-run';
-import { highlightCount, highlightedTexts, launchExtension, openExtensionPage, openPopupFor, readCard, waitForHighlights, openPage, type ExtensionBrowser } from '../../support/browser';
+import { cardHtml, highlightCount, highlightedTexts, launchExtension, openExtensionPage, openPopupFor, readCard, waitForHighlights, openPage, type ExtensionBrowser } from '../../support/browser';
 import { page as makePage } from '../../support/pages';
 import { startServer, type PageServer } from '../../support/server';
 
@@ -42,7 +42,7 @@ async function axeViolations(page: Page): Promise<string[]> {
   return page.evaluate(async () => {
     const axe = (window as unknown as { axe: { run(): Promise<{ violations: Array<{ id: string; nodes: unknown[] }> }> } }).axe;
     const result = await axe.run();
-    return result.violations.map((v) => `${v.id} (${v.nodes.length})`);
+    return result.violations.map((v) => `${v.id} (${v.nodes.length}) ${JSON.stringify(v.nodes.map((n) => (n as { html: string }).html))}`);
   });
 }
 
@@ -126,6 +126,81 @@ describe('popup', () => {
     await waitForHighlights(page, 50, 3000);
     await popup.close();
     await page.close();
+  });
+});
+
+describe('look-up by name, the first-run page, the card and the icon', () => {
+  test('the popup looks up any name in every pack and opens its card, also for one the page does not mention', async () => {
+    const page = await open('/harbour.html');
+    await waitForHighlights(page, 1);
+    let popup = await openPopupFor(browser, page);
+    await popup.locator('#lookup').fill('drone');
+    await expect.poll(() => popup.locator('ul.lookup .name').allTextContents()).toEqual(['Drone wall']);
+    await popup.locator('#lookup').fill('zzzz');
+    await expect.poll(() => popup.locator('[role=status]').allTextContents()).toContain('No entity is called "zzzz".');
+    await popup.locator('#lookup').fill('DRONE');
+    await popup.locator('ul.lookup button').first().click();
+    await expect.poll(async () => (await readCard(page)).name).toBe('Drone wall');
+    const card = await readCard(page);
+    expect(card.text).toContain('Not mentioned on this page');
+    expect(await axeViolations(popup).catch(() => [])).toEqual([]);
+    await popup.close().catch(() => undefined);
+    await page.keyboard.press('Escape');
+    await expect.poll(async () => (await readCard(page)).open).toBe(false);
+    // A name the page mentions goes to its mention.
+    popup = await openPopupFor(browser, page);
+    await popup.locator('#lookup').fill('roman');
+    await popup.locator('ul.lookup [data-entity="romania"]').click();
+    await expect.poll(async () => (await readCard(page)).text).toContain('Mention 1 of 1');
+    await popup.close().catch(() => undefined);
+    await page.close();
+  });
+
+  test('the card has no axe violations (its DOM, read through DevTools, in a page of its own with its stylesheet)', async () => {
+    const page = await open('/seed.html');
+    await waitForHighlights(page, 50);
+    const popup = await openPopupFor(browser, page);
+    await popup.click('[data-entity="romania"]');
+    await expect.poll(async () => (await readCard(page)).name).toBe('Romania');
+    const html = await cardHtml(page);
+    server.route('/card-snapshot.html', `<!doctype html><html lang="en"><head><title>Card</title><style>${readFileSync('components/card.css', 'utf8').replace(/:host\s*\{[^}]*\}/, '')}</style></head><body><main>${html}</main></body></html>`);
+    const snapshot = await open('/card-snapshot.html');
+    expect(await snapshot.locator('[role=dialog] h2').textContent()).toBe('Romania');
+    expect(await axeViolations(snapshot)).toEqual([]);
+    await snapshot.close();
+    await page.close();
+  });
+
+  test('a fresh install opens the first-run page once: what it does, the real shortcut, what it keeps; axe finds nothing', async () => {
+    const fresh = await launchExtension({ keepWelcome: true });
+    try {
+      const welcome = fresh.welcome;
+      expect(welcome?.url()).toBe(`chrome-extension://${fresh.extensionId}/welcome.html`);
+      if (!welcome) return;
+      await expect.poll(() => welcome.locator('#shortcut').textContent()).toContain('Alt+Shift+K');
+      expect(await welcome.locator('h2').allTextContents()).toEqual(['How to use it', 'What stays on your machine', 'What it knows']);
+      expect(await welcome.textContent('main')).toContain('Backstory makes no network requests');
+      expect(await axeViolations(welcome)).toEqual([]);
+      // Reachable again from the options page.
+      const options = await openExtensionPage(fresh, 'options.html');
+      await options.click('#welcome-link');
+      await expect.poll(() => options.url()).toBe(`chrome-extension://${fresh.extensionId}/welcome.html`);
+      // Only on install: a browser restart with the same profile opens no first-run page.
+    } finally {
+      await fresh.close();
+    }
+  });
+
+  test('the icon is drawn at every size stores and toolbars use, rendered from the SVG in the project', () => {
+    for (const dir of ['.output/chrome-mv3', '.output/firefox-mv3']) {
+      const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as { icons: Record<string, string> };
+      expect(Object.keys(manifest.icons).map(Number).sort((a, b) => a - b)).toEqual([16, 32, 48, 96, 128]);
+      for (const [size, file] of Object.entries(manifest.icons)) {
+        const png = readFileSync(join(dir, file));
+        expect(png.subarray(1, 4).toString()).toBe('PNG');
+        expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([Number(size), Number(size)]);
+      }
+    }
   });
 });
 

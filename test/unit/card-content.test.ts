@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { cardCopyText } from '../../lib/content/card-copy';
 import { groupNews } from '../../lib/content/news-groups';
+import { lookUp, type LookupEntry } from '../../lib/content/entity-lookup';
 import { asOfLabel, pageDate } from '../../lib/content/page-date';
 import type { PackDocument } from '../../lib/pack-format/types';
 import { defaultSettings, MAX_LIST } from '../../lib/settings/schema';
@@ -68,5 +69,26 @@ describe('muting from a card', () => {
     expect(next).toHaveLength(MAX_LIST);
     expect(next.at(-1)).toBe('p/new');
     expect(next[0]).toBe('p/e1');
+  });
+});
+
+describe('look-up by name', () => {
+  const entity = (id: string, name: string, aliases: string[] = [], acronyms: string[] = []): LookupEntry => ({
+    packId: 'p',
+    entity: { id, name, type: 'organization', aliases, acronyms, shortForms: [], demonyms: [], summary: '', facts: [], url: '', sentences: [], related: [], headlines: [] },
+  });
+  const entries = [
+    entity('eu', 'European Union', ['EU'], ['EU']),
+    entity('ec', 'European Commission'),
+    entity('ee', 'Eastern Europe'),
+    entity('toiu', 'Oana Țoiu'),
+    entity('nato', 'North Atlantic Treaty Organization', [], ['NATO']),
+  ];
+  test('accent- and case-insensitive; name starts before word starts before inside; aliases after names', () => {
+    expect(lookUp(entries, 'europe').map((e) => e.id)).toEqual(['eu', 'ec', 'ee']);
+    expect(lookUp(entries, 'TOIU').map((e) => e.id)).toEqual(['toiu']);
+    expect(lookUp(entries, 'nato').map((e) => e.id)).toEqual(['nato']);
+    expect(lookUp(entries, '   ')).toEqual([]);
+    expect(lookUp(entries, 'e', 2)).toHaveLength(2);
   });
 });
