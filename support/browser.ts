@@ -289,9 +289,9 @@ export async function cardHtml(page: Page): Promise<string> {
   });
   const found = dialog as CdpNode | null;
   if (!found) throw new Error('no card is open');
-  // DevTools' serialisation of the card, for a test page; nothing is rendered from it in the extension.
-  const reply: Record<string, string> = await session.send('DOM.getOuterHTML', { backendNodeId: found.backendNodeId });
-  return reply['outer' + 'HTML'] ?? '';
+  const reply: { outerHTML: string } = await session.send('DOM.getOuterHTML', { backendNodeId: found.backendNodeId });
+  // eslint-disable-next-line no-restricted-properties -- a DevTools reply field read by a test, not a DOM property the extension renders
+  return reply.outerHTML;
 }
 
 /** The centre of a card button, in viewport coordinates. */

@@ -76,7 +76,7 @@ describe('the built extension in Chromium', () => {
     await popup.close();
     const options = await openExtensionPage(browser, 'options.html');
     await expect.poll(() => options.locator('h1').textContent()).toBe('Backstory options');
-    expect(await options.locator('table.packs tbody tr').count()).toBeGreaterThanOrEqual(1);
+    await expect.poll(() => options.locator('table.packs tbody tr').count()).toBeGreaterThanOrEqual(1);
     await options.close();
   });
 
