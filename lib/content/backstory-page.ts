@@ -18,7 +18,7 @@ import { pageEntities } from './page-entities';
 import { PageScanner, type ScanTimings } from './page-scanner';
 import { Painter } from './painter';
 import { VisibleRanges } from './visible-ranges';
-import { browserIsHidden } from './visibility';
+import { browserIsHidden, browserRendersAsBlock } from './visibility';
 
 export type { RenderCard };
 
@@ -78,7 +78,7 @@ export class BackstoryPage {
       painter: this.painter,
       ranges: this.ranges,
       store: this.store,
-      collect: { ownHost: this.host.host, isHidden: browserIsHidden },
+      collect: { ownHost: this.host.host, isHidden: browserIsHidden, rendersAsBlock: browserRendersAsBlock },
       isOwnNode: (node) => this.host.contains(node),
       signal: this.life.signal,
       onChange: () => this.scheduleCount(),

@@ -12,6 +12,7 @@ import { contains, isConnected } from '../dom/safe-dom';
 import { ChangeQueue, EXCLUDING_ATTRIBUTES } from './change-queue';
 import { Lifetime } from '../lifecycle';
 import { isInsideExcluded, TextCollector, type CollectOptions } from '../spot/extract';
+import { findReadingRegion } from '../spot/reading-region';
 import { createScanState, scanChunk, type Mention, type ScanState } from '../spot/scan';
 import type { LoadedPack } from '../spot/loaded-pack';
 import type { Settings } from '../settings/schema';
@@ -29,6 +30,8 @@ export interface ScanTimings {
   allHighlightsMs: number;
   longestSliceMs: number;
   totalWorkMs: number;
+  /** Finding the reading region (which blocks a reader reads), part of the work. */
+  regionMs: number;
 }
 
 export interface PageScannerOptions {
@@ -50,7 +53,7 @@ export interface PageScannerOptions {
   log: (message: string) => void;
 }
 
-const noTimings = (): ScanTimings => ({ firstHighlightMs: -1, allHighlightsMs: -1, longestSliceMs: 0, totalWorkMs: 0 });
+const noTimings = (): ScanTimings => ({ firstHighlightMs: -1, allHighlightsMs: -1, longestSliceMs: 0, totalWorkMs: 0, regionMs: 0 });
 
 export class PageScanner {
   private state: ScanState;
@@ -62,12 +65,15 @@ export class PageScanner {
   private timings = noTimings();
   private readonly firstByEntity = new Set<string>();
   private observer: MutationObserver | null = null;
+  /** What the collector reads: the caller's options plus this scan's reading region. */
+  private collect: CollectOptions;
 
   /** What is matched now: given at construction, replaced by `restart()`. */
   private settings: Settings;
   private packs: readonly LoadedPack[];
 
   constructor(private readonly o: PageScannerOptions) {
+    this.collect = o.collect;
     this.settings = o.settings;
     this.packs = o.packs;
     this.state = createScanState(o.settings.demonyms);
@@ -102,6 +108,11 @@ export class PageScanner {
     this.timings = noTimings();
     const root = this.doc.body ?? this.doc.documentElement;
     if (!root || scan.ended) return this.timings;
+    const regionStart = performance.now();
+    this.collect = { ...this.o.collect, region: findReadingRegion(this.doc) };
+    this.timings.regionMs = performance.now() - regionStart;
+    this.timings.totalWorkMs += this.timings.regionMs;
+    this.timings.longestSliceMs = Math.max(this.timings.longestSliceMs, this.timings.regionMs);
     // At the top of the page, document order already starts with what the reader sees; only a page opened
     // scrolled down (a restored position, an anchor) needs the block in view first.
     if (!this.settings.firstMentionOnly) await this.scanVisible(root, startedAt, scan);
@@ -180,10 +191,10 @@ export class PageScanner {
    */
   private async scanVisible(root: Node, startedAt: number, scan: Lifetime): Promise<void> {
     const first = await visibleBlock(this.doc, scan.signal);
-    if (!first || scan.ended || isInsideExcluded(first, this.o.collect)) return;
+    if (!first || scan.ended || isInsideExcluded(first, this.collect)) return;
     const sliceStart = performance.now();
     const state = createScanState(this.settings.demonyms);
-    const collector = new TextCollector(root, this.o.collect, first);
+    const collector = new TextCollector(root, this.collect, first);
     const pass = this.o.store.beginPass(first);
     let added = 0;
     // About a screenful of text; no layout is read, so nothing is forced.
@@ -200,7 +211,7 @@ export class PageScanner {
 
   /** Scans one subtree in slices. When the page removes the node the walk stood on, it goes on from an ancestor. */
   private async scanRoot(root: Node, startedAt: number, scan: Lifetime): Promise<void> {
-    let collector = new TextCollector(root, this.o.collect);
+    let collector = new TextCollector(root, this.collect);
     let pass = this.o.store.beginPass(root);
     let sliceStart = performance.now();
     const shouldYield = (): boolean => performance.now() - sliceStart > SLICE_BUDGET_MS;
@@ -224,7 +235,7 @@ export class PageScanner {
           // The page replaced what the walk stood on (hydration). The mutation queue rescans the new nodes;
           // the rest of the root is walked again, and mentions met before are only found again.
           if (!isConnected(root)) break;
-          collector = new TextCollector(root, this.o.collect);
+          collector = new TextCollector(root, this.collect);
           pass = this.o.store.beginPass(root);
         }
       }
@@ -293,7 +304,7 @@ export class PageScanner {
     }
     for (const root of roots) {
       if (scan.ended) return;
-      if (!isConnected(root) || this.o.isOwnNode(root) || isInsideExcluded(root, this.o.collect)) continue;
+      if (!isConnected(root) || this.o.isOwnNode(root) || isInsideExcluded(root, this.collect)) continue;
       await this.scanRoot(root, started, scan);
     }
     this.o.painter.restore();

@@ -111,7 +111,7 @@ export class PageSession {
     if (page.ended) return;
     const first = t.firstHighlightMs < 0 ? -1 : t.firstHighlightMs + since;
     this.o.log(
-      `first highlights ${first.toFixed(1)} ms, all ${(t.allHighlightsMs + since).toFixed(1)} ms, longest slice ${t.longestSliceMs.toFixed(1)} ms, work ${t.totalWorkMs.toFixed(1)} ms`,
+      `first highlights ${first.toFixed(1)} ms, all ${(t.allHighlightsMs + since).toFixed(1)} ms, longest slice ${t.longestSliceMs.toFixed(1)} ms, work ${t.totalWorkMs.toFixed(1)} ms, reading region ${t.regionMs.toFixed(2)} ms`,
     );
   }
 

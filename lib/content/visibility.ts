@@ -13,3 +13,16 @@ export function browserIsHidden(element: Element): boolean {
   if (style.opacity === '0') return true;
   return (style as CSSStyleDeclaration & { contentVisibility?: string }).contentVisibility === 'hidden';
 }
+
+const BLOCK_DISPLAY = /^(?:block|flex|grid|list-item|table|table-row|table-cell|table-caption|flow-root|flow|-webkit-box)\b/;
+const BLOCK_TAG_LIKE = new Set(['span', 'a', 'em', 'strong', 'b', 'i', 'small', 'time', 'cite', 'q', 'abbr', 'mark', 'u', 's', 'sup', 'sub', 'font', 'label']);
+
+/**
+ * Whether the page's CSS lays out an inline element as a block ("said." and a caption credit in a
+ * display:block span must not read "said.Credit"). Only inline tags are asked: block tags already separate.
+ */
+export function browserRendersAsBlock(element: Element): boolean {
+  if (!BLOCK_TAG_LIKE.has(element.localName)) return false;
+  const win = element.ownerDocument.defaultView;
+  return win !== null && BLOCK_DISPLAY.test(win.getComputedStyle(element).display);
+}

@@ -38,6 +38,9 @@ interface Accessors {
   getAttribute: (this: Element, name: string) => string | null;
   hasAttribute: (this: Element, name: string) => boolean;
   closest: (this: Element, selector: string) => Element | null;
+  textContent: Getter<string | null>;
+  querySelectorAll: (this: Element, selector: string) => NodeListOf<Element>;
+  documentQuerySelectorAll: (this: Document, selector: string) => NodeListOf<Element>;
 }
 
 let cached: Accessors | null = null;
@@ -66,6 +69,9 @@ function accessors(node: Node): Accessors {
     getAttribute: method(E, 'getAttribute'),
     hasAttribute: method(E, 'hasAttribute'),
     closest: method(E, 'closest'),
+    textContent: getter(N, 'textContent'),
+    querySelectorAll: method(E, 'querySelectorAll'),
+    documentQuerySelectorAll: method(realm.Document.prototype, 'querySelectorAll'),
   };
   return cached;
 }
@@ -117,3 +123,7 @@ export function follows(reference: Node, node: Node): boolean {
   const pos = compareDocumentPosition(reference, node);
   return (pos & 4) !== 0 && (pos & 16) === 0;
 }
+export const textContent = (node: Node): string => accessors(node).textContent.call(node) ?? '';
+/** All matches under `root` (an element or a document), in document order. */
+export const queryAll = (root: Element | Document, selector: string): Element[] =>
+  Array.from(nodeType(root) === 9 ? accessors(root).documentQuerySelectorAll.call(root as Document, selector) : accessors(root).querySelectorAll.call(root as Element, selector));

@@ -13,6 +13,7 @@ export interface NameWords {
   givenNames: string[];
 }
 
+
 type Model = {
   one: { lexicon: Record<string, string | string[]> };
   two: { orgWords: Record<string, unknown>; placeWords: Record<string, unknown> };

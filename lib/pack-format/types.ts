@@ -89,6 +89,21 @@ export interface PackIndex {
   aliasForms: string[];
 }
 
+/**
+ * When a name is not its entity, by the words right around it: "70.2% European" is an ancestry, "US$" a
+ * currency, "State of New York" the state. A rule applies to the entities it names and/or of the types it
+ * lists (all entities when it gives neither), to the name fields it lists (all when none; "aliases" covers
+ * the entity's name too), and rejects a mention right after any `notAfter` phrase or right before any
+ * `notBefore` phrase (compared like names: case, accents and spacing folded).
+ */
+export interface ContextRule {
+  types?: EntityType[];
+  entities?: string[];
+  fields?: AliasField[];
+  notAfter?: string[];
+  notBefore?: string[];
+}
+
 export interface KnowledgePack {
   format: typeof PACK_FORMAT;
   formatVersion: number;
@@ -104,6 +119,7 @@ export interface KnowledgePack {
    * like aliases, so the longest match wins, and never highlighted.
    */
   stopPhrases?: string[];
+  contextRules?: ContextRule[];
   index?: PackIndex;
 }
 
@@ -124,5 +140,8 @@ export const LIMITS = {
   titleLength: 500,
   descriptionLength: 2_000,
   stopPhrases: 10_000,
+  contextRules: 1_000,
+  contextPhrases: 50,
+  contextPhraseLength: 60,
   packBytes: 20 * 1024 * 1024,
 } as const;

@@ -10,6 +10,7 @@ import {
   LIMITS,
   PACK_FORMAT,
   PACK_FORMAT_VERSION,
+  type ContextRule,
   type KnowledgePack,
   type PackDocument,
   type PackEntity,
@@ -128,7 +129,7 @@ const ENTITY_FIELDS = [
   'related', 'headlines',
 ] as const;
 const PACK_FIELDS = [
-  'format', 'formatVersion', 'id', 'name', 'version', 'corpusDate', 'description', 'documents', 'entities', 'stopPhrases', 'index',
+  'format', 'formatVersion', 'id', 'name', 'version', 'corpusDate', 'description', 'documents', 'entities', 'stopPhrases', 'contextRules', 'index',
 ] as const;
 const INDEX_FIELDS = [
   'version', 'nodes', 'edgeStart', 'edgeChar', 'edgeTarget', 'termStart', 'termAlias', 'aliasEntity', 'aliasFlags',
@@ -342,6 +343,28 @@ export function validatePack(raw: unknown, source: string): KnowledgePack {
     pack.stopPhrases = c.strings(o.stopPhrases, 'pack, field "stopPhrases"', LIMITS.stopPhrases, LIMITS.aliasLength);
     checkStopPhrases(c, pack.stopPhrases, claims);
   }
+  if (o.contextRules !== undefined) pack.contextRules = checkContextRules(c, o.contextRules, ids);
   if (o.index !== undefined) pack.index = checkIndexShape(c, o.index);
   return pack;
+}
+
+const RULE_FIELDS = ['types', 'entities', 'fields', 'notAfter', 'notBefore'] as const;
+
+/** Context rules (see ContextRule): known types, fields and entity ids, and at least one phrase each. */
+export function checkContextRules(c: Checker, raw: unknown, ids: ReadonlySet<string>): ContextRule[] {
+  return c.array(raw, 'pack, field "contextRules"', LIMITS.contextRules).map((item, i) => {
+    const where = `context rule #${i + 1}`;
+    const o = c.object(item, where, RULE_FIELDS, []);
+    const rule: ContextRule = {};
+    if (o.types !== undefined) rule.types = c.array(o.types, `${where}, field "types"`, ENTITY_TYPES.length).map((t, k) => c.oneOf(t, `${where}, field "types[${k}]"`, ENTITY_TYPES));
+    if (o.entities !== undefined) {
+      rule.entities = c.strings(o.entities, `${where}, field "entities"`, LIMITS.contextPhrases, LIMITS.idLength);
+      for (const id of rule.entities) if (!ids.has(id)) c.fail(`${where}, field "entities"`, `refers to unknown entity "${id}"`);
+    }
+    if (o.fields !== undefined) rule.fields = c.array(o.fields, `${where}, field "fields"`, ALIAS_FIELDS.length).map((f, k) => c.oneOf(f, `${where}, field "fields[${k}]"`, ALIAS_FIELDS));
+    if (o.notAfter !== undefined) rule.notAfter = c.strings(o.notAfter, `${where}, field "notAfter"`, LIMITS.contextPhrases, LIMITS.contextPhraseLength);
+    if (o.notBefore !== undefined) rule.notBefore = c.strings(o.notBefore, `${where}, field "notBefore"`, LIMITS.contextPhrases, LIMITS.contextPhraseLength);
+    if ((rule.notAfter?.length ?? 0) + (rule.notBefore?.length ?? 0) === 0) c.fail(where, 'needs at least one phrase in "notAfter" or "notBefore"');
+    return rule;
+  });
 }

@@ -6,8 +6,9 @@
  */
 import {
   attributeCount, firstChild, getAttribute, hasAttribute, isConnected, isElement, isText, localName, nextSibling,
-  parentElement, parentNode, closestWhere,
+  parentElement, parentNode, closestWhere, queryAll,
 } from '../dom/safe-dom';
+import type { ReadingRegion } from './reading-region';
 import { isBlock } from './blocks';
 import { BLOCK_SEPARATOR } from './fold';
 
@@ -25,6 +26,10 @@ export interface CollectOptions {
   isHidden?: (element: Element) => boolean;
   /** The extension's own host element, never scanned. */
   ownHost?: Node;
+  /** Which parts of the page a reader reads (see reading-region.ts); without it, all but navigation. */
+  region?: ReadingRegion;
+  /** Whether the page's CSS renders an inline element as a block (then its text does not run into the next). */
+  rendersAsBlock?: (element: Element) => boolean;
 }
 
 const SKIPPED_TAGS = new Set([
@@ -49,7 +54,8 @@ export function isExcluded(element: Element, options: CollectOptions): boolean {
   if (SKIPPED_TAGS.has(tag) || element === options.ownHost) return true;
   if ((tag === 'header' || tag === 'footer')) {
     const parent = parentElement(element);
-    if (!parent || !closestWhere(parent, isMainLandmark)) return true;
+    // A page-level header that holds the page's h1 is the article's headline, not site chrome.
+    if ((!parent || !closestWhere(parent, isMainLandmark)) && (tag === 'footer' || queryAll(element, 'h1').length === 0)) return true;
   }
   if (attributeCount(element) > 0) {
     if (hasAttribute(element, 'hidden')) return true;
@@ -57,10 +63,11 @@ export function isExcluded(element: Element, options: CollectOptions): boolean {
     const editable = getAttribute(element, 'contenteditable');
     if (editable !== null && editable.toLowerCase() !== 'false') return true;
     const role = getAttribute(element, 'role');
-    if (role !== null && SKIPPED_ROLES.has(role.trim().toLowerCase())) return true;
+    if (role !== null && SKIPPED_ROLES.has(role.trim().toLowerCase()) && !(role.trim().toLowerCase() === 'banner' && queryAll(element, 'h1').length > 0)) return true;
     const style = getAttribute(element, 'style');
     if (style !== null && HIDDEN_STYLE.test(style)) return true;
   }
+  if (options.region?.excludes(element) === true) return true;
   return options.isHidden?.(element) ?? false;
 }
 
@@ -161,7 +168,7 @@ export class TextCollector {
           this.pendingBreak = true;
           node = this.after(node);
         } else {
-          if (isBlock(node)) this.pendingBreak = true;
+          if (isBlock(node) || this.options.rendersAsBlock?.(node) === true) this.pendingBreak = true;
           node = firstChild(node) ?? this.after(node);
         }
       } else {
@@ -178,7 +185,7 @@ export class TextCollector {
   private after(node: Node): Node | null {
     let current: Node | null = node;
     while (current && current !== this.root) {
-      if (isElement(current) && isBlock(current)) this.pendingBreak = true;
+      if (isElement(current) && (isBlock(current) || this.options.rendersAsBlock?.(current) === true)) this.pendingBreak = true;
       const sibling = nextSibling(current);
       if (sibling) return sibling;
       current = parentNode(current);

@@ -22,7 +22,7 @@ const FOLD_RANGES: ReadonlyArray<readonly [number, number]> = [
 const SPACES = [0x09, 0x0a, 0x0b, 0x0c, 0x0d, 0x85, 0xa0, 0x1680, 0x2028, 0x2029, 0x202f, 0x205f, 0x3000];
 const APOSTROPHES = [0x2018, 0x2019, 0x201a, 0x201b, 0x2032, 0x02bc, 0x02b9, 0xff07];
 const QUOTES = [0x201c, 0x201d, 0x201e, 0x201f, 0x2033, 0x00ab, 0x00bb, 0xff02];
-const HYPHENS = [0x2010, 0x2011, 0x2012, 0x2013, 0x2212, 0xfe63, 0xff0d, 0x00ad];
+const HYPHENS = [0x2010, 0x2011, 0x2012, 0x2013, 0x2212, 0xfe63, 0xff0d];
 
 function buildFoldTable(): Uint16Array {
   const table = new Uint16Array(0x10000);
@@ -58,8 +58,17 @@ export function foldCode(code: number): number {
   return foldTable[code] ?? code;
 }
 
+/**
+ * Invisible characters inside words (soft hyphen, zero-width space, joiners, word joiner, BOM): matching
+ * steps over them, so "Zelen&shy;sky" is "Zelensky".
+ */
+export function isIgnorableCode(code: number): boolean {
+  return code === 0xad || (code >= 0x200b && code <= 0x200d) || code === 0x2060 || code === 0xfeff;
+}
+
 /** True for letters, digits, combining marks and underscore: the characters a mention may not touch. */
 export function isWordCode(code: number): boolean {
+  if (isIgnorableCode(code)) return true;
   let cls = wordClass[code];
   if (cls === 0 || cls === undefined) {
     cls = WORD_RE.test(String.fromCharCode(code)) ? 1 : 2;

@@ -2,7 +2,7 @@
  * Finds alias mentions in text with the precompiled trie, walking only from word starts over the original
  * text (folding one code unit at a time through a table). Leftmost-longest, never overlapping.
  */
-import { foldCode, isUpperCode, isWordCode } from './fold';
+import { foldCode, isIgnorableCode, isUpperCode, isWordCode } from './fold';
 import { ALIAS_DEMONYM, ALIAS_EXACT_CASE, ALIAS_SHORT_FORM, ALIAS_STOP, type TrieIndex } from './trie-index';
 
 const SPACE = 0x20;
@@ -15,6 +15,8 @@ export interface MatchOptions {
    * The matcher adds to it, so one set carries the state across the chunks of a page.
    */
   seen: Set<number>;
+  /** A match the context says is not its entity (part of a longer name, another sense): skipped whole. */
+  reject?: (match: RawMatch, text: string) => boolean;
 }
 
 export interface RawMatch {
@@ -54,7 +56,7 @@ export function matchText(index: TrieIndex, text: string, options: MatchOptions)
     const hit = longestAt(index, text, i, options);
     if (hit) {
       const flags = index.aliasFlags[hit.alias] as number;
-      if (!(flags & ALIAS_STOP)) {
+      if (!(flags & ALIAS_STOP) && options.reject?.(hit, text) !== true) {
         out.push(hit);
         if (!(flags & (ALIAS_SHORT_FORM | ALIAS_DEMONYM))) options.seen.add(hit.entity);
       }
@@ -73,7 +75,12 @@ function longestAt(index: TrieIndex, text: string, start: number, options: Match
   let j = start;
   let best: RawMatch | null = null;
   while (j < n) {
-    const code = foldCode(text.charCodeAt(j));
+    const raw = text.charCodeAt(j);
+    if (isIgnorableCode(raw) && j > start) {
+      j++;
+      continue;
+    }
+    const code = foldCode(raw);
     node = step(index, node, code);
     if (node < 0) break;
     j++;
@@ -146,6 +153,7 @@ function caseFits(form: string, text: string, start: number, exact: boolean): bo
       while (p < text.length && foldCode(text.charCodeAt(p)) === SPACE) p++;
       continue;
     }
+    while (p < text.length && isIgnorableCode(text.charCodeAt(p))) p++;
     const t = text.charCodeAt(p++);
     const formUpper = isUpperCode(f);
     if (exact) {

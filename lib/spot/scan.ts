@@ -3,6 +3,7 @@ import type { PackEntity } from '../pack-format/types';
 import type { TextChunk } from './extract';
 import type { LoadedPack } from './loaded-pack';
 import { matchText, type RawMatch } from './match';
+import { rejectMatch } from './context-rules';
 
 export interface DomPoint {
   node: Text;
@@ -44,7 +45,8 @@ export function scanChunk(chunk: TextChunk, packs: readonly LoadedPack[], state:
       seen = new Set();
       state.seen.set(loaded.pack.id, seen);
     }
-    for (const m of matchText(loaded.index, chunk.text, { demonyms: state.demonyms, seen })) {
+    const reject = (m: RawMatch, text: string): boolean => rejectMatch(loaded, m, text);
+    for (const m of matchText(loaded.index, chunk.text, { demonyms: state.demonyms, seen, reject })) {
       all.push({ ...m, pack: loaded });
     }
   }

@@ -1,0 +1,156 @@
+/**
+ * Which parts of a page a reader reads. The article body, its headline and dek, captions, tables, quotes and
+ * reader comments are in; the chrome around them (teaser lists, related and most-read rails, ads, bylines,
+ * credits, print and licence notes, cookie and newsletter boxes, section labels) is out. The body is found
+ * the way Firefox Reader View's Readability finds it: paragraphs score their parent and grandparent, and class
+ * and id words and link density adjust the score. With no clear article (a section front, a list page) the
+ * whole page is read but for chrome. One pass over the paragraphs and links: linear in the page's size.
+ */
+import { closestWhere, contains, getAttribute, localName, parentElement, queryAll, textContent } from '../dom/safe-dom';
+
+export interface ReadingRegion {
+  /** The article: the best-scoring container, widened to its `article`/`main` when it has one. Null: none. */
+  root: Element | null;
+  /** The page's headline block when it sits outside the article (its `h1` and the header around it). */
+  headline: Element | null;
+  /** True when the element and everything inside it are not read. */
+  excludes(element: Element): boolean;
+}
+
+/** Class and id words of chrome: lists, rails, ads, credits, boxes that are not the article. */
+const CHROME_WORDS = /(?:^|[^a-z])(?:related|trending|most-?(?:read|popular|viewed|shared|watched)|popular|recommend(?:ed|ations?)?|sponsor(?:ed)?|promo(?:tion)?s?|taboola|outbrain|newsletters?|subscri(?:be|ption)|cookies?|consent|gdpr|byline|bylines|author(?:s|-?bio|-?info)?|contributors?|credits?|copyright|licen[cs]e|share|sharing|social|tags|breadcrumbs?|kicker|eyebrow|rubric|advert(?:isement)?s?|ads?|ad-?slot|dfp|paywall|sign-?up|read-?more|more-?(?:stories|news|from)|teasers?|rail|sidebar|masthead|skip-?link|visually-?hidden|sr-?only|screen-?reader-?text|print-?(?:edition|info|note))(?:$|[^a-z])/i;
+/** Class and id words of article bodies (Readability's positive words). */
+const BODY_WORDS = /(?:^|[^a-z])(?:article|body|content|entry|main|page|post|text|story|blog)(?:$|[^a-z])/i;
+/** Class and id words of reader comments, which are read even outside the article. */
+const COMMENT_WORDS = /(?:^|[^a-z])comments?(?:$|[^a-z])/i;
+const CHROME_ROLES = new Set(['complementary', 'navigation', 'banner', 'contentinfo', 'search', 'dialog', 'alertdialog', 'menu', 'menubar', 'toolbar']);
+/** Short blocks that are credits, bylines, print and licence notes, teasers, rather than the story. */
+const BOILERPLATE = [
+  /^\s*(?:photo(?:graph)?|image|picture|video|graphic|illustration|credit|source|foto|fuente|quelle)s?\s*(?:by)?\s*[:：|]/i,
+  /^\s*by\s+\p{Lu}/u,
+  /all rights reserved|©|\(c\) \d{4}|copyright \d{4}/i,
+  /a version of this (?:article|story) (?:appears|appeared) in print/i,
+  /(?:contributed|additional) reporting|reporting by|editing by|written by/i,
+  /^\s*(?:read|see|watch) (?:more|also)\s*[:：]/i,
+  /^\s*(?:sign up|subscribe)\b/i,
+];
+const BOILERPLATE_MAX = 300;
+/** Blocks whose text is this much link text are teaser lists. */
+const LINK_DENSITY = 0.5;
+const LINK_CHARS_MIN = 40;
+/** Below this score no container stands out as the article. */
+const MIN_ARTICLE_SCORE = 20;
+const MIN_PARAGRAPH = 25;
+const HEADLINE_BLOCK_MAX = 800;
+const TOP_CANDIDATES = 8;
+const MAX_COMMENT_SECTIONS = 4;
+
+function words(element: Element): string {
+  return `${getAttribute(element, 'class') ?? ''} ${getAttribute(element, 'id') ?? ''}`;
+}
+
+function chromeRole(element: Element): boolean {
+  const role = getAttribute(element, 'role');
+  return role !== null && CHROME_ROLES.has(role.trim().toLowerCase());
+}
+
+/** Readability's paragraph scores on parents and grandparents, then class words and link density. */
+function bestContainer(doc: Document): Element | null {
+  const scores = new Map<Element, number>();
+  for (const p of queryAll(doc, 'p, td, pre')) {
+    const text = textContent(p);
+    if (text.length < MIN_PARAGRAPH) continue;
+    const score = 1 + (text.match(/[,，、]/g)?.length ?? 0) + Math.min(Math.floor(text.length / 100), 3);
+    const parent = parentElement(p);
+    if (!parent) continue;
+    scores.set(parent, (scores.get(parent) ?? 0) + score);
+    const grand = parentElement(parent);
+    if (grand) scores.set(grand, (scores.get(grand) ?? 0) + score / 2);
+  }
+  // Class words and link density only for the strongest few: each costs a read of the container's text.
+  const ranked = [...scores].filter(([el]) => localName(el) !== 'body' && localName(el) !== 'html').sort((a, b) => b[1] - a[1]).slice(0, TOP_CANDIDATES);
+  let best: Element | null = null;
+  let bestScore = MIN_ARTICLE_SCORE;
+  for (const [element, raw] of ranked) {
+    const tag = localName(element);
+    let score = raw;
+    const w = words(element);
+    if (BODY_WORDS.test(w)) score *= 1.25;
+    if (CHROME_WORDS.test(w) || COMMENT_WORDS.test(w) || chromeRole(element) || tag === 'aside' || tag === 'nav' || tag === 'footer') score *= 0.2;
+    if (tag === 'article' || getAttribute(element, 'itemprop') === 'articleBody') score *= 1.2;
+    if (score <= bestScore) continue;
+    const all = textContent(element).length || 1;
+    let linked = 0;
+    for (const a of queryAll(element, 'a')) linked += textContent(a).length;
+    score *= 1 - Math.min(1, linked / all);
+    if (score > bestScore) {
+      best = element;
+      bestScore = score;
+    }
+  }
+  return best;
+}
+
+export function findReadingRegion(doc: Document): ReadingRegion {
+  const body = bestContainer(doc);
+  // The article's own landmark holds its headline, dek and captions: read all of it (minus its chrome).
+  const root = body ? closestWhere(body, (el) => localName(el) === 'article' || localName(el) === 'main' || getAttribute(el, 'role') === 'main') ?? body : null;
+  const h1 = queryAll(doc, 'h1')[0] ?? null;
+  let headline: Element | null = null;
+  if (root && h1 && !contains(root, h1)) {
+    const around = parentElement(h1);
+    headline = around && localName(around) !== 'body' && textContent(around).length <= HEADLINE_BLOCK_MAX ? around : h1;
+  }
+  // Link text per element, summed from every link up a few levels: teaser lists found without a text walk each.
+  const linkChars = new Map<Element, number>();
+  if (root) {
+    for (const a of queryAll(root, 'a')) {
+      const n = textContent(a).length;
+      let el = parentElement(a);
+      for (let depth = 0; el && depth < 6 && el !== root; depth++, el = parentElement(el)) linkChars.set(el, (linkChars.get(el) ?? 0) + n);
+    }
+  }
+  const rootText = root ? textContent(root).length : 0;
+
+  const isChrome = (element: Element): boolean => {
+    const tag = localName(element);
+    if (tag === 'aside' || chromeRole(element)) return true;
+    const w = words(element);
+    if (w.length > 1 && CHROME_WORDS.test(w) && !COMMENT_WORDS.test(w)) {
+      // A wrapper named for a rail but holding the article is not chrome ("has-sidebar" on the page body).
+      if (!root || !(contains(element, root) || textContent(element).length > rootText / 2)) return true;
+    }
+    const linked = linkChars.get(element);
+    if (linked !== undefined && linked >= LINK_CHARS_MIN) {
+      const all = textContent(element).length;
+      if (all > 0 && linked / all > LINK_DENSITY && all < rootText / 2) return true;
+    }
+    if (tag === 'p' || tag === 'div' || tag === 'li' || tag === 'figcaption' || tag === 'span' || tag === 'small' || tag === 'section') {
+      const text = textContent(element);
+      if (text.length <= BOILERPLATE_MAX && BOILERPLATE.some((re) => re.test(text))) return true;
+    }
+    return false;
+  };
+
+  // Reader comments are read even outside the article: the outermost elements named for them.
+  const comments: Element[] = [];
+  if (root) {
+    for (const el of queryAll(doc, '[id*="comment" i], [class*="comment" i]')) {
+      if (comments.length >= MAX_COMMENT_SECTIONS) break;
+      if (!COMMENT_WORDS.test(words(el)) || contains(root, el) || contains(el, root) || comments.some((c) => contains(c, el))) continue;
+      if (queryAll(el, 'p').length >= 2) comments.push(el);
+    }
+  }
+  const kept = [root, headline, ...comments].filter((el): el is Element => el !== null);
+
+  return {
+    root,
+    headline,
+    excludes(element) {
+      // The article, its headline block, comment sections, and the elements that lead down to them.
+      if (kept.some((k) => k === element || contains(element, k))) return false;
+      if (isChrome(element)) return true;
+      return root !== null && !kept.some((k) => contains(k, element));
+    },
+  };
+}
