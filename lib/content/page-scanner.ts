@@ -302,6 +302,9 @@ export class PageScanner {
         changed = true;
       }
     }
+    // The app replaced the article (hydration, a client-side render): find the reading region again.
+    const article = this.collect.region?.root;
+    if (article && !isConnected(article)) this.collect = { ...this.o.collect, region: findReadingRegion(this.doc) };
     for (const root of roots) {
       if (scan.ended) return;
       if (!isConnected(root) || this.o.isOwnNode(root) || isInsideExcluded(root, this.collect)) continue;

@@ -124,6 +124,15 @@ export function follows(reference: Node, node: Node): boolean {
   return (pos & 4) !== 0 && (pos & 16) === 0;
 }
 export const textContent = (node: Node): string => accessors(node).textContent.call(node) ?? '';
-/** All matches under `root` (an element or a document), in document order. */
-export const queryAll = (root: Element | Document, selector: string): Element[] =>
-  Array.from(nodeType(root) === 9 ? accessors(root).documentQuerySelectorAll.call(root as Document, selector) : accessors(root).querySelectorAll.call(root as Element, selector));
+/** The static list of matches under `root` (an element or a document), in document order. */
+export const queryList = (root: Element | Document, selector: string): NodeListOf<Element> =>
+  nodeType(root) === 9 ? accessors(root).documentQuerySelectorAll.call(root as Document, selector) : accessors(root).querySelectorAll.call(root as Element, selector);
+/** All matches under `root`, as an array. */
+export const queryAll = (root: Element | Document, selector: string): Element[] => Array.from(queryList(root, selector));
+/** The first `limit` matches under `root`, without copying the rest. */
+export function queryFirst(root: Element | Document, selector: string, limit: number): Element[] {
+  const list = queryList(root, selector);
+  const out: Element[] = [];
+  for (let i = 0; i < list.length && i < limit; i++) out.push(list[i] as Element);
+  return out;
+}

@@ -6,7 +6,7 @@
  */
 import {
   attributeCount, firstChild, getAttribute, hasAttribute, isConnected, isElement, isText, localName, nextSibling,
-  parentElement, parentNode, closestWhere, queryAll,
+  parentElement, parentNode, closestWhere, queryFirst,
 } from '../dom/safe-dom';
 import type { ReadingRegion } from './reading-region';
 import { isBlock } from './blocks';
@@ -55,7 +55,7 @@ export function isExcluded(element: Element, options: CollectOptions): boolean {
   if ((tag === 'header' || tag === 'footer')) {
     const parent = parentElement(element);
     // A page-level header that holds the page's h1 is the article's headline, not site chrome.
-    if ((!parent || !closestWhere(parent, isMainLandmark)) && (tag === 'footer' || queryAll(element, 'h1').length === 0)) return true;
+    if ((!parent || !closestWhere(parent, isMainLandmark)) && (tag === 'footer' || queryFirst(element, 'h1', 1).length === 0)) return true;
   }
   if (attributeCount(element) > 0) {
     if (hasAttribute(element, 'hidden')) return true;
@@ -63,7 +63,7 @@ export function isExcluded(element: Element, options: CollectOptions): boolean {
     const editable = getAttribute(element, 'contenteditable');
     if (editable !== null && editable.toLowerCase() !== 'false') return true;
     const role = getAttribute(element, 'role');
-    if (role !== null && SKIPPED_ROLES.has(role.trim().toLowerCase()) && !(role.trim().toLowerCase() === 'banner' && queryAll(element, 'h1').length > 0)) return true;
+    if (role !== null && SKIPPED_ROLES.has(role.trim().toLowerCase()) && !(role.trim().toLowerCase() === 'banner' && queryFirst(element, 'h1', 1).length > 0)) return true;
     const style = getAttribute(element, 'style');
     if (style !== null && HIDDEN_STYLE.test(style)) return true;
   }

@@ -6,7 +6,7 @@
  * and id words and link density adjust the score. With no clear article (a section front, a list page) the
  * whole page is read but for chrome. One pass over the paragraphs and links: linear in the page's size.
  */
-import { closestWhere, contains, getAttribute, localName, parentElement, queryAll, textContent } from '../dom/safe-dom';
+import { closestWhere, contains, getAttribute, localName, parentElement, queryFirst, queryList, textContent } from '../dom/safe-dom';
 
 export interface ReadingRegion {
   /** The article: the best-scoring container, widened to its `article`/`main` when it has one. Null: none. */
@@ -25,15 +25,18 @@ const BODY_WORDS = /(?:^|[^a-z])(?:article|body|content|entry|main|page|post|tex
 const COMMENT_WORDS = /(?:^|[^a-z])comments?(?:$|[^a-z])/i;
 const CHROME_ROLES = new Set(['complementary', 'navigation', 'banner', 'contentinfo', 'search', 'dialog', 'alertdialog', 'menu', 'menubar', 'toolbar']);
 /** Short blocks that are credits, bylines, print and licence notes, teasers, rather than the story. */
-const BOILERPLATE = [
-  /^\s*(?:photo(?:graph)?|image|picture|video|graphic|illustration|credit|source|foto|fuente|quelle)s?\s*(?:by)?\s*[:：|]/i,
-  /^\s*by\s+\p{Lu}/u,
-  /all rights reserved|©|\(c\) \d{4}|copyright \d{4}/i,
-  /a version of this (?:article|story) (?:appears|appeared) in print/i,
-  /(?:contributed|additional) reporting|reporting by|editing by|written by/i,
-  /^\s*(?:read|see|watch) (?:more|also)\s*[:：]/i,
-  /^\s*(?:sign up|subscribe)\b/i,
-];
+const BOILERPLATE = new RegExp([
+  /^\s*(?:photo(?:graph)?|image|picture|video|graphic|illustration|credit|source|foto|fuente|quelle)s?\s*(?:by)?\s*[:：|]/.source,
+  /all rights reserved|©|\(c\) \d{4}|copyright \d{4}/.source,
+  /a version of this (?:article|story) (?:appears|appeared) in print/.source,
+  /(?:contributed|additional) reporting|reporting by|editing by|written by/.source,
+  /^\s*(?:read|see|watch) (?:more|also)\s*[:：]/.source,
+  /^\s*(?:sign up|subscribe)\b/.source,
+].join('|'), 'iu');
+/** "By Jane Doe", "By Jane Doe and John Roe, Reuters": a byline, not a sentence that starts with "By". */
+const BYLINE = /^\s*[Bb]y\s+\p{Lu}[\p{L}.'’-]+(?:\s+\p{Lu}[\p{L}.'’-]+){0,3}(?:\s*(?:,|and|&|\||·|—|-)\s*\p{Lu}[\p{L}.'’ -]*)*\s*$/u;
+/** Leaf-like blocks where a credit or a note sits; a wrapper's text is never read whole for this. */
+const BOILERPLATE_TAGS = new Set(['p', 'li', 'figcaption', 'small', 'span', 'cite', 'address']);
 const BOILERPLATE_MAX = 300;
 /** Blocks whose text is this much link text are teaser lists. */
 const LINK_DENSITY = 0.5;
@@ -43,6 +46,8 @@ const MIN_ARTICLE_SCORE = 20;
 const MIN_PARAGRAPH = 25;
 const HEADLINE_BLOCK_MAX = 800;
 const TOP_CANDIDATES = 8;
+const MAX_SCORED_PARAGRAPHS = 1_500;
+const MAX_LINKS = 5_000;
 const MAX_COMMENT_SECTIONS = 4;
 
 function words(element: Element): string {
@@ -54,37 +59,61 @@ function chromeRole(element: Element): boolean {
   return role !== null && CHROME_ROLES.has(role.trim().toLowerCase());
 }
 
-/** Readability's paragraph scores on parents and grandparents, then class words and link density. */
-function bestContainer(doc: Document): Element | null {
-  const scores = new Map<Element, number>();
-  for (const p of queryAll(doc, 'p, td, pre')) {
+interface Candidate {
+  element: Element;
+  score: number;
+  /** Text of the scored paragraphs under it: its size without reading its whole text. */
+  chars: number;
+}
+
+/**
+ * Readability's paragraph scores on parents and grandparents, then class words and link density. Only the
+ * first MAX_SCORED_PARAGRAPHS paragraphs vote: enough to find the article, and the cost stays bounded on a
+ * 5 MB page.
+ */
+function bestContainer(doc: Document): Candidate | null {
+  const scores = new Map<Element, Candidate>();
+  const vote = (element: Element, score: number, chars: number): void => {
+    const c = scores.get(element);
+    if (c) {
+      c.score += score;
+      c.chars += chars;
+    } else {
+      scores.set(element, { element, score, chars });
+    }
+  };
+  let voted = 0;
+  const paragraphs = queryList(doc, 'p, td, pre');
+  for (let i = 0; i < paragraphs.length && voted < MAX_SCORED_PARAGRAPHS; i++) {
+    const p = paragraphs[i] as Element;
     const text = textContent(p);
     if (text.length < MIN_PARAGRAPH) continue;
+    voted++;
     const score = 1 + (text.match(/[,，、]/g)?.length ?? 0) + Math.min(Math.floor(text.length / 100), 3);
     const parent = parentElement(p);
     if (!parent) continue;
-    scores.set(parent, (scores.get(parent) ?? 0) + score);
+    vote(parent, score, text.length);
     const grand = parentElement(parent);
-    if (grand) scores.set(grand, (scores.get(grand) ?? 0) + score / 2);
+    if (grand) vote(grand, score / 2, text.length);
   }
-  // Class words and link density only for the strongest few: each costs a read of the container's text.
-  const ranked = [...scores].filter(([el]) => localName(el) !== 'body' && localName(el) !== 'html').sort((a, b) => b[1] - a[1]).slice(0, TOP_CANDIDATES);
-  let best: Element | null = null;
+  // Class words and link density only for the strongest few.
+  const ranked = [...scores.values()].filter((c) => localName(c.element) !== 'body' && localName(c.element) !== 'html').sort((a, b) => b.score - a.score).slice(0, TOP_CANDIDATES);
+  let best: Candidate | null = null;
   let bestScore = MIN_ARTICLE_SCORE;
-  for (const [element, raw] of ranked) {
+  for (const candidate of ranked) {
+    const { element } = candidate;
     const tag = localName(element);
-    let score = raw;
+    let score = candidate.score;
     const w = words(element);
     if (BODY_WORDS.test(w)) score *= 1.25;
     if (CHROME_WORDS.test(w) || COMMENT_WORDS.test(w) || chromeRole(element) || tag === 'aside' || tag === 'nav' || tag === 'footer') score *= 0.2;
     if (tag === 'article' || getAttribute(element, 'itemprop') === 'articleBody') score *= 1.2;
     if (score <= bestScore) continue;
-    const all = textContent(element).length || 1;
     let linked = 0;
-    for (const a of queryAll(element, 'a')) linked += textContent(a).length;
-    score *= 1 - Math.min(1, linked / all);
+    for (const a of queryFirst(element, 'a', MAX_LINKS)) linked += textContent(a).length;
+    score *= 1 - Math.min(1, linked / (candidate.chars + linked));
     if (score > bestScore) {
-      best = element;
+      best = candidate;
       bestScore = score;
     }
   }
@@ -92,10 +121,11 @@ function bestContainer(doc: Document): Element | null {
 }
 
 export function findReadingRegion(doc: Document): ReadingRegion {
-  const body = bestContainer(doc);
+  const best = bestContainer(doc);
+  const body = best?.element ?? null;
   // The article's own landmark holds its headline, dek and captions: read all of it (minus its chrome).
   const root = body ? closestWhere(body, (el) => localName(el) === 'article' || localName(el) === 'main' || getAttribute(el, 'role') === 'main') ?? body : null;
-  const h1 = queryAll(doc, 'h1')[0] ?? null;
+  const h1 = queryFirst(doc, 'h1', 1)[0] ?? null;
   let headline: Element | null = null;
   if (root && h1 && !contains(root, h1)) {
     const around = parentElement(h1);
@@ -104,13 +134,13 @@ export function findReadingRegion(doc: Document): ReadingRegion {
   // Link text per element, summed from every link up a few levels: teaser lists found without a text walk each.
   const linkChars = new Map<Element, number>();
   if (root) {
-    for (const a of queryAll(root, 'a')) {
+    for (const a of queryFirst(root, 'a', MAX_LINKS)) {
       const n = textContent(a).length;
       let el = parentElement(a);
       for (let depth = 0; el && depth < 6 && el !== root; depth++, el = parentElement(el)) linkChars.set(el, (linkChars.get(el) ?? 0) + n);
     }
   }
-  const rootText = root ? textContent(root).length : 0;
+  const rootText = best?.chars ?? 0;
 
   const isChrome = (element: Element): boolean => {
     const tag = localName(element);
@@ -125,9 +155,9 @@ export function findReadingRegion(doc: Document): ReadingRegion {
       const all = textContent(element).length;
       if (all > 0 && linked / all > LINK_DENSITY && all < rootText / 2) return true;
     }
-    if (tag === 'p' || tag === 'div' || tag === 'li' || tag === 'figcaption' || tag === 'span' || tag === 'small' || tag === 'section') {
+    if (BOILERPLATE_TAGS.has(tag)) {
       const text = textContent(element);
-      if (text.length <= BOILERPLATE_MAX && BOILERPLATE.some((re) => re.test(text))) return true;
+      if (text.length <= BOILERPLATE_MAX && (BOILERPLATE.test(text) || BYLINE.test(text))) return true;
     }
     return false;
   };
@@ -135,10 +165,10 @@ export function findReadingRegion(doc: Document): ReadingRegion {
   // Reader comments are read even outside the article: the outermost elements named for them.
   const comments: Element[] = [];
   if (root) {
-    for (const el of queryAll(doc, '[id*="comment" i], [class*="comment" i]')) {
+    for (const el of queryFirst(doc, '[id*="comment" i], [class*="comment" i]', 200)) {
       if (comments.length >= MAX_COMMENT_SECTIONS) break;
       if (!COMMENT_WORDS.test(words(el)) || contains(root, el) || contains(el, root) || comments.some((c) => contains(c, el))) continue;
-      if (queryAll(el, 'p').length >= 2) comments.push(el);
+      if (queryFirst(el, 'p', 2).length >= 2) comments.push(el);
     }
   }
   const kept = [root, headline, ...comments].filter((el): el is Element => el !== null);

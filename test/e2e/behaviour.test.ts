@@ -109,7 +109,7 @@ describe('more of what a reader does', () => {
   });
 
   test('the toolbar badge shows how many entities the page has', async () => {
-    const page = await openPage(browser, server.url('/seed.html'), 50);
+    const page = await openPage(browser, server.url('/seed.html'), 40);
     const tabId = await tabIdOf(browser, page);
     const badge = (): Promise<string> => browser.worker.evaluate((id) => (globalThis as unknown as Api).chrome.action.getBadgeText({ tabId: id }), tabId);
     await expect.poll(badge).toBe('53');
@@ -143,7 +143,7 @@ describe('more of what a reader does', () => {
 
   test('click trigger: hovering opens nothing, a click on a term opens its card', async () => {
     await setSettings({ trigger: 'click' });
-    const page = await openPage(browser, server.url('/seed.html'), 50);
+    const page = await openPage(browser, server.url('/seed.html'), 40);
     await hoverText(page, 'Reuters');
     expect((await readCard(page)).open).toBe(false);
     await page.mouse.down();
@@ -175,7 +175,7 @@ describe('more of what a reader does', () => {
   });
 
   test('the options page opened from a card offers to mute that entity, and muting removes its highlights', async () => {
-    const page = await openPage(browser, server.url('/seed.html'), 50);
+    const page = await openPage(browser, server.url('/seed.html'), 40);
     const options = await openExtensionPage(browser, 'options.html#mute=backstory-news%2Freuters');
     await expect.poll(() => options.locator('#mute-heading').textContent()).toBe('Mute Reuters?');
     await options.getByRole('button', { name: 'Mute Reuters' }).click();

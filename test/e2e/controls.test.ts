@@ -49,7 +49,7 @@ async function axeViolations(page: Page): Promise<string[]> {
 describe('popup', () => {
   test('lists the seed page entities grouped by type with their mention counts', async () => {
     const page = await open('/seed.html');
-    await waitForHighlights(page, 50);
+    await waitForHighlights(page, 40);
     const popup = await openPopupFor(browser, page);
     await popup.waitForSelector('.entity');
     const rows = await popup.locator('.entity').evaluateAll((els) => els.map((e) => [e.getAttribute('data-entity'), e.querySelector('.count')?.textContent]));
@@ -66,7 +66,7 @@ describe('popup', () => {
 
   test('clicking an entity scrolls to its first mention and opens its card', async () => {
     const page = await open('/seed.html');
-    await waitForHighlights(page, 50);
+    await waitForHighlights(page, 40);
     const popup = await openPopupFor(browser, page);
     await popup.click('[data-entity="air-force-one"]');
     await expect.poll(async () => (await readCard(page)).name).toBe('Air Force One');
@@ -77,7 +77,7 @@ describe('popup', () => {
 
   test('the list can be filtered by name; clicking an entity again goes to its next mention', async () => {
     const page = await open('/seed.html');
-    await waitForHighlights(page, 50);
+    await waitForHighlights(page, 40);
     const active = (): Promise<{ text: string; top: number }> => page.evaluate(() => {
       const [r] = [...(CSS.highlights.get('backstory-active') ?? [])];
       if (!r) return { text: '', top: -1 };
@@ -109,7 +109,7 @@ describe('popup', () => {
 
   test('turning the site off removes highlights in the open tab without a reload; they stay off after reload; on brings them back', async () => {
     const page = await open('/seed.html');
-    await waitForHighlights(page, 50);
+    await waitForHighlights(page, 40);
     const popup = await openPopupFor(browser, page);
     const clickedAt = Date.now();
     await popup.locator('label.toggle', { hasText: 'On 127.0.0.1' }).click();
@@ -158,7 +158,7 @@ describe('look-up by name, the first-run page, the card and the icon', () => {
 
   test('the card has no axe violations (its DOM, read through DevTools, in a page of its own with its stylesheet)', async () => {
     const page = await open('/seed.html');
-    await waitForHighlights(page, 50);
+    await waitForHighlights(page, 40);
     const popup = await openPopupFor(browser, page);
     await popup.click('[data-entity="romania"]');
     await expect.poll(async () => (await readCard(page)).name).toBe('Romania');
@@ -250,7 +250,7 @@ describe('options page', () => {
 
   test('a setting changed in the options reaches an open tab without a reload', async () => {
     const page = await open('/seed.html');
-    await waitForHighlights(page, 50);
+    await waitForHighlights(page, 40);
     const options = await openExtensionPage(browser, 'options.html');
     const changedAt = Date.now();
     await options.getByLabel('Countries', { exact: true }).uncheck();
@@ -404,7 +404,7 @@ describe('options page', () => {
     expect(await options.locator('#delay').inputValue()).toBe('350');
     expect(await options.getByLabel('Underline').isChecked()).toBe(true);
     const page = await open('/seed.html');
-    expect(await waitForHighlights(page, 50)).toBeGreaterThan(50);
+    expect(await waitForHighlights(page, 40)).toBeGreaterThan(40);
     await page.close();
     await options.close();
   });

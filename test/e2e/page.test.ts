@@ -30,7 +30,7 @@ describe('the seed article in Chromium', () => {
   let page: Page;
   beforeAll(async () => {
     page = await open('/seed.html');
-    await waitForHighlights(page, 50);
+    await waitForHighlights(page, 40);
   });
 
   test('every entity the article mentions is highlighted, one Highlight per type under our prefix', async () => {

@@ -32,7 +32,7 @@ afterAll(async () => {
 
 describe('privacy and security', () => {
   test('a full session (page, hover, card, popup, options) makes no network request beyond the pages themselves', async () => {
-    const page = await openPage(browser, server.url('/seed.html'), 50);
+    const page = await openPage(browser, server.url('/seed.html'), 40);
     await hoverText(page, 'drone wall');
     await clickCardButton(page, 'European Union');
     await page.keyboard.press('Escape');
@@ -61,7 +61,7 @@ describe('privacy and security', () => {
       expect(manifest.web_accessible_resources, dir).toBeUndefined();
       expect(manifest.externally_connectable, dir).toBeUndefined();
     }
-    const page = await openPage(browser, server.url('/seed.html'), 50);
+    const page = await openPage(browser, server.url('/seed.html'), 40);
     const probes = await page.evaluate(async (id) => {
       const out: string[] = [];
       for (const path of ['manifest.json', 'popup.html', 'content-scripts/content.js']) {
@@ -81,7 +81,7 @@ describe('privacy and security', () => {
   test('no message posted to the page carries the extension id, and replaying every message changes nothing', async () => {
     const page = await browser.context.newPage();
     await page.goto(server.url('/seed.html'));
-    const count = await waitForHighlights(page, 50);
+    const count = await waitForHighlights(page, 40);
     await hoverText(page, 'drone wall');
     expect((await readCard(page)).open).toBe(true);
     await page.keyboard.press('Escape');
@@ -96,7 +96,7 @@ describe('privacy and security', () => {
   });
 
   test("the card's contents cannot be read from the page, and synthetic events do nothing to it", async () => {
-    const page = await openPage(browser, server.url('/seed.html'), 50);
+    const page = await openPage(browser, server.url('/seed.html'), 40);
     await hoverText(page, 'drone wall');
     const view = await page.evaluate(() => {
       const host = document.querySelector(':root > div[style*="2147483647"]');
@@ -125,7 +125,7 @@ describe('privacy and security', () => {
   });
 
   test('a page cannot message the extension: there is no external messaging surface', async () => {
-    const page = await openPage(browser, server.url('/seed.html'), 50);
+    const page = await openPage(browser, server.url('/seed.html'), 40);
     const reach = await page.evaluate(async (id) => {
       const chromeApi = (window as unknown as { chrome?: { runtime?: { sendMessage?: (id: string, m: object) => Promise<unknown> } } }).chrome;
       if (!chromeApi?.runtime?.sendMessage) return 'no runtime API';
@@ -141,7 +141,7 @@ describe('privacy and security', () => {
   });
 
   test('after the extension is reloaded, the orphaned content script removes its highlights and UI and throws nothing', async () => {
-    const page = await openPage(browser, server.url('/seed.html'), 50);
+    const page = await openPage(browser, server.url('/seed.html'), 40);
     await hoverText(page, 'drone wall');
     expect((await readCard(page)).open).toBe(true);
     const errorsBefore = browser.extensionErrors.length;
