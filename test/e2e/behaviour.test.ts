@@ -112,14 +112,14 @@ describe('more of what a reader does', () => {
     const page = await openPage(browser, server.url('/seed.html'), 40);
     const tabId = await tabIdOf(browser, page);
     const badge = (): Promise<string> => browser.worker.evaluate((id) => (globalThis as unknown as Api).chrome.action.getBadgeText({ tabId: id }), tabId);
-    await expect.poll(badge).toBe('53');
+    await expect.poll(badge).toBe('23');
     // It can be turned off (and on again) from the options page; the open tab follows without a reload.
     const options = await openExtensionPage(browser, 'options.html');
     const box = options.getByLabel(/Show the number of people, places and ideas/);
     await box.uncheck();
     await expect.poll(badge, { timeout: 3000 }).toBe('');
     await box.check();
-    await expect.poll(badge, { timeout: 3000 }).toBe('53');
+    await expect.poll(badge, { timeout: 3000 }).toBe('23');
     await options.close();
     await page.close();
   });
@@ -156,11 +156,11 @@ describe('more of what a reader does', () => {
 
   test('first mention only: each entity is highlighted once', async () => {
     await setSettings({ firstMentionOnly: true });
-    const page = await openPage(browser, server.url('/seed.html'), 40);
+    const page = await openPage(browser, server.url('/seed.html'), 20);
     await page.waitForTimeout(300);
     const texts = await highlightedTexts(page);
     expect(texts.filter((t) => t.text === 'Romania')).toHaveLength(1);
-    expect(texts).toHaveLength(53);
+    expect(texts).toHaveLength(23);
     await page.close();
     await setSettings({});
   });
