@@ -1,16 +1,23 @@
 /**
- * npm run scan -- FILE [--pack FILE]
+ * npm run scan -- FILE [--pack FILE] [--context] [--all] [--url URL]
  * Runs the content script's text collection and matching over an .html or .txt file with a standard DOM
- * (happy-dom) and prints one JSON object per mention, in document order.
+ * (happy-dom), as the extension sees the page: the same reading region, and hidden text skipped by its
+ * class names where there is no layout to ask. Prints one JSON object per mention, in document order;
+ * --context adds about 40 characters on each side, --all scans the page chrome too.
  */
 import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { Window } from 'happy-dom';
 import bundled from '../generated/backstory-news.pack.json';
 import type { KnowledgePack } from '../lib/pack-format/types';
 import { validatePack } from '../lib/pack-format/validate';
 import { loadPack } from '../lib/pack-store/load';
-import { scanDocument } from '../lib/spot/scan-document';
+import { scanDocumentWithContext } from '../lib/spot/scan-document';
+import { staticIsHidden } from '../lib/spot/static-visibility';
 import { parseArgs } from '../support/cli-args';
+
+const CONTEXT_CHARS = 40;
 
 function fail(message: string): never {
   console.error(`scan: ${message}`);
@@ -34,12 +41,12 @@ function textToHtml(text: string): string {
 function main(): void {
   let args;
   try {
-    args = parseArgs(process.argv.slice(2), ['pack']);
+    args = parseArgs(process.argv.slice(2), ['pack', 'url'], ['context', 'all']);
   } catch (error) {
     fail((error as Error).message);
   }
   const file = args.positional[0];
-  if (!file) fail('usage: npm run scan -- FILE.html|FILE.txt [--pack PACK.json]');
+  if (!file) fail('usage: npm run scan -- FILE.html|FILE.txt [--pack PACK.json] [--context] [--all] [--url URL]');
   const packPath = args.flags.get('pack');
   let pack: KnowledgePack;
   if (packPath) {
@@ -59,11 +66,16 @@ function main(): void {
   }
   const content = read(file, 'file');
   const html = /\.html?$/i.test(file) ? content : textToHtml(content);
-  const window = new Window({ settings: { disableJavaScriptEvaluation: true, disableJavaScriptFileLoading: true, disableCSSFileLoading: true } });
+  // A document URL, so relative links and base elements resolve as on the web (nothing is fetched).
+  const url = args.flags.get('url') ?? pathToFileURL(resolve(file)).href;
+  const window = new Window({ url, settings: { disableJavaScriptEvaluation: true, disableJavaScriptFileLoading: true, disableCSSFileLoading: true, disableIframePageLoading: true, navigator: { userAgent: 'backstory-scan' } } });
   const doc = new window.DOMParser().parseFromString(html, 'text/html');
   const root = doc.body ?? doc.documentElement;
-  const mentions = scanDocument(root as unknown as Node, [loadPack(pack)]);
-  const lines = mentions.map((m) => JSON.stringify({ id: m.entity.id, text: m.text, type: m.entity.type, pack: m.packId }));
+  const context = args.flags.has('context') ? CONTEXT_CHARS : 0;
+  const mentions = scanDocumentWithContext(root as unknown as Node, [loadPack(pack)], { isHidden: staticIsHidden, readingRegion: !args.flags.has('all') }, context);
+  const lines = mentions.map((m) =>
+    JSON.stringify({ id: m.entity.id, text: m.text.replace(/\s+/g, ' '), type: m.entity.type, pack: m.packId, ...(context > 0 ? { before: m.before, after: m.after } : {}) }),
+  );
   process.stdout.write(lines.length > 0 ? `${lines.join('\n')}\n` : '');
   void window.happyDOM.close();
 }

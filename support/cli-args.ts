@@ -4,7 +4,8 @@ export interface ParsedArgs {
   positional: string[];
 }
 
-export function parseArgs(argv: readonly string[], known: readonly string[]): ParsedArgs {
+/** `switches` are flags without a value (`--context`); they are set to "true". */
+export function parseArgs(argv: readonly string[], known: readonly string[], switches: readonly string[] = []): ParsedArgs {
   const flags = new Map<string, string>();
   const positional: string[] = [];
   for (let i = 0; i < argv.length; i++) {
@@ -14,7 +15,11 @@ export function parseArgs(argv: readonly string[], known: readonly string[]): Pa
       continue;
     }
     const name = arg.slice(2);
-    if (!known.includes(name)) throw new Error(`unknown option ${arg} (known: ${known.map((k) => `--${k}`).join(', ')})`);
+    if (switches.includes(name)) {
+      flags.set(name, 'true');
+      continue;
+    }
+    if (!known.includes(name)) throw new Error(`unknown option ${arg} (known: ${[...known, ...switches].map((k) => `--${k}`).join(', ')})`);
     const value = argv[++i];
     if (value === undefined || value.startsWith('--')) throw new Error(`${arg} needs a value`);
     flags.set(name, value);

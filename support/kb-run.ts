@@ -15,6 +15,16 @@ export const DEFAULT_OUT = 'generated/backstory-news.pack.json';
 
 export class UsageError extends Error {}
 
+export const CONTEXT_RULES_FILE = 'context-rules.json';
+
+function parseJson(text: string, path: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch (error) {
+    throw new UsageError(`${path}: is not valid JSON (${(error as Error).message})`);
+  }
+}
+
 function readText(path: string, what: string): string {
   try {
     return readFileSync(path, 'utf8');
@@ -81,14 +91,17 @@ export function runKb(argv: readonly string[]): string {
   if (documents.length === 0) throw new UsageError(`${corpusDir}: the corpus files hold no text`);
 
   const curated = entitiesDir
-    ? parseCuratedFiles(listFiles(entitiesDir, /\.json$/i).map((f) => ({ name: join(entitiesDir, f), text: readText(join(entitiesDir, f), 'entity file') })))
+    ? parseCuratedFiles(listFiles(entitiesDir, /\.json$/i).filter((f) => basename(f) !== CONTEXT_RULES_FILE).map((f) => ({ name: join(entitiesDir, f), text: readText(join(entitiesDir, f), 'entity file') })))
     : null;
+  // Context rules live beside them too (see ContextRule in docs/knowledge-pack.md).
+  const rulesFile = entitiesDir ? join(entitiesDir, CONTEXT_RULES_FILE) : '';
+  const contextRules = rulesFile && existsSync(rulesFile) ? parseJson(readText(rulesFile, 'context rule file'), rulesFile) : undefined;
   // Stop phrases live beside the curated entries, one per line (# starts a comment).
   const stopFile = entitiesDir ? join(entitiesDir, 'stop-phrases.txt') : '';
   const stopPhrases = stopFile && existsSync(stopFile)
     ? readText(stopFile, 'stop phrase file').split('\n').map((l) => l.replace(/#.*$/, '').trim()).filter((l) => l !== '')
     : [];
-  const { pack, report } = buildPack(meta, documents, curated, stopPhrases);
+  const { pack, report } = buildPack(meta, documents, curated, stopPhrases, contextRules, rulesFile);
 
   const json = `${JSON.stringify(pack, null, 1)}\n`;
   mkdirSync(dirname(resolve(out)), { recursive: true });

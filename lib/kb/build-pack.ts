@@ -3,9 +3,10 @@
  * headlines, and the matcher's precompiled index. Deterministic: same input, same output.
  */
 import { foldText } from '../spot/fold';
-import { matchText } from '../spot/match';
+import { matchText, type RawMatch } from '../spot/match';
+import { rejectMatch } from '../spot/context-rules';
 import { buildTrieIndex, serializeTrieIndex, type TrieIndex } from '../spot/trie-index';
-import { validatePack } from '../pack-format/validate';
+import { Checker, checkContextRules, validatePack } from '../pack-format/validate';
 import { LIMITS, PACK_FORMAT, PACK_FORMAT_VERSION, type EntityType, type KnowledgePack, type PackEntity } from '../pack-format/types';
 import { extractCandidates, splitSentences, type Candidate } from './candidates';
 import type { CorpusDocument } from './corpus';
@@ -33,12 +34,24 @@ export interface BuildResult {
 
 const byText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
-export function buildPack(meta: PackMeta, documents: readonly CorpusDocument[], curated: PackEntity[] | null, stopPhrases: readonly string[] = []): BuildResult {
+export function buildPack(
+  meta: PackMeta,
+  documents: readonly CorpusDocument[],
+  curated: PackEntity[] | null,
+  stopPhrases: readonly string[] = [],
+  rawContextRules?: unknown,
+  rulesSource = 'context rules',
+): BuildResult {
   const docSentences = documents.map((doc) => (doc.kind === 'headline' ? [doc.body] : splitSentences(doc.body)));
   const candidates = documents.map((doc) => extractCandidates(doc.body));
   const entities = curated ? curated.map((e) => ({ ...e })) : entitiesFromCandidates(candidates.flat());
   entities.sort((a, b) => byText(a.id, b.id));
   const index = buildTrieIndex(entities, stopPhrases);
+  const contextRules = rawContextRules === undefined ? undefined : checkContextRules(new Checker(rulesSource), rawContextRules, new Set(entities.map((e) => e.id)));
+  // The pack's sentences are found with the page's own precision rules, so a card never quotes a sentence
+  // about the University of Washington as one about Washington, D.C.
+  const loaded = { pack: { entities, contextRules } as KnowledgePack, index };
+  const reject = (m: RawMatch, text: string): boolean => rejectMatch(loaded, m, text);
 
   const pairs = new Map<string, number>();
   let sentenceCount = 0;
@@ -48,7 +61,7 @@ export function buildPack(meta: PackMeta, documents: readonly CorpusDocument[], 
     for (const sentence of docSentences[d] ?? []) {
       sentenceCount++;
       const marks = new Map<number, Array<[number, number]>>();
-      for (const m of matchText(index, sentence, { demonyms: true, seen })) {
+      for (const m of matchText(index, sentence, { demonyms: true, seen, reject })) {
         const list = marks.get(m.entity) ?? [];
         list.push([m.start, m.end]);
         marks.set(m.entity, list);
@@ -81,6 +94,7 @@ export function buildPack(meta: PackMeta, documents: readonly CorpusDocument[], 
     documents: documents.map(({ id, title, kind, date, source }) => ({ id, title, kind, date, source })),
     entities,
     ...(stopPhrases.length > 0 ? { stopPhrases: [...stopPhrases] } : {}),
+    ...(contextRules && contextRules.length > 0 ? { contextRules } : {}),
     index: serializeTrieIndex(index),
   };
   validatePack(JSON.parse(JSON.stringify(pack)), `pack "${meta.id}"`);

@@ -19,6 +19,8 @@ export interface Mention {
   text: string;
   /** Every text node the mention touches, in order (one, unless it spans inline elements). */
   nodes: Text[];
+  /** Where it starts in the chunk of collected text it was found in (for tools that show context). */
+  chunkOffset: number;
 }
 
 export interface ScanState {
@@ -64,6 +66,7 @@ export function scanChunk(chunk: TextChunk, packs: readonly LoadedPack[], state:
       end: pointIn(chunk, to, m.end),
       text: chunk.text.slice(m.start, m.end),
       nodes: chunk.nodes.slice(from, to + 1),
+      chunkOffset: m.start,
     });
   }
   return out;
