@@ -69,7 +69,8 @@ function accessors(node: Node): Accessors {
     getAttribute: method(E, 'getAttribute'),
     hasAttribute: method(E, 'hasAttribute'),
     closest: method(E, 'closest'),
-    textContent: getter(N, 'textContent'),
+    // From Element up: DOM implementations may override it there (happy-dom does); browsers define it on Node.
+    textContent: getter(E, 'textContent'),
     querySelectorAll: method(E, 'querySelectorAll'),
     documentQuerySelectorAll: method(realm.Document.prototype, 'querySelectorAll'),
   };
@@ -123,7 +124,7 @@ export function follows(reference: Node, node: Node): boolean {
   const pos = compareDocumentPosition(reference, node);
   return (pos & 4) !== 0 && (pos & 16) === 0;
 }
-export const textContent = (node: Node): string => accessors(node).textContent.call(node) ?? '';
+export const textContent = (element: Element): string => accessors(element).textContent.call(element) ?? '';
 /** The static list of matches under `root` (an element or a document), in document order. */
 export const queryList = (root: Element | Document, selector: string): NodeListOf<Element> =>
   nodeType(root) === 9 ? accessors(root).documentQuerySelectorAll.call(root as Document, selector) : accessors(root).querySelectorAll.call(root as Element, selector);

@@ -6,7 +6,7 @@
  * and id words and link density adjust the score. With no clear article (a section front, a list page) the
  * whole page is read but for chrome. One pass over the paragraphs and links: linear in the page's size.
  */
-import { closestWhere, contains, getAttribute, localName, parentElement, queryFirst, queryList, textContent } from '../dom/safe-dom';
+import { closestWhere, contains, follows, getAttribute, localName, parentElement, queryFirst, queryList, textContent } from '../dom/safe-dom';
 
 export interface ReadingRegion {
   /** The article: the best-scoring container, widened to its `article`/`main` when it has one. Null: none. */
@@ -49,6 +49,7 @@ const TOP_CANDIDATES = 8;
 const MAX_SCORED_PARAGRAPHS = 1_500;
 const MAX_LINKS = 5_000;
 const MAX_COMMENT_SECTIONS = 4;
+const MAX_HEADINGS = 10;
 
 function words(element: Element): string {
   return `${getAttribute(element, 'class') ?? ''} ${getAttribute(element, 'id') ?? ''}`;
@@ -125,9 +126,18 @@ export function findReadingRegion(doc: Document): ReadingRegion {
   const body = best?.element ?? null;
   // The article's own landmark holds its headline, dek and captions: read all of it (minus its chrome).
   const root = body ? closestWhere(body, (el) => localName(el) === 'article' || localName(el) === 'main' || getAttribute(el, 'role') === 'main') ?? body : null;
-  const h1 = queryFirst(doc, 'h1', 1)[0] ?? null;
+  // The headline: an h1 inside the article, else the last h1 before it (a site logo may be an h1 too).
+  let h1: Element | null = null;
+  for (const candidate of queryFirst(doc, 'h1', MAX_HEADINGS)) {
+    if (!root) break;
+    if (contains(root, candidate)) {
+      h1 = null;
+      break;
+    }
+    if (follows(candidate, root)) h1 = candidate;
+  }
   let headline: Element | null = null;
-  if (root && h1 && !contains(root, h1)) {
+  if (root && h1) {
     const around = parentElement(h1);
     headline = around && localName(around) !== 'body' && textContent(around).length <= HEADLINE_BLOCK_MAX ? around : h1;
   }
