@@ -105,8 +105,13 @@ export function capitalisationIsUninformative(text: string, start: number, end: 
   return long >= 3 && capitalised / long >= 0.75;
 }
 
+/** "President-elect", "ex-President": a title with a prefix or suffix is a title. */
+function isTitle(w: Word): boolean {
+  return TITLES.has(w.key) || w.key.split('-').some((part) => TITLES.has(part));
+}
+
 function nameWord(text: string, w: Word | null, uninformative: boolean): boolean {
-  if (!w || !w.capitalised || TITLES.has(w.key) || isPossessive(w) || w.allCaps) return false;
+  if (!w || !w.capitalised || isTitle(w) || isPossessive(w) || w.allCaps) return false;
   if (GIVEN_NAMES.has(w.key) || DESIGNATORS.has(w.key)) return true;
   // At a sentence start, or in title case, any word is capitalised: only a known given name or an institution
   // word tells ("Eric Trump visited", but "Later Trump said").
@@ -121,17 +126,17 @@ export function partOfLongerName(text: string, start: number, end: number, optio
   // "University of Washington", "State of New York" (a country stays itself: "President of Ukraine").
   if (!options.country && before && CONNECTORS.has(before.key) && !before.capitalised) {
     const head = wordBefore(text, before.start);
-    if (head && head.capitalised && !TITLES.has(head.key) && (uninformative ? DESIGNATORS.has(head.key) : !startsSentence(text, head) || DESIGNATORS.has(head.key))) return true;
+    if (head && head.capitalised && !isTitle(head) && (uninformative ? DESIGNATORS.has(head.key) : !startsSentence(text, head) || DESIGNATORS.has(head.key))) return true;
   }
   const after = wordAfter(text, end);
   if (!after || !after.capitalised) return false;
   if (DESIGNATORS.has(after.key) || NAME_SUFFIXES.has(after.key)) return true;
-  if (uninformative || after.allCaps || TITLES.has(after.key)) return false;
+  if (uninformative || after.allCaps || isTitle(after)) return false;
   // A modifier before a title is not part of a name: "U.S. Defense Secretary", "Romanian Foreign Minister".
   let next: Word | null = after;
   for (let k = 1; k < TITLE_REACH && next && next.capitalised; k++) {
     next = wordAfter(text, next.end);
-    if (next?.capitalised && TITLES.has(next.key)) return false;
+    if (next?.capitalised && isTitle(next)) return false;
   }
   return true;
 }

@@ -19,8 +19,8 @@ export interface ReadingRegion {
 
 /** Class and id words of chrome: lists, rails, ads, credits, boxes that are not the article. */
 const CHROME_WORDS = /(?:^|[^a-z])(?:related|trending|most-?(?:read|popular|viewed|shared|watched)|popular|recommend(?:ed|ations?)?|sponsor(?:ed)?|promo(?:tion)?s?|taboola|outbrain|newsletters?|subscri(?:be|ption)|cookies?|consent|gdpr|byline|bylines|author(?:s|-?bio|-?info)?|contributors?|credits?|copyright|licen[cs]e|share|sharing|social|tags|breadcrumbs?|kicker|eyebrow|rubric|advert(?:isement)?s?|ads?|ad-?slot|dfp|paywall|sign-?up|read-?more|more-?(?:stories|news|from)|teasers?|rail|sidebar|masthead|skip-?link|visually-?hidden|sr-?only|screen-?reader-?text|print-?(?:edition|info|note))(?:$|[^a-z])/i;
-/** Class and id words of article bodies (Readability's positive words). */
-const BODY_WORDS = /(?:^|[^a-z])(?:article|body|content|entry|main|page|post|text|story|blog)(?:$|[^a-z])/i;
+/** Class and id words of article bodies (Readability's positive words; camelCase names too: "articleContent"). */
+const BODY_WORDS = /article|body|content|entry|main|page|post|text|story|blog/i;
 /** Class and id words of reader comments, which are read even outside the article. */
 const COMMENT_WORDS = /(?:^|[^a-z])comments?(?:$|[^a-z])/i;
 const CHROME_ROLES = new Set(['complementary', 'navigation', 'banner', 'contentinfo', 'search', 'dialog', 'alertdialog', 'menu', 'menubar', 'toolbar']);
@@ -50,6 +50,8 @@ const MAX_SCORED_PARAGRAPHS = 1_500;
 const MAX_LINKS = 5_000;
 const MAX_COMMENT_SECTIONS = 4;
 const MAX_HEADINGS = 10;
+const MAX_CLIMBS = 3;
+const CLIMB_RATIO = 1.1;
 
 function words(element: Element): string {
   return `${getAttribute(element, 'class') ?? ''} ${getAttribute(element, 'id') ?? ''}`;
@@ -117,6 +119,14 @@ function bestContainer(doc: Document): Candidate | null {
       best = candidate;
       bestScore = score;
     }
+  }
+  // An article split over sibling blocks (a "read more" group after the first paragraphs): the parent that
+  // holds clearly more of the paragraph text is the article.
+  for (let climbs = 0; best && climbs < MAX_CLIMBS; climbs++) {
+    const parent = parentElement(best.element);
+    const up = parent ? scores.get(parent) : undefined;
+    if (!up || up.chars < best.chars * CLIMB_RATIO || localName(up.element) === 'body') break;
+    best = up;
   }
   return best;
 }

@@ -69,3 +69,13 @@ test('generated/name-words.json is what compromise gives today (npm run words re
   const { readFileSync } = await import('node:fs');
   expect(JSON.parse(readFileSync('generated/name-words.json', 'utf8'))).toEqual(nameWordsFromCompromise());
 });
+
+test('hyphens: a title with a prefix is a title; compounds of two names keep both', () => {
+  const at = (s: string, n: string): [number, number] => [s.indexOf(n), s.indexOf(n) + n.length];
+  const s1 = 'He said President-elect Trump relied on lies.';
+  expect(partOfLongerName(s1, ...at(s1, 'Trump'), { country: false })).toBe(false);
+  const s2 = 'The Russia-Ukraine war went on.';
+  expect(partOfLongerName(s2, ...at(s2, 'Ukraine'), { country: true })).toBe(false);
+  const s3 = 'The pro-Russian militia moved in.';
+  expect(partOfLongerName(s3, ...at(s3, 'Russian'), { country: true })).toBe(false);
+});
