@@ -8,7 +8,6 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { Window } from 'happy-dom';
 import bundled from '../generated/backstory-news.pack.json';
 import type { KnowledgePack } from '../lib/pack-format/types';
 import { validatePack } from '../lib/pack-format/validate';
@@ -16,6 +15,7 @@ import { loadPack } from '../lib/pack-store/load';
 import { scanDocumentWithContext } from '../lib/spot/scan-document';
 import { staticIsHidden } from '../lib/spot/static-visibility';
 import { parseArgs } from '../support/cli-args';
+import { parseSavedPage } from '../support/saved-page';
 
 const CONTEXT_CHARS = 40;
 
@@ -68,8 +68,7 @@ function main(): void {
   const html = /\.html?$/i.test(file) ? content : textToHtml(content);
   // A document URL, so relative links and base elements resolve as on the web (nothing is fetched).
   const url = args.flags.get('url') ?? pathToFileURL(resolve(file)).href;
-  const window = new Window({ url, settings: { disableJavaScriptEvaluation: true, disableJavaScriptFileLoading: true, disableCSSFileLoading: true, disableIframePageLoading: true, navigator: { userAgent: 'backstory-scan' } } });
-  const doc = new window.DOMParser().parseFromString(html, 'text/html');
+  const { doc, close } = parseSavedPage(html, url);
   const root = doc.body ?? doc.documentElement;
   const context = args.flags.has('context') ? CONTEXT_CHARS : 0;
   const mentions = scanDocumentWithContext(root as unknown as Node, [loadPack(pack)], { isHidden: staticIsHidden, readingRegion: !args.flags.has('all') }, context);
@@ -77,7 +76,7 @@ function main(): void {
     JSON.stringify({ id: m.entity.id, text: m.text.replace(/\s+/g, ' '), type: m.entity.type, pack: m.packId, ...(context > 0 ? { before: m.before, after: m.after } : {}) }),
   );
   process.stdout.write(lines.length > 0 ? `${lines.join('\n')}\n` : '');
-  void window.happyDOM.close();
+  close();
 }
 
 main();

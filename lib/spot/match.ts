@@ -48,6 +48,8 @@ export function matchText(index: TrieIndex, text: string, options: MatchOptions)
   let prevWord = false;
   for (let i = 0; i < n; i++) {
     const code = text.charCodeAt(i);
+    // Invisible characters are transparent: "and \u00adIsraeli" still starts a word at "I".
+    if (isIgnorableCode(code)) continue;
     const word = isWordCode(code);
     if (!word || prevWord) {
       prevWord = word;

@@ -76,6 +76,14 @@ function startsSentence(text: string, word: Word): boolean {
   let i = word.start;
   while (i > 0) {
     const ch = text.charAt(i - 1);
+    // A citation mark between sentences ("… Island.[19] Early European maps"): look past it.
+    if (ch === ']') {
+      const open = text.lastIndexOf('[', i - 1);
+      if (open >= 0 && i - open <= 8) {
+        i = open;
+        continue;
+      }
+    }
     if (ch === ' ' || ch === '\u00a0' || ch === '\t' || '“"‘\'([«'.includes(ch)) {
       i--;
       continue;

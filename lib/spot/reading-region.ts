@@ -18,7 +18,9 @@ export interface ReadingRegion {
 }
 
 /** Class and id words of chrome: lists, rails, ads, credits, boxes that are not the article. */
-const CHROME_WORDS = /(?:^|[^a-z])(?:related|trending|most-?(?:read|popular|viewed|shared|watched)|popular|recommend(?:ed|ations?)?|sponsor(?:ed)?|promo(?:tion)?s?|taboola|outbrain|newsletters?|subscri(?:be|ption)|cookies?|consent|gdpr|byline|bylines|author(?:s|-?bio|-?info)?|contributors?|credits?|copyright|licen[cs]e|share|sharing|social|tags|breadcrumbs?|kicker|eyebrow|rubric|advert(?:isement)?s?|ads?|ad-?slot|dfp|paywall|sign-?up|read-?more|more-?(?:stories|news|from)|teasers?|rail|sidebar|masthead|skip-?link|visually-?hidden|sr-?only|screen-?reader-?text|print-?(?:edition|info|note))(?:$|[^a-z])/i;
+const CHROME_WORDS = /(?:^|[^a-z])(?:related|trending|most-?(?:read|popular|viewed|shared|watched)|popular|recommend(?:ed|ations?)?|sponsor(?:ed)?|promo(?:tion)?s?|taboola|outbrain|newsletters?|subscri(?:be|ption)|cookies?|consent|gdpr|byline|bylines|author(?:s|-?bio|-?info)?|contributors?|credits?|copyright|licen[cs]e|share|sharing|social|tags|breadcrumbs?|kicker|eyebrow|rubric|advert(?:isement)?s?|ads?|ad-?slot|dfp|paywall|sign-?up|read-?more|more-?(?:stories|news|from)|teasers?|rail|sidebar|masthead|skip-?link|visually-?hidden|sr-?only|screen-?reader-?text|print-?(?:edition|info|note)|references|reflist|refbegin|footnotes|navbox|catlinks|sponsorship)(?:$|[^a-z])/i;
+/** Chrome words that sites run into other words ("storytimestamp", "cnnStorySource", "articleByline"). */
+const CHROME_FRAGMENTS = /byline|dateline|timestamp|datestamp|storysource|copyright|newsletter|taboola|outbrain|sponsor|breadcrumb|mostread|most-read|mostpopular|recommended|related-?(?:stories|articles|links|content|posts)/i;
 /** Class and id words of article bodies (Readability's positive words; camelCase names too: "articleContent"). */
 const BODY_WORDS = /article|body|content|entry|main|page|post|text|story|blog/i;
 /** Class and id words of reader comments, which are read even outside the article. */
@@ -32,11 +34,15 @@ const BOILERPLATE = new RegExp([
   /(?:contributed|additional) reporting|reporting by|editing by|written by/.source,
   /^\s*(?:read|see|watch) (?:more|also)\s*[:：]/.source,
   /^\s*(?:sign up|subscribe)\b/.source,
+  /\bsponsored by\b|\bpaid (?:post|content|partner)\b|^\s*advertisement\s*$/.source,
+  /\bfirst published\b|^\s*(?:published|updated)\s*:?\s*(?:\d|\p{L}+ \d)/u.source,
+  /^\s*(?:analysis|opinion|commentary|interview|reporting)\s*:\s*\p{Lu}\p{L}+ \p{Lu}[\p{L}-]+\s*,/u.source,
+  /^\s*\([^()]{2,60}\)\s*$/.source,
 ].join('|'), 'iu');
 /** "By Jane Doe", "By Jane Doe and John Roe, Reuters": a byline, not a sentence that starts with "By". */
 const BYLINE = /^\s*[Bb]y\s+\p{Lu}[\p{L}.'’-]+(?:\s+\p{Lu}[\p{L}.'’-]+){0,3}(?:\s*(?:,|and|&|\||·|—|-)\s*\p{Lu}[\p{L}.'’ -]*)*\s*$/u;
 /** Leaf-like blocks where a credit or a note sits; a wrapper's text is never read whole for this. */
-const BOILERPLATE_TAGS = new Set(['p', 'li', 'figcaption', 'small', 'span', 'cite', 'address']);
+const BOILERPLATE_TAGS = new Set(['p', 'li', 'figcaption', 'small', 'span', 'cite', 'address', 'h2', 'h3', 'h4', 'h5', 'h6']);
 const BOILERPLATE_MAX = 300;
 /** Blocks whose text is this much link text are teaser lists. */
 const LINK_DENSITY = 0.5;
@@ -51,6 +57,7 @@ const MAX_LINKS = 5_000;
 const MAX_COMMENT_SECTIONS = 4;
 const MAX_HEADINGS = 10;
 const MAX_CLIMBS = 3;
+const MAX_CAPTIONS = 20;
 const CLIMB_RATIO = 1.1;
 
 function words(element: Element): string {
@@ -166,10 +173,8 @@ export function findReadingRegion(doc: Document): ReadingRegion {
     const tag = localName(element);
     if (tag === 'aside' || chromeRole(element)) return true;
     const w = words(element);
-    if (w.length > 1 && CHROME_WORDS.test(w) && !COMMENT_WORDS.test(w)) {
-      // A wrapper named for a rail but holding the article is not chrome ("has-sidebar" on the page body).
-      if (!root || !(contains(element, root) || textContent(element).length > rootText / 2)) return true;
-    }
+    // (The article's own ancestors never get here: a wrapper named "has-sidebar" around it is not chrome.)
+    if (w.length > 1 && (CHROME_WORDS.test(w) || CHROME_FRAGMENTS.test(w)) && !COMMENT_WORDS.test(w)) return true;
     const linked = linkChars.get(element);
     if (linked !== undefined && linked >= LINK_CHARS_MIN) {
       const all = textContent(element).length;
@@ -191,7 +196,15 @@ export function findReadingRegion(doc: Document): ReadingRegion {
       if (queryFirst(el, 'p', 2).length >= 2) comments.push(el);
     }
   }
-  const kept = [root, headline, ...comments].filter((el): el is Element => el !== null);
+  // Captions of the lead picture often sit just outside the article's text block: beside it, in its parent.
+  const captions: Element[] = [];
+  const around = root ? parentElement(root) : null;
+  if (around && localName(around) !== 'body' && localName(around) !== 'html') {
+    for (const el of queryFirst(around, 'figure, figcaption, [class*="caption" i]', MAX_CAPTIONS)) {
+      if (root && !contains(root, el) && !captions.some((c) => contains(c, el))) captions.push(el);
+    }
+  }
+  const kept = [root, headline, ...comments, ...captions].filter((el): el is Element => el !== null);
 
   return {
     root,

@@ -79,3 +79,8 @@ test('hyphens: a title with a prefix is a title; compounds of two names keep bot
   const s3 = 'The pro-Russian militia moved in.';
   expect(partOfLongerName(s3, ...at(s3, 'Russian'), { country: true })).toBe(false);
 });
+
+test('a citation mark between sentences still ends the sentence', () => {
+  const s = 'the South Island.[19] Early European maps labelled the islands.';
+  expect(partOfLongerName(s, s.indexOf('European'), s.indexOf('European') + 8, { country: false })).toBe(false);
+});
