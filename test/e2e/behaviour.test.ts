@@ -108,6 +108,22 @@ describe('more of what a reader does', () => {
     await page.close();
   });
 
+  test('the reading region in Chromium: the headline in a page header and the article are read, a rail is not; a span the page lays out as a block separates words', async () => {
+    server.route('/region.html', makePage(`<header><h1>Romania and Poland sign a drone pact</h1></header>
+      <article><p>Officials watched the drills<span style="display:block">NATO said more troops would come to Romania after the talks, and Ukraine agreed.</span></p>
+      <p>Officials in Romania said the pact with Poland covers training, and that Estonia could join it later this year.</p></article>
+      <aside><h2>Most read</h2><ul><li><a href="/a">Moscow warns Kyiv</a></li><li><a href="/b">Russia news</a></li></ul></aside>`));
+    const page = await openPage(browser, server.url('/region.html'), 5);
+    await page.waitForTimeout(300);
+    const texts = (await highlightedTexts(page)).map((h) => h.text);
+    expect(texts).toEqual(expect.arrayContaining(['Romania', 'Poland', 'NATO', 'Ukraine', 'Estonia']));
+    expect(texts).not.toContain('Moscow');
+    expect(texts).not.toContain('Kyiv');
+    expect(texts).not.toContain('Russia');
+    expect(texts.filter((t) => t === 'NATO')).toHaveLength(1);
+    await page.close();
+  });
+
   test('the toolbar badge shows how many entities the page has', async () => {
     const page = await openPage(browser, server.url('/seed.html'), 40);
     const tabId = await tabIdOf(browser, page);
