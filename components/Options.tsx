@@ -293,6 +293,15 @@ export function Options(props: OptionsProps): JSX.Element {
         {props.settingsFileState.error && <p class="error" role="alert" id="settings-error">{props.settingsFileState.error}</p>}
         {props.settingsFileState.message && <p class="ok" role="status" id="settings-message">{props.settingsFileState.message}</p>}
       </section>
+
+      <section aria-labelledby="h-credits" id="credits">
+        <h2 id="h-credits">Sources and credits</h2>
+        <ul class="credits">
+          <li>The bundled knowledge pack is built from the news corpus that ships with Backstory; its summaries are written for Backstory.</li>
+          <li>Names, places and the words that tell a name from a longer one (titles, institution and place words, given names) come from the lexicon of <a href="https://github.com/spencermountain/compromise" target="_blank" rel="noopener noreferrer">compromise</a> (MIT licence), read when Backstory is built.</li>
+          <li>Finding the article on a page follows the approach of Mozilla's Readability (Firefox Reader View).</li>
+        </ul>
+      </section>
     </main>
   );
 }

@@ -25,6 +25,8 @@ const CHROME_FRAGMENTS = /byline|dateline|timestamp|datestamp|storysource|copyri
 const BODY_WORDS = /article|body|content|entry|main|page|post|text|story|blog/i;
 /** Class and id words of reader comments, which are read even outside the article. */
 const COMMENT_WORDS = /(?:^|[^a-z])comments?(?:$|[^a-z])/i;
+/** Where sites put reader comments: ids and whole class words only, which browsers match fast. */
+const COMMENT_SECTIONS = '#comments, #comment-section, #disqus_thread, #respond, .comments, .comment-list, .comments-area, .commentlist';
 const CHROME_ROLES = new Set(['complementary', 'navigation', 'banner', 'contentinfo', 'search', 'dialog', 'alertdialog', 'menu', 'menubar', 'toolbar']);
 /** Short blocks that are credits, bylines, print and licence notes, teasers, rather than the story. */
 const BOILERPLATE = new RegExp([
@@ -53,7 +55,10 @@ const MIN_PARAGRAPH = 25;
 const HEADLINE_BLOCK_MAX = 800;
 const TOP_CANDIDATES = 8;
 const MAX_SCORED_PARAGRAPHS = 1_500;
-const MAX_LINKS = 5_000;
+const MAX_LINKS = 500;
+/** Links read to judge a candidate's link density: enough to tell a teaser list from an article. */
+const CANDIDATE_LINKS = 150;
+const LINK_DEPTH = 5;
 const MAX_COMMENT_SECTIONS = 4;
 const MAX_HEADINGS = 10;
 const MAX_CLIMBS = 3;
@@ -93,7 +98,7 @@ function bestContainer(doc: Document): Candidate | null {
     }
   };
   let voted = 0;
-  const paragraphs = queryList(doc, 'p, td, pre');
+  const paragraphs = queryList(doc, 'p, pre');
   for (let i = 0; i < paragraphs.length && voted < MAX_SCORED_PARAGRAPHS; i++) {
     const p = paragraphs[i] as Element;
     const text = textContent(p);
@@ -120,7 +125,7 @@ function bestContainer(doc: Document): Candidate | null {
     if (tag === 'article' || getAttribute(element, 'itemprop') === 'articleBody') score *= 1.2;
     if (score <= bestScore) continue;
     let linked = 0;
-    for (const a of queryFirst(element, 'a', MAX_LINKS)) linked += textContent(a).length;
+    for (const a of queryFirst(element, 'a', CANDIDATE_LINKS)) linked += textContent(a).length;
     score *= 1 - Math.min(1, linked / (candidate.chars + linked));
     if (score > bestScore) {
       best = candidate;
@@ -158,13 +163,14 @@ export function findReadingRegion(doc: Document): ReadingRegion {
     const around = parentElement(h1);
     headline = around && localName(around) !== 'body' && textContent(around).length <= HEADLINE_BLOCK_MAX ? around : h1;
   }
-  // Link text per element, summed from every link up a few levels: teaser lists found without a text walk each.
+  // Link text per element inside the article, summed from each link up a few levels: teaser lists found
+  // without reading any container's whole text.
   const linkChars = new Map<Element, number>();
   if (root) {
     for (const a of queryFirst(root, 'a', MAX_LINKS)) {
       const n = textContent(a).length;
       let el = parentElement(a);
-      for (let depth = 0; el && depth < 6 && el !== root; depth++, el = parentElement(el)) linkChars.set(el, (linkChars.get(el) ?? 0) + n);
+      for (let depth = 0; el && depth < LINK_DEPTH && el !== root; depth++, el = parentElement(el)) linkChars.set(el, (linkChars.get(el) ?? 0) + n);
     }
   }
   const rootText = best?.chars ?? 0;
@@ -190,7 +196,7 @@ export function findReadingRegion(doc: Document): ReadingRegion {
   // Reader comments are read even outside the article: the outermost elements named for them.
   const comments: Element[] = [];
   if (root) {
-    for (const el of queryFirst(doc, '[id*="comment" i], [class*="comment" i]', 200)) {
+    for (const el of queryFirst(doc, COMMENT_SECTIONS, MAX_COMMENT_SECTIONS * 4)) {
       if (comments.length >= MAX_COMMENT_SECTIONS) break;
       if (!COMMENT_WORDS.test(words(el)) || contains(root, el) || contains(el, root) || comments.some((c) => contains(c, el))) continue;
       if (queryFirst(el, 'p', 2).length >= 2) comments.push(el);
