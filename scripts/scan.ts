@@ -71,7 +71,7 @@ function main(): void {
   const { doc, close } = parseSavedPage(html, url);
   const root = doc.body ?? doc.documentElement;
   const context = args.flags.has('context') ? CONTEXT_CHARS : 0;
-  const mentions = scanDocumentWithContext(root as unknown as Node, [loadPack(pack)], { isHidden: staticIsHidden, readingRegion: !args.flags.has('all') }, context);
+  const mentions = scanDocumentWithContext(root, [loadPack(pack)], { isHidden: staticIsHidden, readingRegion: !args.flags.has('all') }, context);
   const lines = mentions.map((m) =>
     JSON.stringify({ id: m.entity.id, text: m.text.replace(/\s+/g, ' '), type: m.entity.type, pack: m.packId, ...(context > 0 ? { before: m.before, after: m.after } : {}) }),
   );

@@ -6,7 +6,7 @@ import { Window } from 'happy-dom';
 
 export interface SavedPage {
   doc: Document;
-  close(): void;
+  close: () => void;
 }
 
 export function parseSavedPage(html: string, url = 'https://saved-page.invalid/'): SavedPage {

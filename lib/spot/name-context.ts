@@ -29,6 +29,8 @@ interface Word {
   allCaps: boolean;
 }
 
+/** Letters and the apostrophes and hyphens inside words. */
+const isLetter = (c: number): boolean => (isWordCode(c) && !(c >= 0x30 && c <= 0x39)) || c === 0x27 || c === 0x2019 || c === 0x2d;
 const isSpace = (c: number): boolean => c === 0x20 || c === 0xa0 || c === 0x09 || c === 0x202f;
 
 function readWord(text: string, start: number, end: number): Word {
@@ -106,9 +108,18 @@ export function capitalisationIsUninformative(text: string, start: number, end: 
   while (to < text.length && to - end < SEGMENT_REACH && text.charCodeAt(to) !== 0) to++;
   let long = 0;
   let capitalised = 0;
-  for (const word of text.slice(from, to).match(/\p{L}[\p{L}'’-]{3,}/gu) ?? []) {
-    long++;
-    if (word.charAt(0) !== word.charAt(0).toLowerCase()) capitalised++;
+  // Words of four letters or more, and how many start with a capital: one pass, no copies.
+  let wordStart = -1;
+  for (let i = from; i <= to; i++) {
+    const letter = i < to && isLetter(text.charCodeAt(i));
+    if (letter && wordStart < 0) wordStart = i;
+    else if (!letter && wordStart >= 0) {
+      if (i - wordStart >= 4) {
+        long++;
+        if (isUpperCode(text.charCodeAt(wordStart))) capitalised++;
+      }
+      wordStart = -1;
+    }
   }
   return long >= 3 && capitalised / long >= 0.75;
 }
@@ -118,28 +129,30 @@ function isTitle(w: Word): boolean {
   return TITLES.has(w.key) || w.key.split('-').some((part) => TITLES.has(part));
 }
 
-function nameWord(text: string, w: Word | null, uninformative: boolean): boolean {
+function nameWord(text: string, w: Word | null, uninformative: () => boolean): boolean {
   if (!w || !w.capitalised || isTitle(w) || isPossessive(w) || w.allCaps) return false;
   if (GIVEN_NAMES.has(w.key) || DESIGNATORS.has(w.key)) return true;
   // At a sentence start, or in title case, any word is capitalised: only a known given name or an institution
   // word tells ("Eric Trump visited", but "Later Trump said").
-  return !uninformative && !startsSentence(text, w);
+  return !startsSentence(text, w) && !uninformative();
 }
 
 /** True when the match [start, end) is a proper part of a longer name, so not a mention of its entity. */
 export function partOfLongerName(text: string, start: number, end: number, options: { country: boolean }): boolean {
-  const uninformative = capitalisationIsUninformative(text, start, end);
+  // Judged only when a capitalised neighbour makes it matter: most matches sit among lowercase words.
+  let judged: boolean | undefined;
+  const uninformative = (): boolean => (judged ??= capitalisationIsUninformative(text, start, end));
   const before = wordBefore(text, start);
   if (nameWord(text, before, uninformative)) return true;
   // "University of Washington", "State of New York" (a country stays itself: "President of Ukraine").
   if (!options.country && before && CONNECTORS.has(before.key) && !before.capitalised) {
     const head = wordBefore(text, before.start);
-    if (head && head.capitalised && !isTitle(head) && (uninformative ? DESIGNATORS.has(head.key) : !startsSentence(text, head) || DESIGNATORS.has(head.key))) return true;
+    if (head && head.capitalised && !isTitle(head) && (uninformative() ? DESIGNATORS.has(head.key) : !startsSentence(text, head) || DESIGNATORS.has(head.key))) return true;
   }
   const after = wordAfter(text, end);
   if (!after || !after.capitalised) return false;
   if (DESIGNATORS.has(after.key) || NAME_SUFFIXES.has(after.key)) return true;
-  if (uninformative || after.allCaps || isTitle(after)) return false;
+  if (after.allCaps || isTitle(after) || uninformative()) return false;
   // A modifier before a title is not part of a name: "U.S. Defense Secretary", "Romanian Foreign Minister".
   let next: Word | null = after;
   for (let k = 1; k < TITLE_REACH && next && next.capitalised; k++) {

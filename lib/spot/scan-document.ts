@@ -3,6 +3,7 @@ import { TextCollector, type CollectOptions } from './extract';
 import { createScanState, scanChunk, type Mention } from './scan';
 import type { LoadedPack } from './loaded-pack';
 import { findReadingRegion } from './reading-region';
+import { BLOCK_SEPARATOR } from './fold';
 
 export interface MentionInContext extends Mention {
   /** The page text around the mention (whitespace collapsed; " / " where a block ends). */
@@ -17,7 +18,7 @@ export function scanDocument(root: Node, packs: readonly LoadedPack[], options: 
   return scanDocumentWithContext(root, packs, options, 0);
 }
 
-const tidy = (text: string): string => text.replace(/\u0000/g, ' / ').replace(/\s+/g, ' ');
+const tidy = (text: string): string => text.split(BLOCK_SEPARATOR).join(' / ').replace(/\s+/g, ' ');
 
 /** The same pass, with `chars` characters of text on each side of every mention. */
 export function scanDocumentWithContext(root: Node, packs: readonly LoadedPack[], options: ScanDocumentOptions, chars: number): MentionInContext[] {
