@@ -10,8 +10,6 @@ import { HIGHLIGHT_STYLES, HOVER_DELAY_MS, isValidHoverDelay, MAX_LIST, normaliz
 export interface OptionsProps {
   settings: Settings;
   packs: PackSummary[];
-  /** "packId/entityId" the card asked to mute, with its display name when known. */
-  muteRequest: { key: string; name: string } | null;
   importState: { busy: boolean; stage: string; fraction: number; error: string; message: string };
   /** What happened to the last settings file imported (or a reset), shown beside those buttons. */
   settingsFileState: { error: string; message: string };
@@ -22,7 +20,6 @@ export interface OptionsProps {
   onExportSettings: () => void;
   onImportSettings: (file: File) => void;
   onReset: () => void;
-  onDismissMute: () => void;
   /** A readable name for a muted "packId/entityId" key. */
   entityName: (key: string) => string;
   /** The keyboard command's binding as the browser reports it (null until read). */
@@ -111,17 +108,6 @@ export function Options(props: OptionsProps): JSX.Element {
     <main class="options">
       <h1>Backstory options</h1>
       <p class="note"><a href="welcome.html" id="welcome-link">What Backstory does, how to use it, and what it keeps</a></p>
-      {props.muteRequest && (
-        <section class="callout" aria-labelledby="mute-heading">
-          <h2 id="mute-heading">Mute {props.muteRequest.name}?</h2>
-          <p>Backstory will stop highlighting it on every page. You can unmute it below at any time.</p>
-          <button type="button" onClick={() => { set('mutedEntities', [...new Set([...s.mutedEntities, props.muteRequest!.key])]); props.onDismissMute(); }}>
-            Mute {props.muteRequest.name}
-          </button>{' '}
-          <button type="button" onClick={props.onDismissMute}>Cancel</button>
-        </section>
-      )}
-
       <section aria-labelledby="h-highlight">
         <h2 id="h-highlight">Highlighting</h2>
         <fieldset>

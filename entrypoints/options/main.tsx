@@ -21,7 +21,6 @@ const { writer, signal } = extensionPageSettings(window);
 
 let settings: Settings = defaultSettings();
 let packs: OptionsProps['packs'] = [];
-let muteRequest: OptionsProps['muteRequest'] = null;
 let importState: OptionsProps['importState'] = { busy: false, stage: '', fraction: 0, error: '', message: '' };
 let shortcut: ShortcutInfo | null = null;
 let settingsFileState: OptionsProps['settingsFileState'] = { error: '', message: '' };
@@ -31,18 +30,6 @@ const bundledNames = new Map(BUNDLED_PACK.entities.map((e) => [entityKey(BUNDLED
 function entityName(key: string): string {
   const parsed = parseEntityKey(key);
   return bundledNames.get(key) ?? (parsed ? `${parsed.entityId} (${parsed.packId})` : key);
-}
-
-function muteFromHash(): OptionsProps['muteRequest'] {
-  const match = /^#mute=(.+)$/.exec(location.hash);
-  if (!match?.[1]) return null;
-  let key: string;
-  try {
-    key = decodeURIComponent(match[1]);
-  } catch {
-    return null;
-  }
-  return parseEntityKey(key) ? { key, name: entityName(key) } : null;
 }
 
 function download(name: string, text: string): void {
@@ -70,17 +57,11 @@ function draw(): void {
     <Options
       settings={settings}
       packs={packs}
-      muteRequest={muteRequest}
       importState={importState}
       settingsFileState={settingsFileState}
       onChange={update}
       entityName={entityName}
       shortcut={shortcut}
-      onDismissMute={() => {
-        muteRequest = null;
-        history.replaceState(null, '', location.pathname);
-        draw();
-      }}
       onImportPack={(file) => void importPack(file)}
       onRemovePack={(id) => {
         const pack = packs.find((p) => p.id === id);
@@ -163,7 +144,6 @@ async function main(): Promise<void> {
     shortcut = info;
     draw();
   });
-  muteRequest = muteFromHash();
   watchSettings((next) => {
     settings = next;
     draw();

@@ -3,26 +3,27 @@
  * (`renderCard`), so this file knows nothing of Preact; hover timing lives in HoverIntent.
  */
 import type { PageWindow } from '../dom/page-window';
-import { computePosition, flip, offset, shift, size } from '@floating-ui/dom';
 import { entityKey } from '../pack-format/entity-key';
 import type { Settings } from '../settings/schema';
 import type { LoadedPack } from '../spot/loaded-pack';
 import type { CardHost } from './card-host';
-import { PackLookup, type CardActions, type CardModel } from './card-model';
+import { entityCardModel, PackLookup, type CardActions, type CardModel } from './card-model';
 import { liveRange } from './hit-test';
 import { HoverIntent } from './hover-intent';
 import type { MentionRecord, MentionStore } from './mention-store';
 import type { Painter } from './painter';
 import { cardIsDark } from './theme';
+import { placeCard } from './card-position';
 import { cardCopyText, copyToClipboard } from './card-copy';
 import { groupNews } from './news-groups';
 import { lookUp, type LookupEntry } from './entity-lookup';
 import { asOfLabel, pageDate } from './page-date';
 
+/** How long a status line ("Copied") stays. */
+const STATUS_MS = 2_500;
 /** Where a looked-up card opens: this far from the viewport's right edge (the card is about 26em wide). */
 const CARD_LOOKUP_INSET_PX = 440;
-/** Quotes under "In the news"; the pack may hold hundreds. */
-const MAX_QUOTES = 3;
+
 
 export type RenderCard = (mount: HTMLElement, props: (CardModel & CardActions) | null) => void;
 
@@ -61,6 +62,7 @@ export class CardController {
   /** The entity just muted from this card: the card says so and offers Undo until it closes. */
   private mutedNotice: CardTarget | null = null;
   private status = '';
+  private statusTimer = 0;
   private publishedAt: Date | null | undefined;
   /** The pinned card under a peek (see HoverIntent), as it was. */
   private held: { target: CardTarget | null; history: CardTarget[]; anchorRect: DOMRect | null; stayPut: boolean } | null = null;
@@ -191,27 +193,16 @@ export class CardController {
     const lookup = this.lookups.get(target.packId);
     const entity = lookup?.entities.get(target.entityId);
     if (!lookup || !entity) return;
-    const records = this.o.store.mentionsOf(target.packId, target.entityId);
-    const muted = new Set(this.o.settings().mutedEntities);
-    const news = groupNews(entity.sentences, lookup.documents, MAX_QUOTES);
     this.publishedAt ??= pageDate(this.o.win.document);
-    const model: CardModel = {
-      name: entity.name,
-      type: entity.type,
-      summary: entity.summary,
-      url: /^https?:\/\//i.test(entity.url) ? entity.url : '',
-      facts: entity.facts,
-      news,
-      related: lookup.related(entity, (id) => muted.has(entityKey(target.packId, id))),
+    const model = entityCardModel({
+      lookup,
+      entity,
+      record: target.record,
+      records: this.o.store.mentionsOf(target.packId, target.entityId),
+      muted: new Set(this.o.settings().mutedEntities),
       asOf: asOfLabel(lookup.loaded.pack.corpusDate, this.publishedAt, new Date()),
-      muted: this.mutedNotice === target,
-      status: this.status,
-      onPage: { count: records.length, index: target.record ? records.indexOf(target.record) : -1 },
-      provenance: lookup.provenance(),
-      dark: cardIsDark(this.o.settings(), this.o.win.document),
-      pinned: this.intent.isPinned,
-      canGoBack: this.history.length > 0,
-    };
+      state: { muted: this.mutedNotice === target, status: this.status, dark: cardIsDark(this.o.settings(), this.o.win.document), pinned: this.intent.isPinned, canGoBack: this.history.length > 0 },
+    });
     const actions: CardActions = {
       onPin: () => this.togglePin(),
       onClose: () => this.close(),
@@ -279,34 +270,16 @@ export class CardController {
   private showStatus(status: string): void {
     this.status = status;
     if (this.isOpen) this.render({ focus: false });
-    this.o.win.setTimeout(() => {
-      if (this.status !== status) return;
+    this.o.win.clearTimeout(this.statusTimer);
+    this.statusTimer = this.o.win.setTimeout(() => {
       this.status = '';
       if (this.isOpen) this.render({ focus: false });
-    }, 2500);
+    }, STATUS_MS);
   }
 
   private async position(): Promise<void> {
     const card = this.o.host.mount.firstElementChild as HTMLElement | null;
-    const rect = this.anchorRect;
-    if (!card || !rect) return;
-    const reference = { getBoundingClientRect: () => rect };
-    const { x, y } = await computePosition(reference, card, {
-      strategy: 'fixed',
-      placement: 'bottom-start',
-      middleware: [
-        offset(6),
-        flip({ fallbackPlacements: ['top-start', 'bottom-end', 'top-end'] }),
-        shift({ padding: 8 }),
-        size({
-          padding: 8,
-          apply: ({ availableHeight }) => {
-            card.style.maxHeight = `${Math.max(120, Math.floor(availableHeight))}px`;
-          },
-        }),
-      ],
-    });
-    card.style.transform = `translate(${Math.round(x)}px, ${Math.round(y)}px)`;
+    if (card && this.anchorRect) await placeCard(card, this.anchorRect);
   }
 
   /** Keeps the card open (or lets it close again on leaving). */
@@ -370,6 +343,7 @@ export class CardController {
   }
 
   dispose(): void {
+    this.o.win.clearTimeout(this.statusTimer);
     this.intent.dispose();
     this.o.painter.setActive(null);
     this.o.renderCard(this.o.host.mount, null);

@@ -1,6 +1,8 @@
 /** What a card shows, built from a pack entity and the page's mentions; rendered by components/Card.tsx. */
 import type { EntityType, KeyFact, PackDocument, PackEntity } from '../pack-format/types';
-import type { NewsGroup } from './news-groups';
+import { groupNews, type NewsGroup } from './news-groups';
+import { entityKey } from '../pack-format/entity-key';
+import type { MentionRecord } from './mention-store';
 import type { LoadedPack } from '../spot/loaded-pack';
 
 export interface CardRelated {
@@ -69,4 +71,39 @@ export class PackLookup {
     const { pack } = this.loaded;
     return pack.corpusDate ? `${pack.name} · corpus ${pack.corpusDate}` : pack.name;
   }
+}
+
+/** Quotes under "In the news"; the pack may hold hundreds. */
+const MAX_QUOTES = 3;
+
+export interface EntityCardInput {
+  lookup: PackLookup;
+  entity: PackEntity;
+  /** The mention the card belongs to (null for a related entity's or a looked-up card). */
+  record: MentionRecord | null;
+  /** Every mention of the entity on the page, in order. */
+  records: readonly MentionRecord[];
+  /** Muted "packId/entityId" keys: they are left out of Related. */
+  muted: ReadonlySet<string>;
+  asOf: string;
+  state: Pick<CardModel, 'muted' | 'status' | 'dark' | 'pinned' | 'canGoBack'>;
+}
+
+/** What a card shows for one entity of one pack. */
+export function entityCardModel(input: EntityCardInput): CardModel {
+  const { lookup, entity, record, records } = input;
+  const packId = lookup.loaded.pack.id;
+  return {
+    name: entity.name,
+    type: entity.type,
+    summary: entity.summary,
+    url: /^https?:\/\//i.test(entity.url) ? entity.url : '',
+    facts: entity.facts,
+    news: groupNews(entity.sentences, lookup.documents, MAX_QUOTES),
+    related: lookup.related(entity, (id) => input.muted.has(entityKey(packId, id))),
+    asOf: input.asOf,
+    onPage: { count: records.length, index: record ? records.indexOf(record) : -1 },
+    provenance: lookup.provenance(),
+    ...input.state,
+  };
 }

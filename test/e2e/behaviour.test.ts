@@ -189,16 +189,4 @@ describe('more of what a reader does', () => {
     await popup.close();
     await page.close();
   });
-
-  test('the options page opened from a card offers to mute that entity, and muting removes its highlights', async () => {
-    const page = await openPage(browser, server.url('/seed.html'), 40);
-    const options = await openExtensionPage(browser, 'options.html#mute=backstory-news%2Freuters');
-    await expect.poll(() => options.locator('#mute-heading').textContent()).toBe('Mute Reuters?');
-    await options.getByRole('button', { name: 'Mute Reuters' }).click();
-    await expect.poll(async () => (await highlightedTexts(page)).some((h) => h.text === 'Reuters'), { timeout: 3000 }).toBe(false);
-    await options.getByRole('button', { name: 'Unmute Reuters' }).click();
-    await expect.poll(async () => (await highlightedTexts(page)).some((h) => h.text === 'Reuters'), { timeout: 3000 }).toBe(true);
-    await options.close();
-    await page.close();
-  });
 });
