@@ -9,6 +9,7 @@ import { buildTrieIndex, serializeTrieIndex, type TrieIndex } from '../spot/trie
 import { Checker, checkContextRules, validatePack } from '../pack-format/validate';
 import { LIMITS, PACK_FORMAT, PACK_FORMAT_VERSION, type EntityType, type KnowledgePack, type PackEntity } from '../pack-format/types';
 import { extractCandidates, splitSentences, type Candidate } from './candidates';
+import { lexiconStopPhrases } from './lexicon-stops';
 import type { CorpusDocument } from './corpus';
 
 export interface PackMeta {
@@ -46,7 +47,10 @@ export function buildPack(
   const candidates = documents.map((doc) => extractCandidates(doc.body));
   const entities = curated ? curated.map((e) => ({ ...e })) : entitiesFromCandidates(candidates.flat());
   entities.sort((a, b) => byText(a.id, b.id));
-  const index = buildTrieIndex(entities, stopPhrases);
+  // The author's stop phrases, and the longer names compromise knows that contain a name of this pack.
+  const seenStops = new Set(stopPhrases.map((p) => foldText(p).trim()));
+  const stops = [...stopPhrases, ...lexiconStopPhrases(entities).filter((p) => !seenStops.has(foldText(p).trim()))];
+  const index = buildTrieIndex(entities, stops);
   const contextRules = rawContextRules === undefined ? undefined : checkContextRules(new Checker(rulesSource), rawContextRules, new Set(entities.map((e) => e.id)));
   // The pack's sentences are found with the page's own precision rules, so a card never quotes a sentence
   // about the University of Washington as one about Washington, D.C.
@@ -93,7 +97,7 @@ export function buildPack(
     description: meta.description,
     documents: documents.map(({ id, title, kind, date, source }) => ({ id, title, kind, date, source })),
     entities,
-    ...(stopPhrases.length > 0 ? { stopPhrases: [...stopPhrases] } : {}),
+    ...(stops.length > 0 ? { stopPhrases: stops } : {}),
     ...(contextRules && contextRules.length > 0 ? { contextRules } : {}),
     index: serializeTrieIndex(index),
   };
