@@ -69,6 +69,14 @@ function words(element: Element): string {
   return `${getAttribute(element, 'class') ?? ''} ${getAttribute(element, 'id') ?? ''}`;
 }
 
+/** Microdata and link relations that mark a byline or a publisher credit: `rel="author"`, `itemprop="author"`. */
+function creditMarkup(element: Element): boolean {
+  const rel = getAttribute(element, 'rel');
+  if (rel !== null && /(?:^|\s)author(?:\s|$)/i.test(rel)) return true;
+  const prop = getAttribute(element, 'itemprop');
+  return prop !== null && /(?:^|\s)(?:author|creator|publisher|copyrightHolder|contributor)(?:\s|$)/i.test(prop);
+}
+
 function chromeRole(element: Element): boolean {
   const role = getAttribute(element, 'role');
   return role !== null && CHROME_ROLES.has(role.trim().toLowerCase());
@@ -177,7 +185,7 @@ export function findReadingRegion(doc: Document): ReadingRegion {
 
   const isChrome = (element: Element): boolean => {
     const tag = localName(element);
-    if (tag === 'aside' || chromeRole(element)) return true;
+    if (tag === 'aside' || chromeRole(element) || creditMarkup(element)) return true;
     const w = words(element);
     // (The article's own ancestors never get here: a wrapper named "has-sidebar" around it is not chrome.)
     if (w.length > 1 && (CHROME_WORDS.test(w) || CHROME_FRAGMENTS.test(w)) && !COMMENT_WORDS.test(w)) return true;
