@@ -6,7 +6,7 @@
  * and id words and link density adjust the score. With no clear article (a section front, a list page) the
  * whole page is read but for chrome. One pass over the paragraphs and links: linear in the page's size.
  */
-import { closestWhere, contains, follows, getAttribute, localName, parentElement, queryFirst, queryList, textContent } from '../dom/safe-dom';
+import { closestWhere, contains, firstChild, follows, getAttribute, isElement, isText, localName, nextSibling, parentElement, queryFirst, queryList, textContent } from '../dom/safe-dom';
 
 export interface ReadingRegion {
   /** The article: the best-scoring container, widened to its `article`/`main` when it has one. Null: none. */
@@ -69,6 +69,24 @@ function words(element: Element): string {
   return `${getAttribute(element, 'class') ?? ''} ${getAttribute(element, 'id') ?? ''}`;
 }
 
+const BLOCK_CHILDREN = new Set(['div', 'p', 'section', 'article', 'ul', 'ol', 'table', 'blockquote', 'pre', 'figure', 'header', 'footer', 'nav', 'aside', 'form', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'dl', 'main']);
+
+/**
+ * A div with no block element inside and text of its own (not only in links or spans): a paragraph in all
+ * but name. Most divs wrap other elements and are rejected on their first child, without reading any text.
+ */
+function isTextDiv(div: Element): boolean {
+  let ownText = 0;
+  for (let node = firstChild(div); node; node = nextSibling(node)) {
+    if (isElement(node)) {
+      if (BLOCK_CHILDREN.has(localName(node))) return false;
+    } else if (isText(node)) {
+      ownText += node.data.length;
+    }
+  }
+  return ownText >= MIN_PARAGRAPH;
+}
+
 /** Microdata and link relations that mark a byline or a publisher credit: `rel="author"`, `itemprop="author"`. */
 function creditMarkup(element: Element): boolean {
   const rel = getAttribute(element, 'rel');
@@ -106,9 +124,11 @@ function bestContainer(doc: Document): Candidate | null {
     }
   };
   let voted = 0;
-  const paragraphs = queryList(doc, 'p, pre');
+  // Paragraphs, and divs used as paragraphs (text with no block inside: Readability's "div to p").
+  const paragraphs = queryList(doc, 'p, pre, div');
   for (let i = 0; i < paragraphs.length && voted < MAX_SCORED_PARAGRAPHS; i++) {
     const p = paragraphs[i] as Element;
+    if (localName(p) === 'div' && !isTextDiv(p)) continue;
     const text = textContent(p);
     if (text.length < MIN_PARAGRAPH) continue;
     voted++;
