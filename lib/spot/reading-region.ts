@@ -52,6 +52,8 @@ const LINK_CHARS_MIN = 40;
 /** Below this score no container stands out as the article. */
 const MIN_ARTICLE_SCORE = 20;
 const MIN_PARAGRAPH = 25;
+/** An article found in paragraphs shorter than this makes the search look at divs used as paragraphs too. */
+const MIN_ARTICLE_CHARS = 1_500;
 const HEADLINE_BLOCK_MAX = 800;
 const TOP_CANDIDATES = 8;
 const MAX_SCORED_PARAGRAPHS = 1_500;
@@ -112,7 +114,7 @@ interface Candidate {
  * first MAX_SCORED_PARAGRAPHS paragraphs vote: enough to find the article, and the cost stays bounded on a
  * 5 MB page.
  */
-function bestContainer(doc: Document): Candidate | null {
+function bestContainer(doc: Document, divsToo: boolean): Candidate | null {
   const scores = new Map<Element, Candidate>();
   const vote = (element: Element, score: number, chars: number): void => {
     const c = scores.get(element);
@@ -124,8 +126,8 @@ function bestContainer(doc: Document): Candidate | null {
     }
   };
   let voted = 0;
-  // Paragraphs, and divs used as paragraphs (text with no block inside: Readability's "div to p").
-  const paragraphs = queryList(doc, 'p, pre, div');
+  // Paragraphs and, when asked, divs used as paragraphs (no block inside: Readability's "div to p").
+  const paragraphs = queryList(doc, divsToo ? 'p, pre, div' : 'p, pre');
   for (let i = 0; i < paragraphs.length && voted < MAX_SCORED_PARAGRAPHS; i++) {
     const p = paragraphs[i] as Element;
     if (localName(p) === 'div' && !isTextDiv(p)) continue;
@@ -172,7 +174,9 @@ function bestContainer(doc: Document): Candidate | null {
 }
 
 export function findReadingRegion(doc: Document): ReadingRegion {
-  const best = bestContainer(doc);
+  // Most articles are written in paragraphs; only when they give no article of some length are divs read too.
+  const fromParagraphs = bestContainer(doc, false);
+  const best = fromParagraphs && fromParagraphs.chars >= MIN_ARTICLE_CHARS ? fromParagraphs : bestContainer(doc, true) ?? fromParagraphs;
   const body = best?.element ?? null;
   // The article's own landmark holds its headline, dek and captions: read all of it (minus its chrome).
   const root = body ? closestWhere(body, (el) => localName(el) === 'article' || localName(el) === 'main' || getAttribute(el, 'role') === 'main') ?? body : null;
