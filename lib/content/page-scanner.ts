@@ -140,6 +140,12 @@ export class PageScanner {
     this.o.onChange();
   }
 
+  /** The app replaced the article (hydration, a client-side render): find the reading region again. */
+  private refreshRegion(): void {
+    const article = this.collect.region?.root;
+    if (article && !isConnected(article)) this.collect = { ...this.o.collect, region: findReadingRegion(this.doc) };
+  }
+
   /** Ends the scan in progress and stops watching; nothing is painted after this. */
   dispose(): void {
     this.scan.dispose();
@@ -235,6 +241,7 @@ export class PageScanner {
           // The page replaced what the walk stood on (hydration). The mutation queue rescans the new nodes;
           // the rest of the root is walked again, and mentions met before are only found again.
           if (!isConnected(root)) break;
+          this.refreshRegion();
           collector = new TextCollector(root, this.collect);
           pass = this.o.store.beginPass(root);
         }
@@ -302,9 +309,7 @@ export class PageScanner {
         changed = true;
       }
     }
-    // The app replaced the article (hydration, a client-side render): find the reading region again.
-    const article = this.collect.region?.root;
-    if (article && !isConnected(article)) this.collect = { ...this.o.collect, region: findReadingRegion(this.doc) };
+    this.refreshRegion();
     for (const root of roots) {
       if (scan.ended) return;
       if (!isConnected(root) || this.o.isOwnNode(root) || isInsideExcluded(root, this.collect)) continue;
