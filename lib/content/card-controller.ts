@@ -135,8 +135,7 @@ export class CardController {
     if (!this.lookups.get(packId)?.entities.has(entityId)) return false;
     const { win } = this.o;
     this.intent.close();
-    const doc = win.document;
-    if (!this.o.host.contains(doc.activeElement) && doc.activeElement !== doc.body) this.returnFocus = doc.activeElement;
+    this.rememberFocus();
     this.target = { packId, entityId, record: null };
     this.history = [];
     this.stayPut = true;
@@ -159,10 +158,16 @@ export class CardController {
       const range = liveRange(doc, record);
       this.anchorRect = range.getClientRects()[0] ?? range.getBoundingClientRect();
     }
-    if (focus && !this.o.host.contains(doc.activeElement) && doc.activeElement !== doc.body) this.returnFocus = doc.activeElement;
+    if (focus) this.rememberFocus();
     this.intent.open(record);
     this.intent.pin(true);
     this.showFor(record, { focus });
+  }
+
+  /** Where focus goes back to when a card that took it closes: the page element that had it. */
+  private rememberFocus(): void {
+    const doc = this.o.win.document;
+    if (!this.o.host.contains(doc.activeElement) && doc.activeElement !== doc.body) this.returnFocus = doc.activeElement;
   }
 
   private showFor(record: MentionRecord, { focus }: { focus: boolean }): void {

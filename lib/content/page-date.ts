@@ -2,6 +2,8 @@
  * When the page was published, from what news pages carry for search engines and social cards: Open Graph
  * and schema.org meta tags, JSON-LD, or the article's <time>. Null when the page says nothing parseable.
  */
+import { formatPackDate } from './news-groups';
+
 const META = [
   'meta[property="article:published_time"]',
   'meta[name="article:published_time"]',
@@ -68,7 +70,6 @@ export function asOfLabel(corpusDate: string, page: Date | null, now: Date): str
   const reference = page ?? now;
   const days = Math.abs(reference.getTime() - corpus.getTime()) / 86_400_000;
   if (days <= AS_OF_AFTER_DAYS) return '';
-  const [y, m] = corpusDate.split('-');
-  if (!m) return y ?? '';
-  return new Date(Date.UTC(Number(y), Number(m) - 1, 1)).toLocaleDateString('en-GB', { timeZone: 'UTC', year: 'numeric', month: 'short' });
+  // The corpus's month (or year), as cards write pack dates.
+  return formatPackDate(corpusDate.slice(0, 7));
 }

@@ -109,7 +109,7 @@ export class PageScanner {
     const root = this.doc.body ?? this.doc.documentElement;
     if (!root || scan.ended) return this.timings;
     const regionStart = performance.now();
-    this.collect = { ...this.o.collect, region: findReadingRegion(this.doc) };
+    this.findRegion();
     this.timings.regionMs = performance.now() - regionStart;
     this.timings.totalWorkMs += this.timings.regionMs;
     this.timings.longestSliceMs = Math.max(this.timings.longestSliceMs, this.timings.regionMs);
@@ -143,7 +143,11 @@ export class PageScanner {
   /** The app replaced the article (hydration, a client-side render): find the reading region again. */
   private refreshRegion(): void {
     const article = this.collect.region?.root;
-    if (article && !isConnected(article)) this.collect = { ...this.o.collect, region: findReadingRegion(this.doc) };
+    if (article && !isConnected(article)) this.findRegion();
+  }
+
+  private findRegion(): void {
+    this.collect = { ...this.o.collect, region: findReadingRegion(this.doc) };
   }
 
   /** Ends the scan in progress and stops watching; nothing is painted after this. */

@@ -128,8 +128,6 @@ export const textContent = (element: Element): string => accessors(element).text
 /** The static list of matches under `root` (an element or a document), in document order. */
 export const queryList = (root: Element | Document, selector: string): NodeListOf<Element> =>
   nodeType(root) === 9 ? accessors(root).documentQuerySelectorAll.call(root as Document, selector) : accessors(root).querySelectorAll.call(root as Element, selector);
-/** All matches under `root`, as an array. */
-export const queryAll = (root: Element | Document, selector: string): Element[] => Array.from(queryList(root, selector));
 /** The first `limit` matches under `root`, without copying the rest. */
 export function queryFirst(root: Element | Document, selector: string, limit: number): Element[] {
   const list = queryList(root, selector);

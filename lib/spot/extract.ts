@@ -48,14 +48,18 @@ function isMainLandmark(el: Element): boolean {
   return MAIN_TAGS.has(localName(el)) || getAttribute(el, 'role') === 'main';
 }
 
+/** A page-level header or banner that holds an h1 holds the article's headline, not site chrome. */
+function holdsHeadline(element: Element): boolean {
+  return queryFirst(element, 'h1', 1).length > 0;
+}
+
 /** True when the element and everything inside it must not be scanned. */
 export function isExcluded(element: Element, options: CollectOptions): boolean {
   const tag = localName(element);
   if (SKIPPED_TAGS.has(tag) || element === options.ownHost) return true;
   if ((tag === 'header' || tag === 'footer')) {
     const parent = parentElement(element);
-    // A page-level header that holds the page's h1 is the article's headline, not site chrome.
-    if ((!parent || !closestWhere(parent, isMainLandmark)) && (tag === 'footer' || queryFirst(element, 'h1', 1).length === 0)) return true;
+    if ((!parent || !closestWhere(parent, isMainLandmark)) && (tag === 'footer' || !holdsHeadline(element))) return true;
   }
   if (attributeCount(element) > 0) {
     if (hasAttribute(element, 'hidden')) return true;
@@ -63,7 +67,7 @@ export function isExcluded(element: Element, options: CollectOptions): boolean {
     const editable = getAttribute(element, 'contenteditable');
     if (editable !== null && editable.toLowerCase() !== 'false') return true;
     const role = getAttribute(element, 'role');
-    if (role !== null && SKIPPED_ROLES.has(role.trim().toLowerCase()) && !(role.trim().toLowerCase() === 'banner' && queryFirst(element, 'h1', 1).length > 0)) return true;
+    if (role !== null && SKIPPED_ROLES.has(role.trim().toLowerCase()) && !(role.trim().toLowerCase() === 'banner' && holdsHeadline(element))) return true;
     const style = getAttribute(element, 'style');
     if (style !== null && HIDDEN_STYLE.test(style)) return true;
   }
