@@ -121,7 +121,7 @@ export class BackstoryPage {
 
   /** The app changed its URL without loading a page: what was found belongs to the old one. */
   navigated(): Promise<ScanTimings> {
-    this.card.closeAll();
+    this.card.navigated();
     this.lastVisited = null;
     return this.scanner.restart(this.settings);
   }

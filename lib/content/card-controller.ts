@@ -338,6 +338,12 @@ export class CardController {
    * Closes the card and any pinned card under it (the page navigated, went into design mode, or rescanned).
    * A mute notice survives a rescan (`keepNotice`): the rescan is what the mute caused.
    */
+  /** The app showed another page at a new URL: close everything, and read that page's date anew. */
+  navigated(): void {
+    this.publishedAt = undefined;
+    this.closeAll();
+  }
+
   closeAll({ keepNotice = false }: { keepNotice?: boolean } = {}): void {
     if (keepNotice && this.mutedNotice !== null && this.target === this.mutedNotice) {
       this.held = null;
