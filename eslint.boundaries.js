@@ -16,9 +16,13 @@ const contentScript = [
   noKb,
   { group: ['**/options', '**/options/**'], message: "Content-script code must not import the options page's code (lib/options)." },
   { group: ['node:*', 'fs', 'path', 'os', 'child_process', 'worker_threads'], message: 'Content-script code runs in a browser: no Node built-ins.' },
+  {
+    group: ['**/generated/*.pack.json', '**/pack-store/bundled', '**/pack-store/details-db', '**/pack-store/details-source', '**/pack-store/store', 'idb'],
+    message: 'Pages hold only pack indexes (lib/pack-store/page-packs): card details come from the background (the entity-details message).',
+  },
 ];
 const entryRule = { regex: '^\\.\\./(?!\\.\\.)|/entrypoints/', message: 'An entrypoint must not import another entrypoint: share code through lib/ or components/.' };
-const CONTENT_FILES = ['lib/content/**/*.{ts,tsx}', 'lib/spot/**/*.{ts,tsx}', 'lib/dom/**/*.{ts,tsx}', 'entrypoints/content/**/*.{ts,tsx}'];
+const CONTENT_FILES = ['lib/content/**/*.{ts,tsx}', 'lib/spot/**/*.{ts,tsx}', 'lib/dom/**/*.{ts,tsx}', 'lib/pack-store/page-packs.ts', 'lib/pack-store/stored-list.ts', 'entrypoints/content/**/*.{ts,tsx}'];
 
 const restrict = (patterns) => ({ 'no-restricted-imports': ['error', { paths: [polyfill], patterns }] });
 

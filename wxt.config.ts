@@ -3,6 +3,7 @@ import preact from '@preact/preset-vite';
 import type { Plugin } from 'vite';
 import { defineConfig } from 'wxt';
 
+const BUNDLED_PACK = fileURLToPath(new URL('./generated/backstory-news.pack.json', import.meta.url));
 const QUIET_CONTEXT = fileURLToPath(new URL('./lib/content/quiet-context.ts', import.meta.url));
 
 /**
@@ -28,6 +29,13 @@ export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill', '@wxt-dev/auto-icons'],
   // The toolbar and store icons, rendered from one SVG in the project at build time.
   autoIcons: { baseIconPath: 'assets/icon.svg', sizes: [128, 96, 48, 32, 16], developmentIndicator: false },
+  hooks: {
+    // The bundled pack's details ship as a file the background reads (lib/pack-store/details-source.ts);
+    // pages get only its index, compiled into the content script. Not web-accessible.
+    'build:publicAssets': (_wxt, files) => {
+      files.push({ absoluteSrc: BUNDLED_PACK, relativeDest: 'packs/backstory-news.json' });
+    },
+  },
   vite: () => ({
     plugins: [quietContentScriptContext(), preact({ devToolsEnabled: false, prefreshEnabled: false })],
     build: { chunkSizeWarningLimit: 2048 },

@@ -1,7 +1,7 @@
 import type { JSX } from 'preact';
 import type { CardActions, CardModel } from '../lib/content/card-model';
 import type { EntitySentence } from '../lib/pack-format/types';
-import type { NewsGroup } from '../lib/content/news-groups';
+import type { NewsGroup } from '../lib/pack-format/news-groups';
 import { TYPE_NAME } from '../lib/pack-format/type-labels';
 
 export type CardProps = CardModel & CardActions;
@@ -93,9 +93,13 @@ export function Card(props: CardProps): JSX.Element {
           </button>
         </div>
       </div>
-      <p class="summary" id="backstory-summary" dir="auto">
+      <p class="summary" id="backstory-summary" dir="auto" aria-busy={props.details === 'loading'}>
         {props.asOf && <span class="as-of">As of {props.asOf}: </span>}
-        {props.summary || 'No background summary in this knowledge pack.'}
+        {props.details === 'loading'
+          ? 'Loading…'
+          : props.details === 'failed'
+            ? `The details could not be read: ${props.detailsError}.`
+            : props.summary || 'No background summary in this knowledge pack.'}
       </p>
       {props.url && (
         <p class="more">

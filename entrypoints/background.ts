@@ -4,6 +4,8 @@ import { NEXT_MENTION_COMMAND } from '../lib/extension/shortcut';
 import { isMessage, sendToTab } from '../lib/messages';
 import { loadSettings, writeSettings } from '../lib/settings/store';
 import { withMuted } from '../lib/settings/muting';
+import { entityDetails } from '../lib/pack-store/details-source';
+import { migrateLegacyPacks } from '../lib/pack-store/migrate-packs';
 
 export default defineBackground({
   type: 'module',
@@ -11,6 +13,11 @@ export default defineBackground({
     // The first-run page, once, on install (not on updates or browser restarts).
     browser.runtime.onInstalled.addListener(({ reason }) => {
       if (reason === 'install') void browser.tabs.create({ url: browser.runtime.getURL('/welcome.html') });
+    });
+    // Packs stored by version 0.1 move to the current layout (on update, and on any start that finds some left).
+    const migrated = migrateLegacyPacks().catch((error: unknown) => ({ moved: [], failed: [{ id: '*', reason: String(error) }] }));
+    void migrated.then(({ failed }) => {
+      for (const f of failed) console.warn(`Backstory: pack "${f.id}" stays in the old layout: ${f.reason}`);
     });
     browser.runtime.onMessage.addListener((message: unknown, sender) => {
       if (sender.id !== browser.runtime.id) return undefined;
@@ -30,6 +37,13 @@ export default defineBackground({
           if (next !== settings) await writeSettings(next);
           return { ok: true };
         });
+      }
+      if (isMessage(message, 'entity-details') && typeof message.packId === 'string' && typeof message.id === 'string') {
+        const { packId, id } = message;
+        // After the migration, so a pack moved at this start is found in its new place.
+        return migrated
+          .then(() => entityDetails(packId, id))
+          .then((details) => ({ details }), (error: unknown) => ({ details: null, error: error instanceof Error ? error.message : String(error) }));
       }
       if (isMessage(message, 'open-options')) {
         const hash = String(message.hash).replace(/[^A-Za-z0-9=%._/-]/g, '').slice(0, 300);

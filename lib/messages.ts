@@ -1,6 +1,7 @@
 /** The one typed message map between the extension's parts. Each message names who may send it. */
 import { browser } from 'wxt/browser';
 import type { EntityType } from './pack-format/types';
+import type { EntityDetails } from './pack-store/entity-record';
 
 export interface PageEntity {
   packId: string;
@@ -25,6 +26,11 @@ export interface MessageMap {
   'show-entity': { request: { packId: string; id: string }; response: { ok: boolean } };
   /** content script -> background: mute or unmute an entity ("packId/entityId") from its card. */
   'set-muted': { request: { key: string; muted: boolean }; response: { ok: boolean } };
+  /**
+   * content script -> background: what a card shows beyond the entity's name (asked when hover intent
+   * starts). `details` is null when the pack has no such entity; `error` says why details could not be read.
+   */
+  'entity-details': { request: { packId: string; id: string }; response: { details: EntityDetails | null; error?: string } };
   /** content script -> background: open the options page (the card's "mute" and "settings" links). */
   'open-options': { request: { hash: string }; response: { ok: boolean } };
 }

@@ -11,7 +11,9 @@ import bundled from '../generated/backstory-news.pack.json';
 import type { KnowledgePack, PackEntity } from '../lib/pack-format/types';
 import { collectText } from '../lib/spot/extract';
 import { matchText } from '../lib/spot/match';
-import { buildTrieIndex, collectAliases, loadTrieIndex, serializeTrieIndex, ALIAS_EXACT_CASE, type TrieIndex } from '../lib/spot/trie-index';
+import { collectAliases, ALIAS_EXACT_CASE, type TrieIndex } from '../lib/spot/trie-index';
+import { decodePackIndex, encodePackIndex } from '../lib/spot/pack-index';
+import { blankEntity as blank, rng, syntheticEntity } from '../support/synthetic-pack';
 
 const PAGES_DIR = 'test/fixtures/pages';
 const TYPICAL = 'lemonde-1.html';
@@ -28,31 +30,6 @@ function pageTexts(): Array<{ name: string; text: string }> {
       const doc = parser.parseFromString(readFileSync(join(PAGES_DIR, name), 'utf8'), 'text/html');
       return { name, text: collectText(doc.body as unknown as Node).text };
     });
-}
-
-/** Deterministic pseudo-random numbers (mulberry32), so every run benchmarks the same synthetic pack. */
-function rng(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-const SYLLABLES = ['ka', 'lo', 'mi', 'ra', 'ven', 'dor', 'sel', 'tu', 'nik', 'ba', 'ros', 'el', 'an', 'vi', 'kov', 'ster', 'mar', 'lin', 'ga', 'pe', 'zu', 'hal', 'ți', 'ăn', 'ös'];
-const FIRST = ['Ana', 'Mihai', 'Elena', 'Jonas', 'Sofia', 'Karim', 'Lena', 'Pavel', 'Ines', 'Tomás', 'Yuki', 'Omar', 'Zofia', 'Liam', 'Nadia'];
-const ORG = ['Institute', 'Council', 'Agency', 'Bank', 'Party', 'Group', 'Foundation', 'Ministry', 'Alliance', 'Fund'];
-
-function word(r: () => number, parts: number): string {
-  let w = '';
-  for (let i = 0; i < parts; i++) w += SYLLABLES[Math.floor(r() * SYLLABLES.length)];
-  return w.charAt(0).toUpperCase() + w.slice(1);
-}
-
-function blank(id: string, name: string, type: PackEntity['type']): PackEntity {
-  return { id, name, type, aliases: [], acronyms: [], shortForms: [], demonyms: [], summary: '', facts: [], url: '', sentences: [], related: [], headlines: [] };
 }
 
 function aliasCount(entities: readonly PackEntity[]): number {
@@ -99,16 +76,7 @@ function entitiesWithAliases(target: number): PackEntity[] {
   const r = rng(20251215);
   let i = 0;
   while (total < target) {
-    const kind = i % 4;
-    const id = `syn-${i++}`;
-    let e: PackEntity;
-    if (kind === 0) e = blank(id, `${FIRST[Math.floor(r() * FIRST.length)]} ${word(r, 2 + Math.floor(r() * 2))}`, 'person');
-    else if (kind === 1) e = blank(id, `${word(r, 2)} ${ORG[Math.floor(r() * ORG.length)]}`, 'organization');
-    else if (kind === 2) e = blank(id, word(r, 3), 'place');
-    else {
-      e = blank(id, `${word(r, 2)} ${word(r, 2)} ${ORG[Math.floor(r() * ORG.length)]}`, 'organization');
-      e.acronyms = [Array.from({ length: 3 + Math.floor(r() * 3) }, () => String.fromCharCode(65 + Math.floor(r() * 26))).join('')];
-    }
+    const e = syntheticEntity(r, i++);
     if (taken.has(e.name.toLowerCase()) || e.acronyms.some((a) => taken.has(a.toLowerCase()))) continue;
     for (const a of e.acronyms) taken.add(a.toLowerCase());
     const n = aliasCount([e]);
@@ -188,11 +156,10 @@ function main(): void {
   console.log('--------|----------|---------|----------------------------------------|-----------|----------------------------------|------------|----------------|-----------');
   for (const size of sizes) {
     const entities = entitiesWithAliases(size);
-    const built = buildTrieIndex(entities);
-    const packed = serializeTrieIndex(built);
-    const indexBytes = Buffer.byteLength(JSON.stringify(packed));
-    const loadMs = time(() => loadTrieIndex(packed, entities.length), 5);
-    const index: TrieIndex = loadTrieIndex(packed, entities.length);
+    const packed = encodePackIndex({ ...(bundled as unknown as KnowledgePack), entities, stopPhrases: [], contextRules: [] });
+    const indexBytes = packed.byteLength;
+    const loadMs = time(() => decodePackIndex(packed), 5);
+    const index: TrieIndex = decodePackIndex(packed).index;
     const ours = (text: string): number => matchText(index, text, { demonyms: true, seen: new Set() }).length;
     // Warm the JIT over every page first, so the first size measured does not pay for it.
     for (let i = 0; i < 3; i++) for (const p of pages) ours(p.text);

@@ -11,7 +11,7 @@ import { pathToFileURL } from 'node:url';
 import bundled from '../generated/backstory-news.pack.json';
 import type { KnowledgePack } from '../lib/pack-format/types';
 import { validatePack } from '../lib/pack-format/validate';
-import { loadPack } from '../lib/pack-store/load';
+import { loadPack } from '../lib/spot/pack-index';
 import { scanDocumentWithContext } from '../lib/spot/scan-document';
 import { staticIsHidden } from '../lib/spot/static-visibility';
 import { parseArgs } from '../support/cli-args';

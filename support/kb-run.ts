@@ -2,6 +2,7 @@
  * What `npm run kb` does, as a function the tests can call: builds a knowledge pack from a folder of news
  * text files (and curated entries, when given). scripts/kb.ts is its command line.
  */
+import { encodePackIndex } from '../lib/spot/pack-index';
 import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { buildPack, type PackMeta } from '../lib/kb/build-pack';
@@ -12,6 +13,8 @@ import { parseArgs } from './cli-args';
 export const DEFAULT_CORPUS = 'corpus/seed';
 export const DEFAULT_ENTITIES = 'corpus/entities';
 export const DEFAULT_OUT = 'generated/backstory-news.pack.json';
+/** The bundled pack's page-side index (lib/spot/pack-index.ts), compiled into the content script. */
+export const DEFAULT_INDEX_OUT = 'generated/backstory-news.index.json';
 
 export class UsageError extends Error {}
 
@@ -108,6 +111,11 @@ export function runKb(argv: readonly string[]): string {
   const tmp = `${out}.tmp-${process.pid}`;
   writeFileSync(tmp, json);
   renameSync(tmp, out);
+  if (out === DEFAULT_OUT) {
+    const index = Buffer.from(encodePackIndex(pack)).toString('base64');
+    writeFileSync(`${DEFAULT_INDEX_OUT}.tmp-${process.pid}`, `${JSON.stringify({ id: pack.id, base64: index })}\n`);
+    renameSync(`${DEFAULT_INDEX_OUT}.tmp-${process.pid}`, DEFAULT_INDEX_OUT);
+  }
 
   const lines = [
     `kb: ${report.documents} documents, ${report.sentences} sentences, ${pack.entities.length} entities -> ${relative(process.cwd(), resolve(out))} (${(json.length / 1024).toFixed(1)} KB)`,

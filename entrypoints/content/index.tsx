@@ -5,11 +5,11 @@ import { Card } from '../../components/Card';
 import cardCss from '../../components/card.css?inline';
 import { sendToBackground, type Message } from '../../lib/messages';
 import { createLogger } from '../../lib/log';
-import { loadActivePacks } from '../../lib/pack-store/store';
+import { loadActivePacks } from '../../lib/pack-store/page-packs';
 import { canRunOn } from '../../lib/content/page-support';
 import { PageSession } from '../../lib/content/page-session';
 import { loadSettings, watchSettings } from '../../lib/settings/store';
-import { PACK_LIST_KEY } from '../../lib/pack-store/keys';
+import { PACK_INDEX_PREFIX, PACK_LIST_KEY } from '../../lib/pack-store/keys';
 
 export default defineContentScript({
   matches: ['http://*/*', 'https://*/*'],
@@ -33,6 +33,12 @@ export default defineContentScript({
       cardCss,
       renderCard: (mount, props) => render(props ? <Card {...props} /> : null, mount),
       send,
+      fetchDetails: async (packId, id) => {
+        if (!alive()) throw new Error('Backstory was updated or removed: reload the page');
+        const answer = await sendToBackground({ type: 'entity-details', packId, id });
+        if (answer.error) throw new Error(answer.error);
+        return answer.details;
+      },
       log,
       startedAt,
     });
@@ -44,7 +50,7 @@ export default defineContentScript({
       void session.settingsChanged(next);
     }, ctx.signal);
     const onStorage = (changes: Record<string, unknown>, area: string): void => {
-      if (area === 'local' && PACK_LIST_KEY in changes) void session.packsChanged();
+      if (area === 'local' && Object.keys(changes).some((k) => k === PACK_LIST_KEY || k.startsWith(PACK_INDEX_PREFIX))) void session.packsChanged();
     };
     browser.storage.onChanged.addListener(onStorage);
     ctx.onInvalidated(() => browser.storage.onChanged.removeListener(onStorage));

@@ -3,7 +3,7 @@ import { Options, type OptionsProps } from '../../components/Options';
 import '../../components/ui.css';
 import '../../components/options.css';
 import { collectOrphanPacks, exportPackText, installPack, removePack } from '../../lib/options/pack-import';
-import type { PrepareReply, PrepareRequest } from '../../lib/options/pack-worker-protocol';
+import { PackWorker } from '../../lib/options/pack-worker-client';
 import { describeNonJson, notAPackMessage } from '../../lib/options/file-kind';
 import { removePackQuestion, replacePackQuestion } from '../../lib/options/pack-questions';
 import { parseSettingsFile, settingsFileText } from '../../lib/options/settings-file';
@@ -11,7 +11,7 @@ import { entityKey, parseEntityKey } from '../../lib/pack-format/entity-key';
 import { readShortcut, type ShortcutInfo } from '../../lib/extension/shortcut';
 import { LIMITS } from '../../lib/pack-format/types';
 import { BUNDLED_PACK } from '../../lib/pack-store/bundled';
-import { listPacks, type PackSummary } from '../../lib/pack-store/store';
+import { listPacks } from '../../lib/pack-store/store';
 import { defaultSettings, type Settings } from '../../lib/settings/schema';
 import { extensionPageSettings } from '../../lib/settings/extension-page';
 import { loadSettings, watchSettings } from '../../lib/settings/store';
@@ -83,46 +83,30 @@ function draw(): void {
 async function importPack(file: File): Promise<void> {
   importState = { busy: true, stage: 'Reading', fraction: 0, error: '', message: '' };
   draw();
+  const worker = new PackWorker(new Worker(new URL('./pack-worker.ts', import.meta.url), { type: 'module' }), (stage, fraction) => {
+    importState = { ...importState, stage, fraction };
+    draw();
+  });
   try {
     const kind = describeNonJson(new Uint8Array(await file.slice(0, 64).arrayBuffer()));
     if (kind) throw new Error(notAPackMessage(file.name, kind));
     const text = file.size > LIMITS.packBytes ? '' : await file.text();
-    const { json, summary } = await prepareInWorker({ name: file.name, text, size: file.size });
+    const summary = await worker.prepare({ name: file.name, text, size: file.size });
     const installed = packs.find((p) => p.id === summary.id);
     if (installed && !confirm(replacePackQuestion(installed, summary))) {
       importState = { busy: false, stage: '', fraction: 0, error: '', message: `Not imported: "${installed.name}" stays as it was.` };
       await refreshPacks();
       return;
     }
-    await installPack(json, summary);
+    await installPack(summary, () => worker.install());
     const verb = installed ? 'Replaced' : 'Imported';
     importState = { busy: false, stage: '', fraction: 1, error: '', message: `${verb} "${summary.name}" with ${summary.entities} entities.` };
   } catch (error) {
     importState = { busy: false, stage: '', fraction: 0, error: `Not imported: ${(error as Error).message}`, message: '' };
+  } finally {
+    worker.terminate();
   }
   await refreshPacks();
-}
-
-function prepareInWorker(request: PrepareRequest): Promise<{ json: string; summary: PackSummary }> {
-  const worker = new Worker(new URL('./pack-worker.ts', import.meta.url), { type: 'module' });
-  return new Promise((resolve, reject) => {
-    worker.addEventListener('message', (event: MessageEvent<PrepareReply>) => {
-      const reply = event.data;
-      if (reply.type === 'progress') {
-        importState = { ...importState, stage: reply.stage, fraction: reply.fraction };
-        draw();
-        return;
-      }
-      worker.terminate();
-      if (reply.type === 'done') resolve({ json: reply.json, summary: reply.summary });
-      else reject(new Error(reply.message));
-    });
-    worker.addEventListener('error', (event) => {
-      worker.terminate();
-      reject(new Error(`the import worker failed: ${event.message}`));
-    });
-    worker.postMessage(request);
-  });
 }
 
 async function importSettings(file: File): Promise<void> {

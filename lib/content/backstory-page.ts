@@ -11,6 +11,7 @@ import { matchingChanged } from '../settings/matching';
 import type { LoadedPack } from '../spot/loaded-pack';
 import { createCardHost, type CardHost } from './card-host';
 import { CardController, type RenderCard } from './card-controller';
+import type { FetchDetails } from './details-cache';
 import { hitTest, liveRange } from './hit-test';
 import { listenForInput } from './page-input';
 import { MentionStore, type MentionRecord } from './mention-store';
@@ -35,6 +36,7 @@ export interface BackstoryPageOptions {
   onDocumentReplaced: () => void;
   openOptions: (hash: string) => void;
   setMuted: (key: string, muted: boolean) => void;
+  fetchDetails: FetchDetails;
   log: (message: string) => void;
 }
 
@@ -94,6 +96,7 @@ export class BackstoryPage {
       renderCard: o.renderCard,
       openOptions: o.openOptions,
       setMuted: o.setMuted,
+      fetchDetails: o.fetchDetails,
       log: o.log,
     });
     this.card.setPacks(o.packs);
@@ -104,7 +107,6 @@ export class BackstoryPage {
     this.listen();
     this.designMode = this.o.win.document.designMode === 'on';
     const timings = this.designMode ? this.scanner.lastTimings : await this.scanner.start();
-    if (!this.life.ended) this.card.warmUp(this.life.signal);
     return timings;
   }
 
@@ -244,7 +246,10 @@ export class BackstoryPage {
       cardOpen: () => this.card.isOpen,
       hitTest: (x, y) => hitTest(win.document, this.store, x, y),
       point: (hit) => {
-        if (hit) this.card.anchorAt(hit.rect);
+        if (hit) {
+          this.card.anchorAt(hit.rect);
+          this.card.prefetch(hit.record);
+        }
         this.card.intent.point(hit?.record ?? null);
       },
       open: (hit) => {

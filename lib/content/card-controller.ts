@@ -5,9 +5,10 @@
 import type { PageWindow } from '../dom/page-window';
 import { entityKey } from '../pack-format/entity-key';
 import type { Settings } from '../settings/schema';
-import type { LoadedPack } from '../spot/loaded-pack';
+import type { EntityHead, LoadedPack } from '../spot/loaded-pack';
 import type { CardHost } from './card-host';
-import { entityCardModel, PackLookup, type CardActions, type CardModel } from './card-model';
+import { entityCardModel, type CardActions, type CardModel } from './card-model';
+import { DetailsCache, type FetchDetails } from './details-cache';
 import { liveRange } from './hit-test';
 import { HoverIntent } from './hover-intent';
 import type { MentionRecord, MentionStore } from './mention-store';
@@ -15,8 +16,7 @@ import type { Painter } from './painter';
 import { cardIsDark } from './theme';
 import { placeCard } from './card-position';
 import { cardCopyText, copyToClipboard } from './card-copy';
-import { groupNews } from './news-groups';
-import { lookUp, type LookupEntry } from './entity-lookup';
+import { lookUp } from './entity-lookup';
 import { asOfLabel, pageDate } from './page-date';
 
 /** How long a status line ("Copied") stays. */
@@ -37,19 +37,23 @@ export interface CardControllerOptions {
   openOptions: (hash: string) => void;
   /** Mutes or unmutes "packId/entityId" in the settings (the page then rescans). */
   setMuted: (key: string, muted: boolean) => void;
+  /** Asks the background for an entity's details (summary, quotes, facts, related). */
+  fetchDetails: FetchDetails;
   log: (message: string) => void;
 }
 
 interface CardTarget {
   packId: string;
   entityId: string;
+  entity: EntityHead;
   record: MentionRecord | null;
 }
 
 
 export class CardController {
   readonly intent: HoverIntent<MentionRecord>;
-  private lookups = new Map<string, PackLookup>();
+  private packs = new Map<string, LoadedPack>();
+  private readonly details: DetailsCache;
   private target: CardTarget | null = null;
   private history: CardTarget[] = [];
   private anchorRect: DOMRect | null = null;
@@ -68,6 +72,9 @@ export class CardController {
   private held: { target: CardTarget | null; history: CardTarget[]; anchorRect: DOMRect | null; stayPut: boolean } | null = null;
 
   constructor(private readonly o: CardControllerOptions) {
+    this.details = new DetailsCache(o.fetchDetails, (packId, entityId) => {
+      if (this.target?.packId === packId && this.target.entityId === entityId) this.render({ focus: false });
+    });
     this.intent = new HoverIntent<MentionRecord>({
       dwellMs: () => this.o.settings().hoverDelayMs,
       same: (a, b) => a.mention.entity === b.mention.entity && a.key === b.key,
@@ -93,7 +100,8 @@ export class CardController {
   }
 
   setPacks(packs: readonly LoadedPack[]): void {
-    this.lookups = new Map(packs.map((p) => [p.pack.id, new PackLookup(p)]));
+    this.packs = new Map(packs.map((p) => [p.id, p]));
+    this.details.clear();
     this.intent.close();
   }
 
@@ -103,40 +111,23 @@ export class CardController {
     this.stayPut = false;
   }
 
-  /**
-   * Renders one card off-page while the browser is idle, so that the first real hover does not pay for
-   * compiling the card's code and the card is drawn in the frame after the dwell.
-   */
-  warmUp(signal: AbortSignal): void {
-    const win = this.o.win;
-    const run = (): void => {
-      const first = this.o.store.records().next();
-      if (signal.aborted || this.target !== null || first.done === true) return;
-      const record = first.value;
-      this.target = { packId: record.mention.packId, entityId: record.mention.entity.id, record };
-      this.renderModel({ focus: false, offPage: true });
-      this.target = null;
-      this.o.renderCard(this.o.host.mount, null);
-    };
-    if (typeof win.requestIdleCallback === 'function') win.requestIdleCallback(run, { timeout: 2000 });
-    else win.setTimeout(run, 200);
+  /** Hover intent started on a mention: ask for its details now, so they arrive during the dwell. */
+  prefetch(record: MentionRecord): void {
+    this.details.prefetch(record.mention.packId, record.mention.entity.id);
   }
 
   lookUp(query: string): ReturnType<typeof lookUp> {
-    const lookups = this.lookups;
-    function* entries(): Generator<LookupEntry> {
-      for (const [packId, lookup] of lookups) for (const entity of lookup.entities.values()) yield { packId, entity };
-    }
-    return lookUp(entries(), query);
+    return lookUp(this.packs.values(), query);
   }
 
   /** Opens an entity's card with no mention behind it (a look-up), pinned, at the top right, with focus. */
   showEntity(packId: string, entityId: string): boolean {
-    if (!this.lookups.get(packId)?.entities.has(entityId)) return false;
+    const entity = this.packs.get(packId)?.entityById(entityId);
+    if (!entity) return false;
     const { win } = this.o;
     this.intent.close();
     this.rememberFocus();
-    this.target = { packId, entityId, record: null };
+    this.target = { packId, entityId, entity, record: null };
     this.history = [];
     this.stayPut = true;
     this.anchorRect = new DOMRect(Math.max(8, win.innerWidth - CARD_LOOKUP_INSET_PX), 8, 0, 0);
@@ -172,7 +163,7 @@ export class CardController {
 
   private showFor(record: MentionRecord, { focus }: { focus: boolean }): void {
     if (!this.target || this.target.record !== record) this.history = [];
-    this.target = { packId: record.mention.packId, entityId: record.mention.entity.id, record };
+    this.target = { packId: record.mention.packId, entityId: record.mention.entity.id, entity: record.mention.entity, record };
     this.render({ focus });
   }
 
@@ -195,17 +186,19 @@ export class CardController {
   private renderModel({ focus, offPage }: { focus: boolean; offPage: boolean }): void {
     const target = this.target;
     if (!target) return;
-    const lookup = this.lookups.get(target.packId);
-    const entity = lookup?.entities.get(target.entityId);
-    if (!lookup || !entity) return;
+    const loaded = this.packs.get(target.packId);
+    if (!loaded) return;
+    const { entity } = target;
+    const details = this.details.get(target.packId, target.entityId);
     this.publishedAt ??= pageDate(this.o.win.document);
     const model = entityCardModel({
-      lookup,
+      loaded,
       entity,
+      details,
       record: target.record,
       records: this.o.store.mentionsOf(target.packId, target.entityId),
       muted: new Set(this.o.settings().mutedEntities),
-      asOf: asOfLabel(lookup.loaded.pack.corpusDate, this.publishedAt, new Date()),
+      asOf: asOfLabel(loaded.meta.corpusDate, this.publishedAt, new Date()),
       state: { muted: this.mutedNotice === target, status: this.status, dark: cardIsDark(this.o.settings(), this.o.win.document), pinned: this.intent.isPinned, canGoBack: this.history.length > 0 },
     });
     const actions: CardActions = {
@@ -219,9 +212,10 @@ export class CardController {
         }
       },
       onRelated: (id) => {
-        if (!lookup.entities.has(id) || !this.target) return;
+        const related = model.related.find((r) => r.id === id);
+        if (!related || !this.target) return;
         this.history.push(this.target);
-        this.target = { packId: target.packId, entityId: id, record: null };
+        this.target = { packId: target.packId, entityId: id, entity: related, record: null };
         this.intent.pin(true);
         this.render({ focus: false });
       },
@@ -262,11 +256,15 @@ export class CardController {
   /** Copies the entity's name, summary and first quote with its source; the card says whether it worked. */
   copy(): void {
     const target = this.target;
-    const lookup = target && this.lookups.get(target.packId);
-    const entity = target && lookup?.entities.get(target.entityId);
+    const state = target && this.details.get(target.packId, target.entityId);
     const scratch = this.o.host.mount.parentNode;
-    if (!lookup || !entity || !scratch) return;
-    const text = cardCopyText(entity.name, entity.summary, groupNews(entity.sentences, lookup.documents, 1));
+    if (!target || !scratch) return;
+    if (state?.status !== 'ready') {
+      this.showStatus('The card is still loading: copy again in a moment');
+      return;
+    }
+    const { summary, news } = state.details;
+    const text = cardCopyText(target.entity.name, summary, news.slice(0, 1).map((g) => ({ ...g, quotes: g.quotes.slice(0, 1) })));
     void copyToClipboard(text, this.o.win, scratch).then((ok) => {
       this.showStatus(ok ? 'Copied to the clipboard' : 'This page does not allow copying');
     });

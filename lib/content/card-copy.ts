@@ -3,7 +3,7 @@
  * Clipboard API where the page's permissions policy allows it, else a selection copy inside the card's own
  * shadow root (never the page's DOM).
  */
-import type { NewsGroup } from './news-groups';
+import type { NewsGroup } from '../pack-format/news-groups';
 
 export function cardCopyText(name: string, summary: string, news: readonly NewsGroup[]): string {
   const lines = [name];

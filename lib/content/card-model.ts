@@ -1,9 +1,10 @@
 /** What a card shows, built from a pack entity and the page's mentions; rendered by components/Card.tsx. */
-import type { EntityType, KeyFact, PackDocument, PackEntity } from '../pack-format/types';
-import { groupNews, type NewsGroup } from './news-groups';
+import type { EntityType, KeyFact } from '../pack-format/types';
+import type { NewsGroup } from '../pack-format/news-groups';
 import { entityKey } from '../pack-format/entity-key';
 import type { MentionRecord } from './mention-store';
-import type { LoadedPack } from '../spot/loaded-pack';
+import type { EntityHead, LoadedPack } from '../spot/loaded-pack';
+import type { DetailsState } from './details-cache';
 
 export interface CardRelated {
   id: string;
@@ -14,6 +15,10 @@ export interface CardRelated {
 export interface CardModel {
   name: string;
   type: EntityType;
+  /** Whether the details below have arrived from the background. */
+  details: DetailsState['status'];
+  /** Why they could not be read, when they could not. */
+  detailsError: string;
   summary: string;
   /** An http(s) link for more, from the pack, or ''. */
   url: string;
@@ -47,38 +52,16 @@ export interface CardActions {
   onCopy: () => void;
 }
 
-/** Entity lookups for one pack, keyed with Maps so ids such as "__proto__" behave like any other. */
-export class PackLookup {
-  readonly entities = new Map<string, PackEntity>();
-  readonly documents = new Map<string, PackDocument>();
-
-  constructor(readonly loaded: LoadedPack) {
-    for (const e of loaded.pack.entities) this.entities.set(e.id, e);
-    for (const d of loaded.pack.documents) this.documents.set(d.id, d);
-  }
-
-  /** The related entities the pack knows, without those the reader muted (`isMuted` gets "packId/entityId"). */
-  related(entity: PackEntity, isMuted: (id: string) => boolean): CardRelated[] {
-    const out: CardRelated[] = [];
-    for (const r of entity.related) {
-      const e = this.entities.get(r.id);
-      if (e && !isMuted(e.id)) out.push({ id: e.id, name: e.name, type: e.type });
-    }
-    return out;
-  }
-
-  provenance(): string {
-    const { pack } = this.loaded;
-    return pack.corpusDate ? `${pack.name} · corpus ${pack.corpusDate}` : pack.name;
-  }
+/** Quotes, facts and relations arrive from the background (details-cache.ts); until then the card says so. */
+export function provenanceOf(loaded: LoadedPack): string {
+  const { meta } = loaded;
+  return meta.corpusDate ? `${meta.name} · corpus ${meta.corpusDate}` : meta.name;
 }
 
-/** Quotes under "In the news"; the pack may hold hundreds. */
-const MAX_QUOTES = 3;
-
 export interface EntityCardInput {
-  lookup: PackLookup;
-  entity: PackEntity;
+  loaded: LoadedPack;
+  entity: EntityHead;
+  details: DetailsState;
   /** The mention the card belongs to (null for a related entity's or a looked-up card). */
   record: MentionRecord | null;
   /** Every mention of the entity on the page, in order. */
@@ -91,19 +74,21 @@ export interface EntityCardInput {
 
 /** What a card shows for one entity of one pack. */
 export function entityCardModel(input: EntityCardInput): CardModel {
-  const { lookup, entity, record, records } = input;
-  const packId = lookup.loaded.pack.id;
+  const { loaded, entity, record, records } = input;
+  const details = input.details.status === 'ready' ? input.details.details : null;
   return {
     name: entity.name,
     type: entity.type,
-    summary: entity.summary,
-    url: /^https?:\/\//i.test(entity.url) ? entity.url : '',
-    facts: entity.facts,
-    news: groupNews(entity.sentences, lookup.documents, MAX_QUOTES),
-    related: lookup.related(entity, (id) => input.muted.has(entityKey(packId, id))),
+    details: input.details.status,
+    detailsError: input.details.status === 'failed' ? input.details.message : '',
+    summary: details?.summary ?? '',
+    url: details?.url ?? '',
+    facts: details?.facts ?? [],
+    news: details?.news ?? [],
+    related: (details?.related ?? []).filter((r) => !input.muted.has(entityKey(loaded.id, r.id))),
     asOf: input.asOf,
     onPage: { count: records.length, index: record ? records.indexOf(record) : -1 },
-    provenance: lookup.provenance(),
+    provenance: provenanceOf(loaded),
     ...input.state,
   };
 }

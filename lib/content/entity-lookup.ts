@@ -4,15 +4,10 @@
  * which ranks before one that has it anywhere; an alias hit ranks after a name hit of the same kind.
  */
 import type { PageEntity } from '../messages';
-import { ALIAS_FIELDS, type PackEntity } from '../pack-format/types';
 import { foldText } from '../spot/fold';
+import type { LoadedPack } from '../spot/loaded-pack';
 
 export const LOOKUP_LIMIT = 20;
-
-export interface LookupEntry {
-  packId: string;
-  entity: PackEntity;
-}
 
 function rank(haystack: string, query: string): number {
   const at = haystack.indexOf(query);
@@ -21,23 +16,28 @@ function rank(haystack: string, query: string): number {
   return /[\s\-'’.(]/.test(haystack[at - 1] ?? '') ? 1 : 2;
 }
 
-export function lookUp(entries: Iterable<LookupEntry>, rawQuery: string, limit = LOOKUP_LIMIT): Array<Omit<PageEntity, 'count'>> {
+/** Searches the packs' indexes: entity names and every alias the matcher knows (the page holds no more). */
+export function lookUp(packs: Iterable<LoadedPack>, rawQuery: string, limit = LOOKUP_LIMIT): Array<Omit<PageEntity, 'count'>> {
   const query = foldText(rawQuery.trim()).slice(0, 100);
   if (query === '') return [];
-  const found: Array<{ score: number; name: string; entry: LookupEntry }> = [];
-  for (const entry of entries) {
-    const { entity } = entry;
-    let score = rank(foldText(entity.name), query);
-    if (score < 0) {
-      for (const field of ALIAS_FIELDS) {
-        for (const alias of entity[field]) {
-          const r = rank(foldText(alias), query);
-          if (r >= 0 && (score < 0 || r + 3 < score)) score = r + 3;
-        }
-      }
+  const found: Array<{ score: number; name: string; packId: string; entity: number; loaded: LoadedPack }> = [];
+  for (const loaded of packs) {
+    const scores = new Map<number, number>();
+    for (let i = 0; i < loaded.entityCount; i++) {
+      const r = rank(foldText(loaded.nameOf(i)), query);
+      if (r >= 0) scores.set(i, r);
     }
-    if (score >= 0) found.push({ score, name: entity.name, entry });
+    for (const [i, form] of loaded.aliasForms()) {
+      const r = rank(foldText(form), query);
+      if (r < 0) continue;
+      const known = scores.get(i);
+      if (known === undefined || r + 3 < known) scores.set(i, r + 3);
+    }
+    for (const [entity, score] of scores) found.push({ score, name: loaded.nameOf(entity), packId: loaded.id, entity, loaded });
   }
   found.sort((a, b) => a.score - b.score || a.name.length - b.name.length || a.name.localeCompare(b.name));
-  return found.slice(0, limit).map(({ entry }) => ({ packId: entry.packId, id: entry.entity.id, name: entry.entity.name, type: entry.entity.type }));
+  return found.slice(0, limit).flatMap(({ loaded, packId, entity }) => {
+    const head = loaded.entity(entity);
+    return head ? [{ packId, id: head.id, name: head.name, type: head.type }] : [];
+  });
 }

@@ -2,7 +2,7 @@
  * When the page was published, from what news pages carry for search engines and social cards: Open Graph
  * and schema.org meta tags, JSON-LD, or the article's <time>. Null when the page says nothing parseable.
  */
-import { formatPackDate } from './news-groups';
+import { formatPackDate } from '../pack-format/news-groups';
 
 const META = [
   'meta[property="article:published_time"]',

@@ -11,6 +11,7 @@ import { packSetChanged } from '../settings/matching';
 import type { Settings } from '../settings/schema';
 import type { LoadedPack } from '../spot/loaded-pack';
 import { BackstoryPage, type RenderCard } from './backstory-page';
+import type { FetchDetails } from './details-cache';
 
 export interface PageSessionOptions {
   win: PageWindow;
@@ -20,6 +21,7 @@ export interface PageSessionOptions {
   cardCss: string;
   renderCard: RenderCard;
   send: (message: Message) => void;
+  fetchDetails: FetchDetails;
   log: (message: string) => void;
   /** When this script started (document idle), for the timings it logs. */
   startedAt: number;
@@ -102,6 +104,7 @@ export class PageSession {
       onDocumentReplaced: () => void this.open(packs),
       openOptions: (hash) => this.o.send({ type: 'open-options', hash }),
       setMuted: (key, muted) => this.o.send({ type: 'set-muted', key, muted }),
+      fetchDetails: this.o.fetchDetails,
       log: this.o.log,
     });
     this.page = page;

@@ -5,7 +5,8 @@
 import { foldText } from '../spot/fold';
 import { matchText, type RawMatch } from '../spot/match';
 import { rejectMatch } from '../spot/context-rules';
-import { buildTrieIndex, serializeTrieIndex, type TrieIndex } from '../spot/trie-index';
+import type { TrieIndex } from '../spot/trie-index';
+import { loadPack } from '../spot/pack-index';
 import { Checker, checkContextRules, validatePack } from '../pack-format/validate';
 import { LIMITS, PACK_FORMAT, PACK_FORMAT_VERSION, type EntityType, type KnowledgePack, type PackEntity } from '../pack-format/types';
 import { extractCandidates, splitSentences, type Candidate } from './candidates';
@@ -50,11 +51,11 @@ export function buildPack(
   // The author's stop phrases, and the longer names compromise knows that contain a name of this pack.
   const seenStops = new Set(stopPhrases.map((p) => foldText(p).trim()));
   const stops = [...stopPhrases, ...lexiconStopPhrases(entities).filter((p) => !seenStops.has(foldText(p).trim()))];
-  const index = buildTrieIndex(entities, stops);
   const contextRules = rawContextRules === undefined ? undefined : checkContextRules(new Checker(rulesSource), rawContextRules, new Set(entities.map((e) => e.id)));
   // The pack's sentences are found with the page's own precision rules, so a card never quotes a sentence
   // about the University of Washington as one about Washington, D.C.
-  const loaded = { pack: { entities, contextRules } as KnowledgePack, index };
+  const loaded = loadPack({ ...meta, format: PACK_FORMAT, formatVersion: PACK_FORMAT_VERSION, corpusDate: '', documents: [], entities, stopPhrases: stops, ...(contextRules ? { contextRules } : {}) });
+  const index = loaded.index;
   const reject = (m: RawMatch, text: string): boolean => rejectMatch(loaded, m, text);
 
   const pairs = new Map<string, number>();
@@ -99,7 +100,6 @@ export function buildPack(
     entities,
     ...(stops.length > 0 ? { stopPhrases: stops } : {}),
     ...(contextRules && contextRules.length > 0 ? { contextRules } : {}),
-    index: serializeTrieIndex(index),
   };
   validatePack(JSON.parse(JSON.stringify(pack)), `pack "${meta.id}"`);
   return {

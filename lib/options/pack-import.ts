@@ -1,13 +1,15 @@
 /**
  * Installing, removing and exporting imported knowledge packs. A pack reaches `installPack` only after
- * `preparePack` accepted it, so a bad file never touches storage. Each change is one `storage.local.set`
- * (the pack and the list together: a quota error leaves storage as it was), and changes are serialized
- * across options tabs with a Web Lock, so two imports cannot overwrite each other's list. Pack records that
- * no list entry names (left by an older version or a crash) are collected.
+ * `preparePack` accepted it, so a bad file never touches storage. A pack is stored in two places: its
+ * details in IndexedDB (one transaction, written first) and its page-side index in storage.local together
+ * with the pack list (one `set`, which is what open tabs react to), so a tab never sees a listed pack whose
+ * details are missing. Changes are serialized across options tabs with a Web Lock. Details and indexes that
+ * no list entry names (left by a crash between the two writes) are collected.
  */
 import { browser } from 'wxt/browser';
 import { BUNDLED_PACK } from '../pack-store/bundled';
-import { PACK_KEY_PREFIX, PACK_LIST_KEY, PACK_LOCK, packKey } from '../pack-store/keys';
+import { deletePackDetails, openPacksDb, readStoredPack } from '../pack-store/details-db';
+import { PACK_INDEX_PREFIX, PACK_LIST_KEY, PACK_LOCK, indexKey } from '../pack-store/keys';
 import { importedPackSummaries, type PackSummary } from '../pack-store/store';
 
 function serialized<T>(work: () => Promise<T>): Promise<T> {
@@ -15,11 +17,15 @@ function serialized<T>(work: () => Promise<T>): Promise<T> {
   return locks ? (locks.request(PACK_LOCK, work) as Promise<T>) : work();
 }
 
-/** Stores a prepared pack (its JSON text) and lists it in one write, which is what open tabs react to. */
-export function installPack(json: string, summary: PackSummary): Promise<void> {
+/**
+ * Installs a prepared pack: `writeDetails` stores its details (in the import worker) and returns its index as
+ * base64; the index and the list entry are then written in one `set`.
+ */
+export function installPack(summary: PackSummary, writeDetails: () => Promise<string>): Promise<void> {
   return serialized(async () => {
+    const index = await writeDetails();
     const list = (await importedPackSummaries()).filter((s) => s.id !== summary.id);
-    await browser.storage.local.set({ [packKey(summary.id)]: json, [PACK_LIST_KEY]: [...list, summary] });
+    await browser.storage.local.set({ [indexKey(summary.id)]: index, [PACK_LIST_KEY]: [...list, summary] });
   });
 }
 
@@ -27,7 +33,8 @@ export function removePack(id: string): Promise<void> {
   return serialized(async () => {
     const list = await importedPackSummaries();
     await browser.storage.local.set({ [PACK_LIST_KEY]: list.filter((s) => s.id !== id) });
-    await browser.storage.local.remove(packKey(id));
+    await browser.storage.local.remove(indexKey(id));
+    await deletePackDetails(id);
   });
 }
 
@@ -37,18 +44,21 @@ async function storedKeys(): Promise<string[]> {
   return typeof local.getKeys === 'function' ? local.getKeys() : Object.keys(await local.get(null));
 }
 
-/** Removes stored packs that no list entry names; returns their ids. */
+/** Removes stored indexes and details that no list entry names; returns their pack ids. */
 export function collectOrphanPacks(): Promise<string[]> {
   return serialized(async () => {
-    const listed = new Set((await importedPackSummaries()).map((s) => packKey(s.id)));
-    const orphans = (await storedKeys()).filter((k) => k.startsWith(PACK_KEY_PREFIX) && !listed.has(k));
-    if (orphans.length > 0) await browser.storage.local.remove(orphans);
-    return orphans.map((k) => k.slice(PACK_KEY_PREFIX.length));
+    const listed = new Set((await importedPackSummaries()).map((s) => s.id));
+    const orphanKeys = (await storedKeys()).filter((k) => k.startsWith(PACK_INDEX_PREFIX) && !listed.has(k.slice(PACK_INDEX_PREFIX.length)));
+    if (orphanKeys.length > 0) await browser.storage.local.remove(orphanKeys);
+    const storedIds = (await (await openPacksDb()).getAllKeys('packs')).filter((id) => !listed.has(id));
+    for (const id of storedIds) await deletePackDetails(id);
+    return [...new Set([...orphanKeys.map((k) => k.slice(PACK_INDEX_PREFIX.length)), ...storedIds])];
   });
 }
 
 export async function exportPackText(id: string): Promise<string> {
   if (id === BUNDLED_PACK.id) return JSON.stringify(BUNDLED_PACK, null, 1);
-  const stored = (await browser.storage.local.get(packKey(id)))[packKey(id)];
-  return typeof stored === 'string' ? stored : JSON.stringify(stored, null, 1);
+  const pack = await readStoredPack(id);
+  if (!pack) throw new Error(`pack "${id}" is not stored`);
+  return JSON.stringify(pack, null, 1);
 }

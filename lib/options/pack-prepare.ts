@@ -1,11 +1,10 @@
 /**
- * Preparing an imported knowledge pack file: size check, JSON parse, validation, and a fresh matcher index
- * (an index inside the file is never trusted). Pure: no extension APIs, so it runs in a worker and in tests.
+ * Preparing an imported knowledge pack file: size check, JSON parse, validation, and the pack's own index
+ * dropped (an index inside the file is never trusted). Pure: no extension APIs, so it runs in a worker and in tests.
  */
 import { LIMITS, type KnowledgePack } from '../pack-format/types';
 import { PackError, validatePack } from '../pack-format/validate';
 import { BUNDLED_PACK_ID } from '../pack-store/bundled-id';
-import { buildTrieIndex, serializeTrieIndex } from '../spot/trie-index';
 
 export class ImportError extends Error {}
 
@@ -30,11 +29,8 @@ export async function preparePack(fileName: string, text: string, byteSize: numb
   await nextTask();
   const pack = validatePack(raw, fileName);
   if (pack.id === BUNDLED_PACK_ID) throw new PackError(fileName, 'pack, field "id"', `"${pack.id}" is the id of the bundled pack; give your pack its own id`);
-  progress('Indexing', 0.6);
-  await nextTask();
-  pack.index = serializeTrieIndex(buildTrieIndex(pack.entities, pack.stopPhrases));
-  progress('Saving', 0.9);
-  await nextTask();
+  // An index inside the file is never trusted or kept: the installer builds the page-side index.
+  delete pack.index;
   return pack;
 }
 

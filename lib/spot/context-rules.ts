@@ -3,7 +3,7 @@
  * lists, and the precision check every match goes through: the pack's rules, then the general rule that a
  * name inside a longer name is not a mention (name-context.ts).
  */
-import type { AliasField, ContextRule } from '../pack-format/types';
+import { ENTITY_TYPES, type AliasField } from '../pack-format/types';
 import { foldText, isWordCode } from './fold';
 import type { LoadedPack } from './loaded-pack';
 import type { RawMatch } from './match';
@@ -29,38 +29,51 @@ function fieldBit(flags: number): number {
   return FIELD_BITS.aliases;
 }
 
-const compiled = new WeakMap<LoadedPack, Map<number, CompiledRule[]>>();
-
-function compile(loaded: LoadedPack): Map<number, CompiledRule[]> {
-  const byEntity = new Map<number, CompiledRule[]>();
-  const rules: readonly ContextRule[] = loaded.pack.contextRules ?? [];
-  if (rules.length === 0) return byEntity;
-  const indexOf = new Map(loaded.pack.entities.map((e, i) => [e.id, i]));
-  for (const rule of rules) {
-    const c: CompiledRule = {
-      fields: rule.fields ? rule.fields.reduce((bits, f) => bits | FIELD_BITS[f], 0) : ALL_FIELDS,
-      notAfter: (rule.notAfter ?? []).map((p) => foldText(p).trim()).filter(Boolean),
-      notBefore: (rule.notBefore ?? []).map((p) => foldText(p).trim()).filter(Boolean),
-    };
-    const ids = rule.entities ? new Set(rule.entities.map((id) => indexOf.get(id))) : null;
-    loaded.pack.entities.forEach((entity, i) => {
-      if (ids && !ids.has(i)) return;
-      if (rule.types && !rule.types.includes(entity.type)) return;
-      const list = byEntity.get(i) ?? [];
-      list.push(c);
-      byEntity.set(i, list);
-    });
-  }
-  return byEntity;
+interface CompiledRules {
+  byEntity: Map<number, CompiledRule[]>;
+  /** Rules that name no entities, by the type they cover. */
+  byType: Map<string, CompiledRule[]>;
 }
 
-function rulesOf(loaded: LoadedPack): Map<number, CompiledRule[]> {
+const compiled = new WeakMap<LoadedPack, CompiledRules>();
+const phrases = (list: unknown): string[] =>
+  Array.isArray(list) ? list.filter((p): p is string => typeof p === 'string').map((p) => foldText(p).trim()).filter(Boolean) : [];
+
+/** Linear in the rules and the entities they name, not in the pack: a page never walks every entity. */
+function compile(loaded: LoadedPack): CompiledRules {
+  const out: CompiledRules = { byEntity: new Map(), byType: new Map() };
+  const add = <K>(map: Map<K, CompiledRule[]>, key: K, rule: CompiledRule): void => {
+    const list = map.get(key);
+    if (list) list.push(rule);
+    else map.set(key, [rule]);
+  };
+  for (const rule of loaded.meta.rules) {
+    const c: CompiledRule = {
+      fields: rule.fields ? rule.fields.reduce((bits, f) => bits | (FIELD_BITS[f] ?? 0), 0) : ALL_FIELDS,
+      notAfter: phrases(rule.notAfter),
+      notBefore: phrases(rule.notBefore),
+    };
+    if (rule.entities) {
+      for (const i of rule.entities) {
+        const type = loaded.typeOf(i);
+        if (type !== undefined && (!rule.types || rule.types.includes(type))) add(out.byEntity, i, c);
+      }
+    } else {
+      for (const type of rule.types ?? ENTITY_TYPES) add(out.byType, type, c);
+    }
+  }
+  return out;
+}
+
+function rulesFor(loaded: LoadedPack, entity: number, type: string): CompiledRule[] | undefined {
   let rules = compiled.get(loaded);
   if (!rules) {
     rules = compile(loaded);
     compiled.set(loaded, rules);
   }
-  return rules;
+  const own = rules.byEntity.get(entity);
+  const typed = rules.byType.get(type);
+  return own && typed ? [...own, ...typed] : (own ?? typed);
 }
 
 /** The folded text right before `start` in the same block, and right after `end`. */
@@ -86,9 +99,9 @@ function startsWithPhrase(text: string, phrase: string): boolean {
 
 /** True when the match is not a mention of its entity here. */
 export function rejectMatch(loaded: LoadedPack, match: RawMatch, text: string): boolean {
-  const entity = loaded.pack.entities[match.entity];
-  if (!entity) return true;
-  const rules = rulesOf(loaded).get(match.entity);
+  const type = loaded.typeOf(match.entity);
+  if (type === undefined) return true;
+  const rules = rulesFor(loaded, match.entity, type);
   if (rules) {
     const bit = fieldBit(loaded.index.aliasFlags[match.alias] ?? 0);
     const { before, after } = around(text, match.start, match.end);
@@ -97,5 +110,5 @@ export function rejectMatch(loaded: LoadedPack, match: RawMatch, text: string): 
       if (rule.notAfter.some((p) => endsWithPhrase(before, p)) || rule.notBefore.some((p) => startsWithPhrase(after, p))) return true;
     }
   }
-  return partOfLongerName(text, match.start, match.end, { country: entity.type === 'country' });
+  return partOfLongerName(text, match.start, match.end, { country: type === 'country' });
 }

@@ -35,7 +35,7 @@ function step(index: TrieIndex, node: number, code: number): number {
   while (lo <= hi) {
     const mid = (lo + hi) >>> 1;
     const c = chars[mid] as number;
-    if (c === code) return index.edgeTarget[mid] as number;
+    if (c === code) return mid + 1;
     if (c < code) lo = mid + 1;
     else hi = mid - 1;
   }
@@ -109,9 +109,10 @@ function acceptable(index: TrieIndex, alias: number, text: string, start: number
   const flags = index.aliasFlags[alias] as number;
   if (flags & ALIAS_DEMONYM && !options.demonyms) return false;
   if (flags & ALIAS_SHORT_FORM && !options.seen.has(index.aliasEntity[alias] as number)) return false;
-  const form = index.aliasForms[alias] as string;
-  if (!caseFits(form, text, start, (flags & ALIAS_EXACT_CASE) !== 0)) return false;
-  return !(flags & ALIAS_EXACT_CASE) || !inShoutedText(text, start, start + form.length);
+  const from = index.formStart[alias] as number;
+  const to = index.formStart[alias + 1] as number;
+  if (!caseFits(index.forms, from, to, text, start, (flags & ALIAS_EXACT_CASE) !== 0)) return false;
+  return !(flags & ALIAS_EXACT_CASE) || !inShoutedText(text, start, start + to - from);
 }
 
 /**
@@ -147,9 +148,9 @@ function capsWordAround(text: string, from: number, direction: 1 | -1): boolean 
  * Exact aliases must match letter case everywhere. Other aliases only require that the words the alias writes
  * capitalised are capitalised on the page too, which admits "NATO"/"Nato", "ROMANIA" and rejects "trump card".
  */
-function caseFits(form: string, text: string, start: number, exact: boolean): boolean {
+function caseFits(form: string, from: number, to: number, text: string, start: number, exact: boolean): boolean {
   let p = start;
-  for (let k = 0; k < form.length; k++) {
+  for (let k = from; k < to; k++) {
     const f = form.charCodeAt(k);
     if (f === SPACE) {
       while (p < text.length && foldCode(text.charCodeAt(p)) === SPACE) p++;
@@ -160,7 +161,7 @@ function caseFits(form: string, text: string, start: number, exact: boolean): bo
     const formUpper = isUpperCode(f);
     if (exact) {
       if (formUpper !== isUpperCode(t) && hasCase(f)) return false;
-    } else if (formUpper && (k === 0 || !isWordCode(form.charCodeAt(k - 1))) && !isUpperCode(t)) {
+    } else if (formUpper && (k === from || !isWordCode(form.charCodeAt(k - 1))) && !isUpperCode(t)) {
       return false;
     }
   }

@@ -12,6 +12,7 @@ import { isUpperCode, isWordCode } from './fold';
 const TITLES = new Set(words.titles);
 const DESIGNATORS = new Set(words.designators);
 const GIVEN_NAMES = new Set(words.givenNames);
+const CALENDAR_WORDS = new Set(words.calendarWords);
 /** Lowercase words that join the parts of institution names: "University of X", "Banque de X". */
 const CONNECTORS = new Set(['of', 'de', 'du', 'des', 'del', 'della', 'di', 'da', 'van', 'von']);
 /** Words after a name that make it another person's: "Trump Jr.". */
@@ -130,7 +131,7 @@ function isTitle(w: Word): boolean {
 }
 
 function nameWord(text: string, w: Word | null, uninformative: () => boolean): boolean {
-  if (!w || !w.capitalised || isTitle(w) || isPossessive(w) || w.allCaps) return false;
+  if (!w || !w.capitalised || isTitle(w) || isPossessive(w) || w.allCaps || CALENDAR_WORDS.has(w.key)) return false;
   if (GIVEN_NAMES.has(w.key) || DESIGNATORS.has(w.key)) return true;
   // At a sentence start, or in title case, any word is capitalised: only a known given name or an institution
   // word tells ("Eric Trump visited", but "Later Trump said").

@@ -1,7 +1,6 @@
 /** Turns collected text into mentions of entities: matching over every enabled pack, mapped back to DOM nodes. */
-import type { PackEntity } from '../pack-format/types';
 import type { TextChunk } from './extract';
-import type { LoadedPack } from './loaded-pack';
+import type { EntityHead, LoadedPack } from './loaded-pack';
 import { matchText, type RawMatch } from './match';
 import { rejectMatch } from './context-rules';
 
@@ -12,7 +11,7 @@ export interface DomPoint {
 
 export interface Mention {
   packId: string;
-  entity: PackEntity;
+  entity: EntityHead;
   start: DomPoint;
   end: DomPoint;
   /** The mention as written on the page. */
@@ -42,10 +41,10 @@ export function scanChunk(chunk: TextChunk, packs: readonly LoadedPack[], state:
   if (chunk.text.length === 0) return [];
   let all: PackMatch[] = [];
   for (const loaded of packs) {
-    let seen = state.seen.get(loaded.pack.id);
+    let seen = state.seen.get(loaded.id);
     if (!seen) {
       seen = new Set();
-      state.seen.set(loaded.pack.id, seen);
+      state.seen.set(loaded.id, seen);
     }
     const reject = (m: RawMatch, text: string): boolean => rejectMatch(loaded, m, text);
     for (const m of matchText(loaded.index, chunk.text, { demonyms: state.demonyms, seen, reject })) {
@@ -55,12 +54,12 @@ export function scanChunk(chunk: TextChunk, packs: readonly LoadedPack[], state:
   if (packs.length > 1) all = resolveOverlaps(all);
   const out: Mention[] = [];
   for (const m of all) {
-    const entity = m.pack.pack.entities[m.entity];
+    const entity = m.pack.entity(m.entity);
     if (!entity) continue;
     const from = nodeIndexAt(chunk, m.start);
     const to = nodeIndexAt(chunk, m.end - 1);
     out.push({
-      packId: m.pack.pack.id,
+      packId: m.pack.id,
       entity,
       start: pointIn(chunk, from, m.start),
       end: pointIn(chunk, to, m.end),

@@ -1,12 +1,9 @@
 /**
  * The matcher's index: a trie over folded alias text, flattened into typed arrays (CSR layout) so that it is
- * built once at knowledge-base build time and only decoded on a page.
+ * built once when a pack is built or imported and only decoded on a page (lib/spot/pack-index.ts stores it).
  */
-import type { PackEntity, PackIndex } from '../pack-format/types';
-import { alignedBytes, base64FromBytes } from './base64';
+import type { PackEntity } from '../pack-format/types';
 import { foldKeepCase, foldText } from './fold';
-
-export const INDEX_VERSION = 1;
 
 export const ALIAS_EXACT_CASE = 1;
 export const ALIAS_SHORT_FORM = 2;
@@ -14,18 +11,25 @@ export const ALIAS_DEMONYM = 4;
 /** A stop phrase: wins as a longest match and is then dropped. Its entity index means nothing. */
 export const ALIAS_STOP = 8;
 
+/**
+ * Nodes are numbered breadth-first and each node's edges are stored in order, so edge `e` always leads to
+ * node `e + 1`: no target array, and every walk moves to a later node.
+ */
 export interface TrieIndex {
   nodes: number;
   edgeStart: Uint32Array;
   edgeChar: Uint16Array;
-  edgeTarget: Uint32Array;
   termStart: Uint32Array;
   termAlias: Uint32Array;
   /** Index into the pack's entity list. */
   aliasEntity: Uint32Array;
   aliasFlags: Uint8Array;
-  /** Each alias folded but with its case kept: checked against the page text at a trie hit. */
-  aliasForms: string[];
+  /**
+   * Each alias folded but with its case kept (checked against the page text at a trie hit), all in one
+   * string: alias `a` is `forms.slice(formStart[a], formStart[a + 1])`.
+   */
+  forms: string;
+  formStart: Uint32Array;
   /** Direct child lookup for the root (the busiest node): code unit -> node + 1, 0 for none. */
   rootNext: Uint32Array;
 }
@@ -106,7 +110,6 @@ export function buildTrieFromAliases(aliases: readonly AliasEntry[]): TrieIndex 
   }
   const edgeStart = new Uint32Array(nodes + 1);
   const edgeChar = new Uint16Array(edgeCount);
-  const edgeTarget = new Uint32Array(edgeCount);
   const termStart = new Uint32Array(nodes + 1);
   const termAlias = new Uint32Array(termCount);
   let e = 0;
@@ -116,11 +119,7 @@ export function buildTrieFromAliases(aliases: readonly AliasEntry[]): TrieIndex 
     edgeStart[id] = e;
     termStart[id] = t;
     const sorted = [...(children[old] as Map<number, number>).entries()].sort((a, b) => a[0] - b[0]);
-    for (const [code, child] of sorted) {
-      edgeChar[e] = code;
-      edgeTarget[e] = newId[child] as number;
-      e++;
-    }
+    for (const [code] of sorted) edgeChar[e++] = code;
     // Exact-case aliases first: when both an acronym and a name fold alike, the stricter one is tried first.
     const nodeTerms = [...(terms[old] as number[])].sort(
       (a, b) => ((aliases[b] as AliasEntry).flags & ALIAS_EXACT_CASE) - ((aliases[a] as AliasEntry).flags & ALIAS_EXACT_CASE) || a - b,
@@ -130,99 +129,56 @@ export function buildTrieFromAliases(aliases: readonly AliasEntry[]): TrieIndex 
   edgeStart[nodes] = e;
   termStart[nodes] = t;
 
-  const aliasEntity = Uint32Array.from(aliases, (a) => a.entity);
-  const aliasFlags = Uint8Array.from(aliases, (a) => a.flags);
+  const formStart = new Uint32Array(aliases.length + 1);
+  aliases.forEach((a, k) => (formStart[k + 1] = (formStart[k] as number) + a.form.length));
   return withRootTable({
     nodes,
     edgeStart,
     edgeChar,
-    edgeTarget,
     termStart,
     termAlias,
-    aliasEntity,
-    aliasFlags,
-    aliasForms: aliases.map((a) => a.form),
+    aliasEntity: Uint32Array.from(aliases, (a) => a.entity),
+    aliasFlags: Uint8Array.from(aliases, (a) => a.flags),
+    forms: aliases.map((a) => a.form).join(''),
+    formStart,
     rootNext: new Uint32Array(0),
   });
-}
-
-function withRootTable(index: TrieIndex): TrieIndex {
-  const rootNext = new Uint32Array(0x10000);
-  const end = index.edgeStart[1] ?? 0;
-  for (let e = index.edgeStart[0] ?? 0; e < end; e++) {
-    rootNext[index.edgeChar[e] as number] = (index.edgeTarget[e] as number) + 1;
-  }
-  return { ...index, rootNext };
-}
-
-const bytesOf = (a: ArrayBufferView): Uint8Array => new Uint8Array(a.buffer, a.byteOffset, a.byteLength);
-
-export function serializeTrieIndex(index: TrieIndex): PackIndex {
-  return {
-    version: INDEX_VERSION,
-    nodes: index.nodes,
-    edgeStart: base64FromBytes(bytesOf(index.edgeStart)),
-    edgeChar: base64FromBytes(bytesOf(index.edgeChar)),
-    edgeTarget: base64FromBytes(bytesOf(index.edgeTarget)),
-    termStart: base64FromBytes(bytesOf(index.termStart)),
-    termAlias: base64FromBytes(bytesOf(index.termAlias)),
-    aliasEntity: base64FromBytes(bytesOf(index.aliasEntity)),
-    aliasFlags: base64FromBytes(bytesOf(index.aliasFlags)),
-    aliasForms: index.aliasForms,
-  };
 }
 
 export class IndexFormatError extends Error {}
 
 /**
- * Decodes a precompiled index and checks that every array is consistent, so a damaged or hostile index can
- * never make the matcher read out of bounds or loop.
+ * Checks that a decoded trie is consistent, so a damaged or hostile index can never make the matcher read
+ * out of bounds: tight loops over typed arrays, linear in the index.
  */
-export function loadTrieIndex(packed: PackIndex, entityCount: number): TrieIndex {
-  if (packed.version !== INDEX_VERSION) {
-    throw new IndexFormatError(`index version ${String(packed.version)} is not supported (expected ${INDEX_VERSION})`);
-  }
-  const index: TrieIndex = {
-    nodes: packed.nodes,
-    edgeStart: new Uint32Array(alignedBytes(packed.edgeStart)),
-    edgeChar: new Uint16Array(alignedBytes(packed.edgeChar)),
-    edgeTarget: new Uint32Array(alignedBytes(packed.edgeTarget)),
-    termStart: new Uint32Array(alignedBytes(packed.termStart)),
-    termAlias: new Uint32Array(alignedBytes(packed.termAlias)),
-    aliasEntity: new Uint32Array(alignedBytes(packed.aliasEntity)),
-    aliasFlags: new Uint8Array(alignedBytes(packed.aliasFlags)),
-    aliasForms: packed.aliasForms,
-    rootNext: new Uint32Array(0),
-  };
-  checkIndex(index, entityCount);
-  return withRootTable(index);
-}
-
-function checkIndex(index: TrieIndex, entityCount: number): void {
+export function checkTrie(index: TrieIndex, entityCount: number): void {
   const fail = (what: string): never => {
     throw new IndexFormatError(`index is inconsistent: ${what}`);
   };
-  const { nodes, edgeStart, edgeChar, edgeTarget, termStart, termAlias, aliasEntity, aliasFlags, aliasForms } = index;
+  const { nodes, edgeStart, edgeChar, termStart, termAlias, aliasEntity, aliasFlags, formStart, forms } = index;
   if (!Number.isInteger(nodes) || nodes < 1) fail('node count');
   if (edgeStart.length !== nodes + 1 || termStart.length !== nodes + 1) fail('node arrays have the wrong length');
-  if (edgeChar.length !== edgeTarget.length || edgeStart[nodes] !== edgeChar.length) fail('edge arrays');
-  if (termStart[nodes] !== termAlias.length) fail('terminal arrays');
+  // Breadth-first: edge e leads to node e + 1, so there are nodes - 1 edges and node i's edges start at i or later.
+  if (edgeChar.length !== nodes - 1 || edgeStart[nodes] !== edgeChar.length || edgeStart[0] !== 0) fail('edge arrays');
+  if (termStart[nodes] !== termAlias.length || termStart[0] !== 0) fail('terminal arrays');
   const aliases = aliasEntity.length;
-  if (aliasFlags.length !== aliases || aliasForms.length !== aliases) fail('alias arrays');
+  if (aliasFlags.length !== aliases || formStart.length !== aliases + 1 || formStart[0] !== 0 || (formStart[aliases] as number) > forms.length) fail('alias arrays');
   for (let i = 0; i < nodes; i++) {
-    if ((edgeStart[i] as number) > (edgeStart[i + 1] as number)) fail(`edges of node ${i}`);
+    const e = edgeStart[i] as number;
+    if (e > (edgeStart[i + 1] as number) || (e < i && e !== (edgeStart[i + 1] as number))) fail(`edges of node ${i}`);
     if ((termStart[i] as number) > (termStart[i + 1] as number)) fail(`terminals of node ${i}`);
   }
-  // Breadth-first numbering: every edge leads to a later node, so a walk always terminates.
-  for (let i = 0; i < nodes; i++) {
-    for (let e = edgeStart[i] as number; e < (edgeStart[i + 1] as number); e++) {
-      const target = edgeTarget[e] as number;
-      if (target <= i || target >= nodes) fail(`edge ${e}`);
-    }
+  for (let t = 0; t < termAlias.length; t++) if ((termAlias[t] as number) >= aliases) fail('terminal alias out of range');
+  for (let a = 0; a < aliases; a++) {
+    if ((formStart[a] as number) > (formStart[a + 1] as number)) fail('alias forms');
+    if ((aliasEntity[a] as number) >= entityCount && !((aliasFlags[a] as number) & ALIAS_STOP)) fail('alias entity out of range');
   }
-  for (const alias of termAlias) if (alias >= aliases) fail('terminal alias out of range');
-  for (let i = 0; i < aliases; i++) {
-    if ((aliasEntity[i] as number) >= entityCount && !((aliasFlags[i] as number) & ALIAS_STOP)) fail('alias entity out of range');
-  }
-  for (const form of aliasForms) if (typeof form !== 'string') fail('alias form');
+}
+
+/** Adds the root's direct lookup table (not stored: it is 256 KB of mostly zeros). */
+export function withRootTable(index: TrieIndex): TrieIndex {
+  const rootNext = new Uint32Array(0x10000);
+  const end = index.edgeStart[1] ?? 0;
+  for (let e = index.edgeStart[0] ?? 0; e < end; e++) rootNext[index.edgeChar[e] as number] = e + 2;
+  return { ...index, rootNext };
 }

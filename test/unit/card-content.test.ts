@@ -1,7 +1,9 @@
+import type { PackEntity } from '../../lib/pack-format/types';
 import { describe, expect, test } from 'vitest';
 import { cardCopyText } from '../../lib/content/card-copy';
-import { groupNews } from '../../lib/content/news-groups';
-import { lookUp, type LookupEntry } from '../../lib/content/entity-lookup';
+import { groupNews } from '../../lib/pack-format/news-groups';
+import { lookUp } from '../../lib/content/entity-lookup';
+import { loadPack } from '../../lib/spot/pack-index';
 import { asOfLabel, pageDate } from '../../lib/content/page-date';
 import type { PackDocument } from '../../lib/pack-format/types';
 import { defaultSettings, MAX_LIST } from '../../lib/settings/schema';
@@ -73,17 +75,20 @@ describe('muting from a card', () => {
 });
 
 describe('look-up by name', () => {
-  const entity = (id: string, name: string, aliases: string[] = [], acronyms: string[] = []): LookupEntry => ({
-    packId: 'p',
-    entity: { id, name, type: 'organization', aliases, acronyms, shortForms: [], demonyms: [], summary: '', facts: [], url: '', sentences: [], related: [], headlines: [] },
-  });
-  const entries = [
-    entity('eu', 'European Union', ['EU'], ['EU']),
-    entity('ec', 'European Commission'),
-    entity('ee', 'Eastern Europe'),
-    entity('toiu', 'Oana Țoiu'),
-    entity('nato', 'North Atlantic Treaty Organization', [], ['NATO']),
-  ];
+  const entity = (id: string, name: string, aliases: string[] = [], acronyms: string[] = []): PackEntity => (
+    { id, name, type: 'organization', aliases, acronyms, shortForms: [], demonyms: [], summary: '', facts: [], url: '', sentences: [], related: [], headlines: [] }
+  );
+  // The page holds only indexes: look-up searches names and aliases through them.
+  const entries = [loadPack({
+    format: 'backstory-pack', formatVersion: 1, id: 'p', name: 'P', version: '1', corpusDate: '', description: '', documents: [],
+    entities: [
+      entity('eu', 'European Union', ['EU'], ['EU']),
+      entity('ec', 'European Commission'),
+      entity('ee', 'Eastern Europe'),
+      entity('toiu', 'Oana Țoiu'),
+      entity('nato', 'North Atlantic Treaty Organization', [], ['NATO']),
+    ],
+  })];
   test('accent- and case-insensitive; name starts before word starts before inside; aliases after names', () => {
     expect(lookUp(entries, 'europe').map((e) => e.id)).toEqual(['eu', 'ec', 'ee']);
     expect(lookUp(entries, 'TOIU').map((e) => e.id)).toEqual(['toiu']);

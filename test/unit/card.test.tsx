@@ -1,13 +1,13 @@
 import { render } from 'preact';
 import { describe, expect, test } from 'vitest';
 import { Card, type CardProps } from '../../components/Card';
-import { groupNews } from '../../lib/content/news-groups';
+import { groupNews } from '../../lib/pack-format/news-groups';
 
 const noop = (): void => undefined;
 
 function props(over: Partial<CardProps> = {}): CardProps {
   return {
-    name: 'Drone wall', type: 'concept', summary: 'A layered defence.', url: '', facts: [{ label: 'Proposed', value: '2025' }],
+    name: 'Drone wall', type: 'concept', details: 'ready', detailsError: '', summary: 'A layered defence.', url: '', facts: [{ label: 'Proposed', value: '2025' }],
     news: groupNews([{ doc: 'd1', text: 'The EU backed a “drone wall” plan.', marks: [[17, 27]] }],
       new Map([['d1', { id: 'd1', title: 'Romania builds drones', kind: 'article', date: '2025-12', source: 'seed.txt' }]]), 3),
     asOf: '', muted: false, status: '',
@@ -33,6 +33,15 @@ describe('the card', () => {
     expect(root.querySelector('mark')?.textContent).toBe('drone wall');
     expect(root.querySelector('.source')?.textContent).toBe('Romania builds drones · Dec 2025');
     expect(root.textContent).toContain('Mention 1 of 2');
+  });
+
+  test('says it is loading until the details arrive, and why when they cannot be read', () => {
+    const loading = mount(props({ details: 'loading', summary: '', facts: [], news: [], related: [] }));
+    expect(loading.querySelector('#backstory-summary')?.textContent).toBe('Loading…');
+    expect(loading.querySelector('#backstory-summary')?.getAttribute('aria-busy')).toBe('true');
+    expect(loading.querySelector('h2')?.textContent).toBe('Drone wall');
+    const failed = mount(props({ details: 'failed', detailsError: 'the store is damaged', summary: '', facts: [], news: [], related: [] }));
+    expect(failed.querySelector('#backstory-summary')?.textContent).toBe('The details could not be read: the store is damaged.');
   });
 
   test('renders pack text only as text, however it looks', () => {

@@ -1,6 +1,6 @@
 import bundled from '../../generated/backstory-news.pack.json';
 import type { KnowledgePack } from '../../lib/pack-format/types';
-import { loadPack } from '../../lib/pack-store/load';
+import { loadPack } from '../../lib/spot/pack-index';
 import type { LoadedPack } from '../../lib/spot/loaded-pack';
 import { scanDocument } from '../../lib/spot/scan-document';
 

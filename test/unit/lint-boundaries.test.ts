@@ -34,6 +34,14 @@ describe('import boundaries fail the lint', () => {
     expect(await messages('lib/dom/probe.ts', "import { readFileSync } from 'node:fs';")).toEqual([expect.stringMatching(/no Node built-ins/)]);
     expect(await messages('entrypoints/content/index.tsx', "import { x } from '../../lib/options/settings-file';")).toEqual([expect.stringMatching(/options page/)]);
   });
+  test('content-script code importing a whole pack or the details store', async () => {
+    expect(await messages('lib/content/probe.ts', "import pack from '../../generated/backstory-news.pack.json';")).toEqual([expect.stringMatching(/only pack indexes/)]);
+    expect(await messages('entrypoints/content/index.tsx', "import { BUNDLED_PACK } from '../../lib/pack-store/bundled';")).toEqual([expect.stringMatching(/only pack indexes/)]);
+    expect(await messages('lib/pack-store/page-packs.ts', "import { openDB } from 'idb';")).toEqual([expect.stringMatching(/only pack indexes/)]);
+    expect(await messages('lib/spot/probe.ts', "import { x } from '../pack-store/details-db';")).toEqual([expect.stringMatching(/only pack indexes/)]);
+    expect(await messages('lib/content/probe.ts', "import index from '../../generated/backstory-news.index.json';")).toEqual([]);
+    expect(await messages('entrypoints/background.ts', "import { x } from '../lib/pack-store/details-source';")).toEqual([]);
+  });
   test('lib/kb imported outside scripts, tests and support', async () => {
     expect(await messages('lib/settings/probe.ts', "import { x } from '../kb/corpus';")).toEqual([expect.stringMatching(/lib\/kb/)]);
     expect(await messages('components/Probe.tsx', "import { x } from '../lib/kb/corpus';")).toEqual([expect.stringMatching(/lib\/kb/)]);

@@ -1,8 +1,10 @@
 import { describe, expect, test } from 'vitest';
 import { isCalendarDate, validatePack } from '../../lib/pack-format/validate';
-import { loadPack } from '../../lib/pack-store/load';
+import { loadPack } from '../../lib/spot/pack-index';
 import { scanDocument } from '../../lib/spot/scan-document';
-import { buildTrieIndex, loadTrieIndex, serializeTrieIndex } from '../../lib/spot/trie-index';
+import { decodePackIndex, encodePackIndex } from '../../lib/spot/pack-index';
+import { bytesFromBase64 } from '../../lib/spot/base64';
+import bundledIndex from '../../generated/backstory-news.index.json';
 import { PACK, parse } from './helpers';
 
 const entity = (id: string, name: string, extra: Record<string, unknown> = {}): Record<string, unknown> => ({ id, name, type: 'concept', ...extra });
@@ -43,37 +45,52 @@ describe('ids and names that collide with Object.prototype keys work like any ot
   });
 });
 
-describe('the precompiled index', () => {
-  test('round-trips through base64', () => {
-    const index = buildTrieIndex(PACK.entities);
-    const loaded = loadTrieIndex(serializeTrieIndex(index), PACK.entities.length);
-    expect([...loaded.edgeChar]).toEqual([...index.edgeChar]);
-    expect(loaded.aliasForms).toEqual(index.aliasForms);
-  });
-  test('a damaged or hostile index is refused, never walked', () => {
-    const packed = serializeTrieIndex(buildTrieIndex(PACK.entities));
-    const cycle = buildTrieIndex(PACK.entities);
-    cycle.edgeTarget[0] = 0;
-    expect(() => loadTrieIndex(serializeTrieIndex(cycle), PACK.entities.length)).toThrow(/edge 0/);
-    expect(() => loadTrieIndex({ ...packed, nodes: packed.nodes + 5 }, PACK.entities.length)).toThrow(/wrong length/);
-    expect(() => loadTrieIndex(packed, 3)).toThrow(/alias entity out of range/);
-    expect(() => loadTrieIndex({ ...packed, version: 9 }, PACK.entities.length)).toThrow(/version 9/);
-  });
-  test('the bundled pack carries its index', () => {
-    expect((PACK).index?.nodes).toBeGreaterThan(100);
-  });
-});
+describe('the page-side index file', () => {
+  const bytes = encodePackIndex(PACK);
+  const words = (b: Uint8Array): Uint32Array => new Uint32Array(b.buffer, b.byteOffset, 10);
 
-describe('stored packs read back on a page', () => {
-  test('a pack as stored at import reads back; damaged storage is refused with a reason', async () => {
-    const { readStoredPack } = await import('../../lib/pack-store/stored');
-    const stored = JSON.stringify(PACK);
-    expect(readStoredPack(stored, PACK.id).entities).toHaveLength(PACK.entities.length);
-    expect(() => readStoredPack('{"format":', PACK.id)).toThrow();
-    expect(() => readStoredPack(stored, 'other')).toThrow(/its id does not match/);
-    const damaged = JSON.parse(stored) as { entities: Array<Record<string, unknown>> };
-    delete damaged.entities[3]?.facts;
-    expect(() => readStoredPack(damaged, PACK.id)).toThrow(/stored pack "backstory-news" is damaged: entity #4/);
+  test('round-trips: ids, names, types and matching are those of the pack', () => {
+    const loaded = decodePackIndex(bytes);
+    expect(loaded.id).toBe(PACK.id);
+    expect(loaded.entityCount).toBe(PACK.entities.length);
+    PACK.entities.forEach((e, i) => expect(loaded.entity(i)).toEqual({ id: e.id, name: e.name, type: e.type }));
+    expect(loaded.entityById('romania')?.name).toBe('Romania');
+    // One object per entity: mentions compare entities by identity.
+    expect(loaded.entity(3)).toBe(loaded.entity(3));
+  });
+
+  test('holds no summaries, sentences or facts', () => {
+    const text = new TextDecoder().decode(bytes);
+    for (const e of PACK.entities) {
+      if (e.summary) expect(text).not.toContain(e.summary.slice(0, 40));
+      for (const s of e.sentences) expect(text).not.toContain(s.text.slice(0, 40));
+    }
+  });
+
+  test('a damaged or hostile file is refused with what is wrong, never walked', () => {
+    const damaged = (change: (copy: Uint8Array) => void): Uint8Array => {
+      const copy = bytes.slice();
+      change(copy);
+      return copy;
+    };
+    expect(() => decodePackIndex(bytes.slice(0, 12))).toThrow(/too short/);
+    expect(() => decodePackIndex(damaged((c) => (words(c)[0] = 1)))).toThrow(/not a Backstory index/);
+    expect(() => decodePackIndex(damaged((c) => (words(c)[1] = 9)))).toThrow(/version 9/);
+    expect(() => decodePackIndex(damaged((c) => (words(c)[2] = 1e9)))).toThrow(/runs past the end/);
+    expect(() => decodePackIndex(bytes.slice(0, bytes.length - 3))).toThrow(/do not add up/);
+    // An edge start that goes backwards (a walk could loop or read out of bounds).
+    expect(() => decodePackIndex(damaged((c) => new Uint32Array(c.buffer, 40, 4).set([0, 9, 3, 3])))).toThrow(/edges of node/);
+    // An alias pointing past the entity list.
+    const loaded = decodePackIndex(bytes);
+    const aliasAt = 40 + 4 * (2 * (loaded.index.nodes + 1) + loaded.index.termAlias.length);
+    expect(() => decodePackIndex(damaged((c) => new Uint32Array(c.buffer, aliasAt, 1).set([5000])))).toThrow(/alias entity out of range/);
+  });
+
+  test('the bundled index compiled into the content script is the bundled pack\'s', () => {
+    const shipped = decodePackIndex(bytesFromBase64(bundledIndex.base64));
+    expect(shipped.id).toBe(PACK.id);
+    expect(shipped.entityCount).toBe(PACK.entities.length);
+    expect(Buffer.from(encodePackIndex(PACK)).toString('base64')).toBe(bundledIndex.base64);
   });
 });
 

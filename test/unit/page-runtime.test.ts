@@ -32,7 +32,7 @@ const frames = (n = 3): Promise<void> => new Promise((resolve) => {
 function page(settings: Settings = defaultSettings()): BackstoryPage {
   return new BackstoryPage({
     win, packs: [LOADED], settings, cardCss: '', renderCard: () => undefined, signal: life.signal,
-    onEntityCount: () => undefined, onDocumentReplaced: () => undefined, openOptions: () => undefined, setMuted: () => undefined, log: () => undefined,
+    onEntityCount: () => undefined, onDocumentReplaced: () => undefined, openOptions: () => undefined, setMuted: () => undefined, fetchDetails: () => Promise.resolve(null), log: () => undefined,
   });
 }
 
@@ -84,7 +84,7 @@ describe('dispose stops the work in progress', () => {
       let settings = defaultSettings();
       const session = new PageSession({
         win, signal: life.signal, settings, loadPacks: () => Promise.resolve([LOADED]), cardCss: '', renderCard: () => undefined,
-        send: () => undefined, log: () => undefined, startedAt: 0,
+        send: () => undefined, fetchDetails: () => Promise.resolve(null), log: () => undefined, startedAt: 0,
       });
       await session.start();
       const once = live.size;

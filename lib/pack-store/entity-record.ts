@@ -1,0 +1,77 @@
+/**
+ * What a card shows beyond an entity's name, kept apart from what pages load: one record per entity, with
+ * the documents its sentences quote and its related entities' names, so one read answers one card. Records
+ * keep the entity whole, so a pack can be rebuilt from them (export, migration) with nothing lost.
+ */
+import { groupNews, type NewsGroup } from '../pack-format/news-groups';
+import type { EntityType, KeyFact, KnowledgePack, PackDocument, PackEntity } from '../pack-format/types';
+
+export interface RelatedHead {
+  id: string;
+  name: string;
+  type: EntityType;
+}
+
+export interface EntityRecord {
+  packId: string;
+  id: string;
+  /** Its place in the pack's entity list. */
+  order: number;
+  entity: PackEntity;
+  /** The documents the entity's sentences come from. */
+  documents: PackDocument[];
+  /** The related entities the pack knows, in the pack's order, with their names. */
+  related: RelatedHead[];
+}
+
+/** The answer to a card's request for details. */
+export interface EntityDetails {
+  summary: string;
+  /** An http(s) link for more, or ''. */
+  url: string;
+  facts: KeyFact[];
+  news: NewsGroup[];
+  related: RelatedHead[];
+}
+
+/** Quotes under "In the news"; the pack may hold hundreds. */
+export const MAX_QUOTES = 3;
+
+/** Every entity's record, in the pack's order. */
+export function* entityRecords(pack: KnowledgePack): Generator<EntityRecord> {
+  const documents = new Map(pack.documents.map((d) => [d.id, d]));
+  const heads = new Map(pack.entities.map((e) => [e.id, e]));
+  for (const [order, entity] of pack.entities.entries()) {
+    const docIds = new Set(entity.sentences.map((s) => s.doc));
+    yield {
+      packId: pack.id,
+      id: entity.id,
+      order,
+      entity,
+      documents: [...docIds].flatMap((id) => documents.get(id) ?? []),
+      related: entity.related.flatMap((r) => {
+        const e = heads.get(r.id);
+        return e ? [{ id: e.id, name: e.name, type: e.type }] : [];
+      }),
+    };
+  }
+}
+
+export function detailsOf(record: EntityRecord): EntityDetails {
+  const { entity } = record;
+  return {
+    summary: entity.summary,
+    url: /^https?:\/\//i.test(entity.url) ? entity.url : '',
+    facts: entity.facts,
+    news: groupNews(entity.sentences, new Map(record.documents.map((d) => [d.id, d])), MAX_QUOTES),
+    related: record.related,
+  };
+}
+
+/** A stored record read back: the shape a card relies on, so damaged storage gives "no details", not a crash. */
+export function isEntityRecord(value: unknown): value is EntityRecord {
+  const r = value as EntityRecord;
+  if (typeof value !== 'object' || value === null || typeof r.id !== 'string' || !Array.isArray(r.documents) || !Array.isArray(r.related)) return false;
+  const e = r.entity as PackEntity | undefined;
+  return typeof e === 'object' && e !== null && typeof e.summary === 'string' && typeof e.url === 'string' && Array.isArray(e.facts) && Array.isArray(e.sentences);
+}

@@ -1,0 +1,44 @@
+/**
+ * The packs a page matches with: only their indexes (lib/spot/pack-index.ts). The bundled one is compiled
+ * into the content script as base64; imported ones are read from storage.local, one string each. Nothing
+ * here grows with a pack's summaries or sentences: cards fetch those from the background.
+ */
+import { browser } from 'wxt/browser';
+import bundledIndex from '../../generated/backstory-news.index.json';
+import type { Settings } from '../settings/schema';
+import { bytesFromBase64 } from '../spot/base64';
+import type { LoadedPack } from '../spot/loaded-pack';
+import { decodePackIndex } from '../spot/pack-index';
+import { indexKey } from './keys';
+import { importedPackIds } from './stored-list';
+
+export const BUNDLED_INDEX_ID: string = bundledIndex.id;
+
+let bundled: LoadedPack | null = null;
+
+function decode(base64: unknown, id: string): LoadedPack {
+  if (typeof base64 !== 'string') throw new Error(`pack "${id}" has no stored index; remove it and import it again`);
+  const loaded = decodePackIndex(bytesFromBase64(base64));
+  if (loaded.id !== id) throw new Error(`the index stored for pack "${id}" belongs to "${loaded.id}"`);
+  return loaded;
+}
+
+/** The enabled packs, decoded and ready for matching. Broken stored indexes are skipped with a log line. */
+export async function loadActivePacks(settings: Settings, log: (m: string) => void): Promise<LoadedPack[]> {
+  const out: LoadedPack[] = [];
+  if (!settings.disabledPacks.includes(BUNDLED_INDEX_ID)) {
+    bundled ??= decode(bundledIndex.base64, BUNDLED_INDEX_ID);
+    out.push(bundled);
+  }
+  const ids = (await importedPackIds()).filter((id) => !settings.disabledPacks.includes(id));
+  if (ids.length === 0) return out;
+  const stored = await browser.storage.local.get(ids.map(indexKey));
+  for (const id of ids) {
+    try {
+      out.push(decode(stored[indexKey(id)], id));
+    } catch (error) {
+      log(`skipping knowledge pack "${id}": ${(error as Error).message}`);
+    }
+  }
+  return out;
+}
