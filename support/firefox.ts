@@ -30,6 +30,8 @@ interface BidiResponse {
 
 export interface Firefox {
   context: string;
+  /** The first-run tab, an extension page (with `keepWelcome`): where tests run extension-page code. */
+  welcome: string | undefined;
   send<T = unknown>(method: string, params: object): Promise<T>;
   evaluate<T = unknown>(expression: string, context?: string): Promise<T>;
   navigate(url: string, context?: string): Promise<void>;
@@ -42,7 +44,7 @@ export interface Firefox {
 
 const KEYS: Record<string, string> = { Escape: '\uE00C', Tab: '\uE004', Enter: '\uE007' };
 
-export async function launchFirefox(options: { display?: string } = {}): Promise<Firefox> {
+export async function launchFirefox(options: { display?: string; prefs?: Array<[string, string | number | boolean]>; keepWelcome?: boolean } = {}): Promise<Firefox> {
   const binary = firefoxPath();
   if (!binary) throw new Error('Firefox ESR is not installed (Debian/Ubuntu: sudo apt-get install -y firefox-esr), or set FIREFOX_PATH');
   const profile = mkdtempSync(join(tmpdir(), 'backstory-firefox-'));
@@ -56,6 +58,7 @@ export async function launchFirefox(options: { display?: string } = {}): Promise
     ['network.proxy.type', 0],
     ['extensions.autoDisableScopes', 0],
     ['ui.prefersReducedMotion', 1],
+    ...(options.prefs ?? []),
   ];
   writeFileSync(join(profile, 'user.js'), prefs.map(([k, v]) => `user_pref(${JSON.stringify(k)}, ${JSON.stringify(v)});`).join('\n'));
   const child: ChildProcess = spawn(binary, [...(options.display ? [] : ['--headless']), '--remote-debugging-port=0', '--profile', profile, '--no-remote', '--width=1280', '--height=800'], {
@@ -111,11 +114,12 @@ export async function launchFirefox(options: { display?: string } = {}): Promise
     if (welcome === undefined) await new Promise((r) => setTimeout(r, 100));
   }
   if (welcome === undefined) throw new Error('Firefox: the first-run page did not open on install');
-  await send('browsingContext.close', { context: welcome });
+  if (!options.keepWelcome) await send('browsingContext.close', { context: welcome });
   await send('browsingContext.activate', { context });
 
   const ff: Firefox = {
     context,
+    welcome: options.keepWelcome ? welcome : undefined,
     send,
     async evaluate<T>(expression: string, ctx = context): Promise<T> {
       const r = await send<{ type: string; result?: { type: string; value?: unknown }; exceptionDetails?: { text: string } }>('script.evaluate', {

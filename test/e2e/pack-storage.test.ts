@@ -43,15 +43,15 @@ async function storageState(page: Page): Promise<StorageState> {
     const db = await new Promise<IDBDatabase>((resolve, reject) => {
       const open = indexedDB.open('backstory-packs');
       open.onsuccess = () => resolve(open.result);
-      open.onerror = () => reject(open.error as Error);
+      open.onerror = () => reject(new Error('IndexedDB did not open'));
     });
     if (db.objectStoreNames.contains('entities')) {
-      const packIds = await new Promise<IDBValidKey[]>((resolve) => {
+      const packIds = await new Promise<string[]>((resolve) => {
         const req = db.transaction('packs').objectStore('packs').getAllKeys();
-        req.onsuccess = () => resolve(req.result);
+        req.onsuccess = () => resolve(req.result.map((k) => (typeof k === 'string' ? k : '?')));
       });
       for (const id of packIds) {
-        records[String(id)] = await new Promise<number>((resolve) => {
+        records[id] = await new Promise<number>((resolve) => {
           const req = db.transaction('entities').objectStore('entities').index('byPack').count(IDBKeyRange.only(id));
           req.onsuccess = () => resolve(req.result);
         });
