@@ -10,6 +10,7 @@ import type { KnowledgePack } from '../lib/pack-format/types';
 import { chromiumPath, highlightCount, hoverText, launchExtension } from '../support/browser';
 import { changingPage, hugePage } from '../support/pages';
 import { startServer } from '../support/server';
+import { benchPacks } from './bench-packs';
 
 const MARK_CAP_MS = 30_000;
 const pack = bundled as unknown as KnowledgePack;
@@ -167,6 +168,7 @@ async function main(): Promise<void> {
   console.log(`with Backstory | ${f(percentile(withExt, 0.5))} | ${f(percentile(withExt, 0.9))} | ${f(withExt[withExt.length - 1] ?? NaN)}`);
   console.log(`without the extension | ${f(percentile(withoutExt, 0.5))} | ${f(percentile(withoutExt, 0.9))} | ${f(withoutExt[withoutExt.length - 1] ?? NaN)}`);
   console.log(`ratio (with / without), median: ${f(percentile(withExt, 0.5) / percentile(withoutExt, 0.5), 2)}×`);
+  await benchPacks();
 }
 
 main().catch((error: unknown) => {

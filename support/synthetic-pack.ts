@@ -43,8 +43,12 @@ export function syntheticEntity(r: () => number, i: number): PackEntity {
   return e;
 }
 
-/** A pack of `count` entities with unique names and details (summary, a fact, two quotes, three related). */
-export function syntheticPack(count: number, id = `synthetic-${count}`): KnowledgePack {
+/**
+ * A pack of `count` entities with unique names and details (summary, a fact, two quotes, three related).
+ * `lean` keeps a 100,000-entity pack under the import limit (20 MB): a short summary, one related entity, and
+ * a quote for every tenth entity.
+ */
+export function syntheticPack(count: number, id = `synthetic-${count}`, { lean = false }: { lean?: boolean } = {}): KnowledgePack {
   const r = rng(20251215 + count);
   const entities: PackEntity[] = [];
   const taken = new Set<string>();
@@ -55,11 +59,17 @@ export function syntheticPack(count: number, id = `synthetic-${count}`): Knowled
     for (const k of keys) taken.add(k);
     entities.push(e);
   }
-  const documents: PackDocument[] = Array.from({ length: Math.min(20_000, Math.ceil(count / 5)) }, (_, d) => ({
+  const documents: PackDocument[] = Array.from({ length: Math.min(lean ? 2_000 : 20_000, Math.ceil(count / 5)) }, (_, d) => ({
     id: `d${d}`, title: `${syllableWord(r, 3)} talks resume as ${syllableWord(r, 2)} weighs its options`, kind: 'article',
     date: `2025-${String(1 + (d % 12)).padStart(2, '0')}-${String(1 + (d % 28)).padStart(2, '0')}`, source: `archive/${d}.txt`, site: 'example.org', url: `https://example.org/news/${d}`,
   }));
   entities.forEach((e, i) => {
+    if (lean) {
+      e.summary = `A ${e.type} named in the synthetic archive.`;
+      e.related = [{ id: (entities[(i + 7919) % count] as PackEntity).id, weight: 1 }];
+      if (i % 10 === 0) e.sentences.push({ doc: `d${i % documents.length}`, text: `Officials said ${e.name} would attend.`, marks: [[15, 15 + e.name.length]] });
+      return;
+    }
     e.summary = `${e.name} is a ${e.type} that appears in the synthetic archive; this line stands in for a summary of ordinary length.`;
     e.facts = [{ label: 'First seen', value: `${2000 + (i % 25)}` }];
     for (let q = 0; q < 2; q++) {
@@ -73,4 +83,9 @@ export function syntheticPack(count: number, id = `synthetic-${count}`): Knowled
     format: PACK_FORMAT, formatVersion: PACK_FORMAT_VERSION, id, name: `Synthetic archive (${count.toLocaleString('en')} entities)`,
     version: '1', corpusDate: '2025-12-31', description: 'Generated for benchmarks and scale tests.', documents, entities,
   };
+}
+
+/** The pack as file text, without the empty lists a pack file may leave out (so a lean pack stays small). */
+export function packFileText(pack: KnowledgePack): string {
+  return JSON.stringify(pack, (key, value: unknown) => (key !== '' && Array.isArray(value) && value.length === 0 && key !== 'documents' && key !== 'entities' ? undefined : value));
 }

@@ -7,6 +7,7 @@ import { sendToBackground, type Message } from '../../lib/messages';
 import { createLogger } from '../../lib/log';
 import { loadActivePacks } from '../../lib/pack-store/page-packs';
 import { canRunOn } from '../../lib/content/page-support';
+
 import { PageSession } from '../../lib/content/page-session';
 import { loadSettings, watchSettings } from '../../lib/settings/store';
 import { PACK_INDEX_PREFIX, PACK_LIST_KEY } from '../../lib/pack-store/keys';

@@ -11,6 +11,7 @@ import { matchingChanged } from '../settings/matching';
 import type { LoadedPack } from '../spot/loaded-pack';
 import { createCardHost, type CardHost } from './card-host';
 import { CardController, type RenderCard } from './card-controller';
+import { afterFrame } from './after-frame';
 import type { FetchDetails } from './details-cache';
 import { hitTest, liveRange } from './hit-test';
 import { listenForInput } from './page-input';
@@ -46,6 +47,10 @@ const COUNT_DELAY_MS = 100;
 /** Up to this many mentions every one is registered; past it, those near the viewport (see visible-ranges). */
 const REGISTER_ALL_UP_TO = 2_000;
 const VIEWPORT_MARGIN_PX = 2_000;
+/** How long a scan may run before its highlights are styled anyway (see styleHighlights). */
+const STYLE_WAIT_MS = 100;
+/** How long a scan waits for that frame in a tab that draws none. */
+const FRAME_WAIT_MS = 100;
 
 export class BackstoryPage {
   private readonly life: Lifetime;
@@ -60,6 +65,8 @@ export class BackstoryPage {
   /** The mention the keyboard command or the popup went to last. */
   private lastVisited: MentionRecord | null = null;
   private designMode = false;
+  private styled = false;
+  private scanStartedAt = 0;
   private readonly root: Element | null;
 
   constructor(private readonly o: BackstoryPageOptions) {
@@ -85,6 +92,12 @@ export class BackstoryPage {
       signal: this.life.signal,
       onChange: () => this.scheduleCount(),
       onDocumentChildren: () => this.checkDocument(),
+      onSliceEnd: () => {
+        if (this.styled || performance.now() - this.scanStartedAt <= STYLE_WAIT_MS) return undefined;
+        this.styleHighlights();
+        // Let the browser restyle the page in its own frame before the next slice reads styles again.
+        return afterFrame(win, FRAME_WAIT_MS);
+      },
       log: o.log,
     });
     this.card = new CardController({
@@ -103,17 +116,31 @@ export class BackstoryPage {
   }
 
   async start(): Promise<ScanTimings> {
-    this.painter.applyStyle(this.settings);
     this.listen();
     this.designMode = this.o.win.document.designMode === 'on';
+    this.scanStartedAt = performance.now();
     const timings = this.designMode ? this.scanner.lastTimings : await this.scanner.start();
+    this.styleHighlights();
     return timings;
+  }
+
+  /**
+   * The highlight stylesheet goes in when the scan ends, not before: a new document-level sheet makes the
+   * page's whole style stale, and the scan's next style read would then recompute all of it inside
+   * Backstory's task. Added after the reads, the recomputation joins the browser's next frame. A long scan
+   * (a huge page) does not wait for its end: after STYLE_WAIT_MS its highlights are shown as they come.
+   */
+  private styleHighlights(): void {
+    if (this.styled) return;
+    this.styled = true;
+    this.painter.applyStyle(this.settings);
   }
 
   /** Applies new settings; only changes to what is matched rescan the page, the rest is restyling. */
   async update(settings: Settings, packs?: readonly LoadedPack[]): Promise<ScanTimings> {
     const rescan = packs !== undefined || matchingChanged(this.settings, settings);
     this.settings = settings;
+    this.styled = true;
     this.painter.applyStyle(settings);
     if (!rescan) return this.scanner.lastTimings;
     if (packs) this.card.setPacks(packs);

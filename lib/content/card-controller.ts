@@ -68,6 +68,9 @@ export class CardController {
   private status = '';
   private statusTimer = 0;
   private publishedAt: Date | null | undefined;
+  /** When the last dwell ended, until the card it opened is drawn with its details (for the diagnostics log). */
+  private dwellEndedAt = -1;
+  private warmed = false;
   /** The pinned card under a peek (see HoverIntent), as it was. */
   private held: { target: CardTarget | null; history: CardTarget[]; anchorRect: DOMRect | null; stayPut: boolean } | null = null;
 
@@ -78,7 +81,10 @@ export class CardController {
     this.intent = new HoverIntent<MentionRecord>({
       dwellMs: () => this.o.settings().hoverDelayMs,
       same: (a, b) => a.mention.entity === b.mention.entity && a.key === b.key,
-      show: (record) => this.showFor(record, { focus: false }),
+      show: (record) => {
+        this.dwellEndedAt = performance.now();
+        this.showFor(record, { focus: false });
+      },
       hide: () => this.render({ focus: false }),
       hold: () => {
         this.held = { target: this.target, history: this.history, anchorRect: this.anchorRect, stayPut: this.stayPut };
@@ -111,9 +117,22 @@ export class CardController {
     this.stayPut = false;
   }
 
-  /** Hover intent started on a mention: ask for its details now, so they arrive during the dwell. */
+  /**
+   * Hover intent started on a mention: ask for its details now, so they arrive during the dwell, and the first
+   * time on this page render its card once off-page, so the real card after the dwell does not pay for
+   * compiling the card's code (paid only on pages where the reader hovers, not on every page at idle).
+   */
   prefetch(record: MentionRecord): void {
     this.details.prefetch(record.mention.packId, record.mention.entity.id);
+    if (this.warmed) return;
+    this.warmed = true;
+    this.o.win.setTimeout(() => {
+      if (this.target !== null) return;
+      this.target = { packId: record.mention.packId, entityId: record.mention.entity.id, entity: record.mention.entity, record };
+      this.renderModel(false, true);
+      this.target = null;
+      this.o.renderCard(this.o.host.mount, null);
+    }, 0);
   }
 
   lookUp(query: string): ReturnType<typeof lookUp> {
@@ -180,10 +199,10 @@ export class CardController {
     }
     // The mention whose card is open stays marked on the page while it is (none for a related entity's card).
     this.o.painter.setActive(this.target?.record?.range ?? null);
-    this.renderModel({ focus, offPage: false });
+    this.renderModel(focus, false);
   }
 
-  private renderModel({ focus, offPage }: { focus: boolean; offPage: boolean }): void {
+  private renderModel(focus: boolean, offPage: boolean): void {
     const target = this.target;
     if (!target) return;
     const loaded = this.packs.get(target.packId);
@@ -240,11 +259,15 @@ export class CardController {
       this.o.renderCard(this.o.host.mount, { ...model, ...actions });
       return;
     }
-    const drawStart = performance.now();
     this.o.host.attach();
     this.o.renderCard(this.o.host.mount, { ...model, ...actions });
+    const since = this.dwellEndedAt;
+    if (since >= 0 && details.status === 'ready') this.dwellEndedAt = -1;
     void this.position().then(() => {
-      this.o.win.requestAnimationFrame(() => this.o.log(`card "${entity.name}" drawn ${(performance.now() - drawStart).toFixed(1)} ms after it was asked for`));
+      // Measured to the next frame: what the reader waits for between the dwell and the full card.
+      if (since >= 0 && details.status === 'ready') {
+        this.o.win.requestAnimationFrame(() => this.o.log(`card "${entity.name}" drawn with details ${(performance.now() - since).toFixed(1)} ms after the dwell`));
+      }
     });
     if (focus) (this.o.host.mount.firstElementChild as HTMLElement | null)?.focus();
   }

@@ -50,6 +50,8 @@ export interface PageScannerOptions {
   onChange: () => void;
   /** The document's own children changed (`document.open()`, a new `<html>`). */
   onDocumentChildren: () => void;
+  /** A slice of scanning ended (its highlights are registered); a promise returned delays the next slice. */
+  onSliceEnd?: () => Promise<void> | undefined;
   log: (message: string) => void;
 }
 
@@ -216,7 +218,7 @@ export class PageScanner {
     }
     this.o.store.commit(pass);
     if (added > 0 && this.timings.firstHighlightMs < 0) this.timings.firstHighlightMs = performance.now() - startedAt;
-    this.endSlice(sliceStart, added);
+    void this.endSlice(sliceStart, added);
   }
 
   /** Scans one subtree in slices. When the page removes the node the walk stood on, it goes on from an ancestor. */
@@ -237,9 +239,9 @@ export class PageScanner {
       if (!chunk || collector.finished) break;
       if (shouldYield()) {
         this.o.store.commit(pass);
-        this.endSlice(sliceStart, added);
+        const wait = this.endSlice(sliceStart, added);
         added = 0;
-        await yieldToMain(this.o.win, scan.signal);
+        await (wait ?? yieldToMain(this.o.win, scan.signal));
         sliceStart = performance.now();
         if (collector.lost) {
           // The page replaced what the walk stood on (hydration). The mutation queue rescans the new nodes;
@@ -253,14 +255,15 @@ export class PageScanner {
     }
     if (scan.ended) return;
     this.o.store.commit(pass);
-    this.endSlice(sliceStart, added);
+    void this.endSlice(sliceStart, added);
   }
 
-  private endSlice(sliceStart: number, added: number): void {
+  private endSlice(sliceStart: number, added: number): Promise<void> | undefined {
     const ms = performance.now() - sliceStart;
     this.timings.longestSliceMs = Math.max(this.timings.longestSliceMs, ms);
     this.timings.totalWorkMs += ms;
     if (added > 0) this.o.onChange();
+    return this.o.onSliceEnd?.();
   }
 
   private observe(signal: AbortSignal): void {

@@ -24,18 +24,18 @@ const APOSTROPHES = [0x2018, 0x2019, 0x201a, 0x201b, 0x2032, 0x02bc, 0x02b9, 0xf
 const QUOTES = [0x201c, 0x201d, 0x201e, 0x201f, 0x2033, 0x00ab, 0x00bb, 0xff02];
 const HYPHENS = [0x2010, 0x2011, 0x2012, 0x2013, 0x2212, 0xfe63, 0xff0d];
 
-function buildFoldTable(): Uint16Array {
-  const table = new Uint16Array(0x10000);
-  for (let c = 0; c < 0x10000; c++) table[c] = c;
-  for (const [from, to] of FOLD_RANGES) {
-    for (let c = from; c <= to; c++) table[c] = foldOne(c);
-  }
-  for (let c = 0x2000; c <= 0x200a; c++) table[c] = SPACE;
-  for (const c of SPACES) table[c] = SPACE;
-  for (const c of APOSTROPHES) table[c] = 0x27;
-  for (const c of QUOTES) table[c] = 0x22;
-  for (const c of HYPHENS) table[c] = 0x2d;
-  return table;
+const SPACE_SET = new Set(SPACES);
+const APOSTROPHE_SET = new Set(APOSTROPHES);
+const QUOTE_SET = new Set(QUOTES);
+const HYPHEN_SET = new Set(HYPHENS);
+
+function computeFold(c: number): number {
+  if (FOLD_RANGES.some(([from, to]) => c >= from && c <= to)) return foldOne(c);
+  if ((c >= 0x2000 && c <= 0x200a) || SPACE_SET.has(c)) return SPACE;
+  if (APOSTROPHE_SET.has(c)) return 0x27;
+  if (QUOTE_SET.has(c)) return 0x22;
+  if (HYPHEN_SET.has(c)) return 0x2d;
+  return c;
 }
 
 function foldOne(code: number): number {
@@ -51,11 +51,19 @@ const SPECIAL_BASES: ReadonlyMap<string, string> = new Map(
   Object.entries({ Ł: 'l', ł: 'l', Đ: 'd', đ: 'd', Ø: 'o', ø: 'o', ı: 'i', Ħ: 'h', ħ: 'h', Ŧ: 't', ŧ: 't', Ɨ: 'i', ƚ: 'l' }),
 );
 
-const foldTable = buildFoldTable();
+/**
+ * Filled as code units are first seen (0 = not yet; only U+0000 folds to 0): a page meets a few hundred
+ * distinct code units, so building all 65,536 entries up front would cost every page milliseconds.
+ */
+const foldTable = new Uint16Array(0x10000);
 
 /** The folded code unit for one code unit of text. */
 export function foldCode(code: number): number {
-  return foldTable[code] ?? code;
+  const known = foldTable[code];
+  if (known !== 0 || code === 0) return known ?? code;
+  const folded = computeFold(code);
+  foldTable[code] = folded;
+  return folded;
 }
 
 /**

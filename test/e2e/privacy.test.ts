@@ -64,7 +64,7 @@ describe('privacy and security', () => {
     const page = await openPage(browser, server.url('/seed.html'), 40);
     const probes = await page.evaluate(async (id) => {
       const out: string[] = [];
-      for (const path of ['manifest.json', 'popup.html', 'content-scripts/content.js']) {
+      for (const path of ['manifest.json', 'popup.html', 'content-scripts/content.js', 'packs/backstory-news.json']) {
         try {
           await fetch(`chrome-extension://${id}/${path}`);
           out.push(`${path}: readable`);
@@ -74,7 +74,7 @@ describe('privacy and security', () => {
       }
       return out;
     }, browser.extensionId);
-    expect(probes).toEqual(['manifest.json: refused', 'popup.html: refused', 'content-scripts/content.js: refused']);
+    expect(probes).toEqual(['manifest.json: refused', 'popup.html: refused', 'content-scripts/content.js: refused', 'packs/backstory-news.json: refused']);
     await page.close();
   });
 
