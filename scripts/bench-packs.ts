@@ -7,7 +7,8 @@
  *    from navigation to 3 s after load, compile and every callback included, and the script's own count of
  *    its work from document idle to all highlights;
  *  - the tab's JS heap with the extension minus without it, after a garbage collection;
- *  - a card's first draw with its details after the dwell, with the service worker warm and just stopped.
+ *  - a card's first draw with its details after the dwell (which frame, and how long after the dwell), with
+ *    the service worker warm and just stopped.
  */
 import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -34,8 +35,8 @@ interface PageRow {
 
 interface Run {
   rows: PageRow[];
-  warmDraw: number[];
-  coldDraw: number[];
+  warmDraw: Draw[];
+  coldDraw: Draw[];
 }
 
 type Scenario = 'bundled' | 'big';
@@ -91,10 +92,18 @@ async function stopWorker(page: Page): Promise<void> {
   await session.detach();
 }
 
-const DRAWN = /drawn (?:with details )?([\d.]+) ms after (?:the dwell|it was asked for)/;
+/** This version logs the frame and the time after the dwell; 0.1 logged the time after the card was asked for (the dwell's end). */
+const DRAWN_NOW = /drawn with details in frame (\d+) after the dwell, ([\d.]+) ms after it/;
+const DRAWN_BEFORE = /drawn ([\d.]+) ms after it was asked for/;
 
-async function cardDraws(ext: ExtensionBrowser, url: string, terms: readonly string[], cold: boolean): Promise<number[]> {
-  const out: number[] = [];
+interface Draw {
+  ms: number;
+  /** 1 = in the first frame after the dwell; NaN where the design does not say. */
+  frame: number;
+}
+
+async function cardDraws(ext: ExtensionBrowser, url: string, terms: readonly string[], cold: boolean): Promise<Draw[]> {
+  const out: Draw[] = [];
   for (const term of terms) {
     // A fresh tab per hover: nothing cached on the page side.
     const page = await ext.context.newPage();
@@ -103,8 +112,10 @@ async function cardDraws(ext: ExtensionBrowser, url: string, terms: readonly str
     if (cold) await stopWorker(page);
     const before = ext.logs.length;
     await hoverText(page, term, { dwellMs: 700 });
-    const line = ext.logs.slice(before).find((l) => DRAWN.test(l));
-    out.push(Number(DRAWN.exec(line ?? '')?.[1] ?? NaN));
+    const lines = ext.logs.slice(before);
+    const now = lines.map((l) => DRAWN_NOW.exec(l)).find(Boolean);
+    const old = lines.map((l) => DRAWN_BEFORE.exec(l)).find(Boolean);
+    out.push(now ? { frame: Number(now[1]), ms: Number(now[2]) } : { frame: NaN, ms: Number(old?.[1] ?? NaN) });
     await page.close();
   }
   return out;
@@ -148,6 +159,7 @@ const median = (xs: readonly number[]): number => {
   return s.length === 0 ? NaN : (s[Math.floor((s.length - 1) / 2)] as number);
 };
 const f = (n: number, d = 1): string => (Number.isFinite(n) ? n.toFixed(d) : '–');
+const drawText = (d: Draw): string => (Number.isFinite(d.frame) ? `${f(d.ms)} (${d.frame})` : f(d.ms));
 
 export async function benchPacks(log: (line: string) => void = console.log): Promise<void> {
   const baseline = ensureBaselineBuild((l) => process.stderr.write(`${l}\n`));
@@ -184,13 +196,13 @@ export async function benchPacks(log: (line: string) => void = console.log): Pro
   log(`"trace ms": the content script's main-thread time counted from a Chromium trace, navigation to 3 s after load (compile, evaluation, every callback).`);
   log(`"work ms": the script's own count of its slices from document idle to all highlights. "extra heap MB": the tab's JS memory (V8 heap + ArrayBuffer backing stores + DOM objects) minus the same page without the extension, after GC.`);
   log(`Typical = median over the ${paths.length - 2} saved real pages.\n`);
-  log('packs | design | trace ms typical (max) | of it compile ms | work ms typical | trace ms 1 MB / 5 MB | extra heap MB typical (max) | card drawn ms, warm | card drawn ms, worker stopped');
+  log('packs | design | trace ms typical (max) | of it compile ms | work ms typical | trace ms 1 MB / 5 MB | extra heap MB typical (max) | card drawn, warm: ms (frame) | card drawn, worker stopped: ms (frame)');
   log('---|---|---|---|---|---|---|---|---');
   for (const scenario of ['bundled', 'big'] as const) {
     for (const design of ['now', 'before'] as Design[]) {
       const run = runs.get(`${scenario}/${design}`) as Run;
       const realRows = run.rows.filter((r) => !r.page.startsWith('generated'));
-      log(`${scenario === 'bundled' ? 'bundled' : `+ ${BIG.toLocaleString('en')} imported`} | ${design === 'now' ? 'this version' : '0.1'} | ${f(typical(run, (r) => r.traceMs))} (${f(Math.max(...realRows.map((r) => r.traceMs)))}) | ${f(typical(run, (r) => r.compileMs))} | ${f(typical(run, (r) => r.workMs))} | ${f(at(run, 'generated-1mb.html', (r) => r.traceMs))} / ${f(at(run, 'generated-5mb.html', (r) => r.traceMs))} | ${f(typical(run, extraHeap), 2)} (${f(Math.max(...realRows.map(extraHeap)), 2)}) | ${run.warmDraw.map((d) => f(d)).join(', ')} | ${run.coldDraw.map((d) => f(d)).join(', ')}`);
+      log(`${scenario === 'bundled' ? 'bundled' : `+ ${BIG.toLocaleString('en')} imported`} | ${design === 'now' ? 'this version' : '0.1'} | ${f(typical(run, (r) => r.traceMs))} (${f(Math.max(...realRows.map((r) => r.traceMs)))}) | ${f(typical(run, (r) => r.compileMs))} | ${f(typical(run, (r) => r.workMs))} | ${f(at(run, 'generated-1mb.html', (r) => r.traceMs))} / ${f(at(run, 'generated-5mb.html', (r) => r.traceMs))} | ${f(typical(run, extraHeap), 2)} (${f(Math.max(...realRows.map(extraHeap)), 2)}) | ${run.warmDraw.map(drawText).join(', ')} | ${run.coldDraw.map(drawText).join(', ')}`);
     }
   }
   log('\nRatios, 0.1 / this version (higher is better for this version):');
@@ -222,6 +234,8 @@ export async function benchPacks(log: (line: string) => void = console.log): Pro
   line(typical(now, (r) => r.traceMs) <= 10, `at most 10 ms counted from outside (trace) with the bundled pack: ${f(typical(now, (r) => r.traceMs))} ms typical`);
   line(typical(now, extraHeap) <= 3, `extra heap per tab at most 3 MB with the bundled pack: ${f(typical(now, extraHeap), 2)} MB typical`);
   line(typical(bigNow, extraHeap) <= 20, `extra heap per tab at most 20 MB with ${BIG.toLocaleString('en')} entities: ${f(typical(bigNow, extraHeap), 2)} MB typical`);
-  line(Math.max(...now.warmDraw, ...bigNow.warmDraw) <= 16.7, `card drawn with its details within one frame after the dwell, worker warm: max ${f(Math.max(...now.warmDraw, ...bigNow.warmDraw))} ms`);
-  line(Math.max(...now.coldDraw, ...bigNow.coldDraw) <= 100, `... within 100 ms with the worker just stopped: max ${f(Math.max(...now.coldDraw, ...bigNow.coldDraw))} ms`);
+  const warm = [...now.warmDraw, ...bigNow.warmDraw];
+  const cold = [...now.coldDraw, ...bigNow.coldDraw];
+  line(warm.every((d) => d.frame === 1), `card drawn with its details in the first frame after the dwell, worker warm: frames ${warm.map((d) => d.frame).join(', ')} (${f(Math.max(...warm.map((d) => d.ms)))} ms at most from the dwell's end to that frame's start)`);
+  line(Math.max(...cold.map((d) => d.ms)) <= 100, `... within 100 ms with the worker just stopped: max ${f(Math.max(...cold.map((d) => d.ms)))} ms (frames ${cold.map((d) => d.frame).join(', ')})`);
 }

@@ -19,6 +19,8 @@ import { cardCopyText, copyToClipboard } from './card-copy';
 import { lookUp } from './entity-lookup';
 import { asOfLabel, pageDate } from './page-date';
 
+/** One frame at 60 Hz, for counting frames between two frame start times. */
+const FRAME_MS = 1000 / 60;
 /** How long a status line ("Copied") stays. */
 const STATUS_MS = 2_500;
 /** Where a looked-up card opens: this far from the viewport's right edge (the card is about 26em wide). */
@@ -70,6 +72,8 @@ export class CardController {
   private publishedAt: Date | null | undefined;
   /** When the last dwell ended, until the card it opened is drawn with its details (for the diagnostics log). */
   private dwellEndedAt = -1;
+  /** The start time of the first frame after that dwell ended (-1 until it begins). */
+  private firstFrameAfterDwell = -1;
   private warmed = false;
   /** The pinned card under a peek (see HoverIntent), as it was. */
   private held: { target: CardTarget | null; history: CardTarget[]; anchorRect: DOMRect | null; stayPut: boolean } | null = null;
@@ -83,6 +87,10 @@ export class CardController {
       same: (a, b) => a.mention.entity === b.mention.entity && a.key === b.key,
       show: (record) => {
         this.dwellEndedAt = performance.now();
+        this.firstFrameAfterDwell = -1;
+        o.win.requestAnimationFrame((frame) => {
+          if (this.firstFrameAfterDwell < 0) this.firstFrameAfterDwell = frame;
+        });
         this.showFor(record, { focus: false });
       },
       hide: () => this.render({ focus: false }),
@@ -266,7 +274,12 @@ export class CardController {
     void this.position().then(() => {
       // Measured to the next frame: what the reader waits for between the dwell and the full card.
       if (since >= 0 && details.status === 'ready') {
-        this.o.win.requestAnimationFrame(() => this.o.log(`card "${entity.name}" drawn with details ${(performance.now() - since).toFixed(1)} ms after the dwell`));
+        this.o.win.requestAnimationFrame((frame) => {
+          // Frames are counted from the first one after the dwell: 1 means the card was in that very frame.
+          const first = this.firstFrameAfterDwell < 0 ? frame : this.firstFrameAfterDwell;
+          const frames = 1 + Math.round((frame - first) / FRAME_MS);
+          this.o.log(`card "${entity.name}" drawn with details in frame ${frames} after the dwell, ${(performance.now() - since).toFixed(1)} ms after it`);
+        });
       }
     });
     if (focus) (this.o.host.mount.firstElementChild as HTMLElement | null)?.focus();

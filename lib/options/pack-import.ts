@@ -9,20 +9,16 @@
 import { browser } from 'wxt/browser';
 import { BUNDLED_PACK } from '../pack-store/bundled';
 import { deletePackDetails, openPacksDb, readStoredPack } from '../pack-store/details-db';
-import { PACK_INDEX_PREFIX, PACK_LIST_KEY, PACK_LOCK, indexKey } from '../pack-store/keys';
+import { PACK_INDEX_PREFIX, PACK_LIST_KEY, indexKey } from '../pack-store/keys';
+import { storedKeys, withPackLock } from '../pack-store/pack-lock';
 import { importedPackSummaries, type PackSummary } from '../pack-store/store';
-
-function serialized<T>(work: () => Promise<T>): Promise<T> {
-  const locks = (globalThis.navigator as Navigator | undefined)?.locks;
-  return locks ? (locks.request(PACK_LOCK, work) as Promise<T>) : work();
-}
 
 /**
  * Installs a prepared pack: `writeDetails` stores its details (in the import worker) and returns its index as
  * base64; the index and the list entry are then written in one `set`.
  */
 export function installPack(summary: PackSummary, writeDetails: () => Promise<string>): Promise<void> {
-  return serialized(async () => {
+  return withPackLock(async () => {
     const index = await writeDetails();
     const list = (await importedPackSummaries()).filter((s) => s.id !== summary.id);
     await browser.storage.local.set({ [indexKey(summary.id)]: index, [PACK_LIST_KEY]: [...list, summary] });
@@ -30,7 +26,7 @@ export function installPack(summary: PackSummary, writeDetails: () => Promise<st
 }
 
 export function removePack(id: string): Promise<void> {
-  return serialized(async () => {
+  return withPackLock(async () => {
     const list = await importedPackSummaries();
     await browser.storage.local.set({ [PACK_LIST_KEY]: list.filter((s) => s.id !== id) });
     await browser.storage.local.remove(indexKey(id));
@@ -38,15 +34,9 @@ export function removePack(id: string): Promise<void> {
   });
 }
 
-/** The keys in storage.local, without reading the (megabytes of) values where the browser can list keys alone. */
-async function storedKeys(): Promise<string[]> {
-  const local = browser.storage.local as typeof browser.storage.local & { getKeys?: () => Promise<string[]> };
-  return typeof local.getKeys === 'function' ? local.getKeys() : Object.keys(await local.get(null));
-}
-
 /** Removes stored indexes and details that no list entry names; returns their pack ids. */
 export function collectOrphanPacks(): Promise<string[]> {
-  return serialized(async () => {
+  return withPackLock(async () => {
     const listed = new Set((await importedPackSummaries()).map((s) => s.id));
     const orphanKeys = (await storedKeys()).filter((k) => k.startsWith(PACK_INDEX_PREFIX) && !listed.has(k.slice(PACK_INDEX_PREFIX.length)));
     if (orphanKeys.length > 0) await browser.storage.local.remove(orphanKeys);

@@ -10,7 +10,8 @@ import { validatePack } from '../pack-format/validate';
 import { base64FromBytes } from '../spot/base64';
 import { encodePackIndex } from '../spot/pack-index';
 import { putPackDetails } from './details-db';
-import { LEGACY_PACK_PREFIX, PACK_LOCK, indexKey, legacyPackKey } from './keys';
+import { LEGACY_PACK_PREFIX, indexKey, legacyPackKey } from './keys';
+import { storedKeys, withPackLock } from './pack-lock';
 import { importedPackSummaries } from './stored-list';
 
 export interface MigrationResult {
@@ -18,21 +19,10 @@ export interface MigrationResult {
   failed: Array<{ id: string; reason: string }>;
 }
 
-function serialized<T>(work: () => Promise<T>): Promise<T> {
-  const locks = (globalThis.navigator as Navigator | undefined)?.locks;
-  return locks ? (locks.request(PACK_LOCK, work) as Promise<T>) : work();
-}
-
-async function legacyKeys(): Promise<string[]> {
-  const local = browser.storage.local as typeof browser.storage.local & { getKeys?: () => Promise<string[]> };
-  const keys = typeof local.getKeys === 'function' ? await local.getKeys() : Object.keys(await local.get(null));
-  return keys.filter((k) => k.startsWith(LEGACY_PACK_PREFIX));
-}
-
 export function migrateLegacyPacks(): Promise<MigrationResult> {
-  return serialized(async () => {
+  return withPackLock(async () => {
     const result: MigrationResult = { moved: [], failed: [] };
-    const present = new Set(await legacyKeys());
+    const present = new Set((await storedKeys()).filter((k) => k.startsWith(LEGACY_PACK_PREFIX)));
     if (present.size === 0) return result;
     for (const { id } of await importedPackSummaries()) {
       const key = legacyPackKey(id);
