@@ -79,7 +79,8 @@ export class CardController {
   private held: { target: CardTarget | null; history: CardTarget[]; anchorRect: DOMRect | null; stayPut: boolean } | null = null;
 
   constructor(private readonly o: CardControllerOptions) {
-    this.details = new DetailsCache(o.fetchDetails, (packId, entityId) => {
+    this.details = new DetailsCache(o.fetchDetails, (packId, entityId, ms) => {
+      o.log(`details of "${entityId}" arrived ${ms.toFixed(1)} ms after they were asked for`);
       if (this.target?.packId === packId && this.target.entityId === entityId) this.render({ focus: false });
     });
     this.intent = new HoverIntent<MentionRecord>({

@@ -18,8 +18,8 @@ export class DetailsCache {
 
   constructor(
     private readonly fetch: FetchDetails,
-    /** Called when an answer arrives (the card re-renders if it shows that entity). */
-    private readonly arrived: (packId: string, entityId: string) => void,
+    /** Called when an answer arrives (the card re-renders if it shows that entity), with how long it took. */
+    private readonly arrived: (packId: string, entityId: string, ms: number) => void,
   ) {}
 
   /** Starts a request unless one is in flight or answered. */
@@ -28,9 +28,10 @@ export class DetailsCache {
     const known = this.states.get(key);
     if (known && known.status !== 'failed') return;
     this.states.set(key, { status: 'loading' });
+    const asked = performance.now();
     this.fetch(packId, entityId).then(
-      (details) => this.settle(key, packId, entityId, details ? { status: 'ready', details } : { status: 'failed', message: 'this knowledge pack has no details for it' }),
-      (error: unknown) => this.settle(key, packId, entityId, { status: 'failed', message: error instanceof Error ? error.message : String(error) }),
+      (details) => this.settle(key, packId, entityId, asked, details ? { status: 'ready', details } : { status: 'failed', message: 'this knowledge pack has no details for it' }),
+      (error: unknown) => this.settle(key, packId, entityId, asked, { status: 'failed', message: error instanceof Error ? error.message : String(error) }),
     );
   }
 
@@ -45,10 +46,10 @@ export class DetailsCache {
     this.states.clear();
   }
 
-  private settle(key: string, packId: string, entityId: string, state: DetailsState): void {
+  private settle(key: string, packId: string, entityId: string, asked: number, state: DetailsState): void {
     // A clear() in between (packs changed) means the answer may be for a pack that is gone.
     if (this.states.get(key)?.status !== 'loading') return;
     this.states.set(key, state);
-    this.arrived(packId, entityId);
+    this.arrived(packId, entityId, performance.now() - asked);
   }
 }
