@@ -10,14 +10,16 @@
  */
 import { ENTITY_TYPES, type KnowledgePack } from '../pack-format/types';
 import { LoadedPack, type IndexedContextRule, type PackMeta } from './loaded-pack';
-import { buildTrieIndex, checkTrie, IndexFormatError, withRootTable, type TrieIndex } from './trie-index';
+import { buildTrieIndex, checkTrie, IndexFormatError, rankBlocks, withRootTable, type TrieIndex } from './trie-index';
 
 const MAGIC = 0x58534b42; // "BKSX"
 export const PACK_INDEX_VERSION = 1;
-const HEADER_WORDS = 10;
+const HEADER_WORDS = 11;
 
 interface Counts {
   nodes: number;
+  /** Nodes that end at least one alias. */
+  terminals: number;
   terms: number;
   aliases: number;
   entities: number;
@@ -26,7 +28,8 @@ interface Counts {
 /** Section name, element width, length from the counts. */
 const SECTIONS = [
   ['edgeStart', 4, (c: Counts) => c.nodes + 1],
-  ['termStart', 4, (c: Counts) => c.nodes + 1],
+  ['termBits', 4, (c: Counts) => (c.nodes + 31) >>> 5],
+  ['termOffsets', 4, (c: Counts) => c.terminals + 1],
   ['termAlias', 4, (c: Counts) => c.terms],
   ['aliasEntity', 4, (c: Counts) => c.aliases],
   ['formStart', 4, (c: Counts) => c.aliases + 1],
@@ -70,7 +73,8 @@ export function encodePackIndex(pack: KnowledgePack): Uint8Array {
   const typeIndex = new Map<string, number>(ENTITY_TYPES.map((t, i) => [t, i]));
   const views: Views = {
     edgeStart: trie.edgeStart,
-    termStart: trie.termStart,
+    termBits: trie.termBits,
+    termOffsets: trie.termOffsets,
     termAlias: trie.termAlias,
     aliasEntity: trie.aliasEntity,
     formStart: trie.formStart,
@@ -89,7 +93,7 @@ export function encodePackIndex(pack: KnowledgePack): Uint8Array {
   size += pad4(metaBytes.length) + stringBytes.length;
   const out = new Uint8Array(size);
   const header = new Uint32Array(out.buffer, 0, HEADER_WORDS);
-  header.set([MAGIC, PACK_INDEX_VERSION, trie.nodes, trie.termAlias.length, trie.aliasEntity.length, pack.entities.length, metaBytes.length, stringBytes.length, at, 0]);
+  header.set([MAGIC, PACK_INDEX_VERSION, trie.nodes, trie.termOffsets.length - 1, trie.termAlias.length, trie.aliasEntity.length, pack.entities.length, metaBytes.length, stringBytes.length, at, 0]);
   let offset = HEADER_WORDS * 4;
   for (const [name] of SECTIONS) {
     const view = views[name];
@@ -116,10 +120,10 @@ export function decodePackIndex(input: Uint8Array): LoadedPack {
   const bytes = input.byteOffset % 4 === 0 ? input : input.slice();
   if (bytes.byteLength < HEADER_WORDS * 4) fail('too short');
   const header = new Uint32Array(bytes.buffer, bytes.byteOffset, HEADER_WORDS);
-  const [magic, version, nodes, terms, aliases, entities, metaLength, stringLength, units] = header as unknown as number[];
+  const [magic, version, nodes, terminals, terms, aliases, entities, metaLength, stringLength, units] = header as unknown as number[];
   if (magic !== MAGIC) fail('not a Backstory index');
   if (version !== PACK_INDEX_VERSION) throw new IndexFormatError(`index version ${String(version)} is not supported (expected ${PACK_INDEX_VERSION})`);
-  const counts: Counts = { nodes: nodes as number, terms: terms as number, aliases: aliases as number, entities: entities as number };
+  const counts: Counts = { nodes: nodes as number, terminals: terminals as number, terms: terms as number, aliases: aliases as number, entities: entities as number };
   if (counts.nodes < 1) fail('no nodes');
   const views = {} as Views;
   let offset = bytes.byteOffset + HEADER_WORDS * 4;
@@ -146,7 +150,9 @@ export function decodePackIndex(input: Uint8Array): LoadedPack {
     nodes: counts.nodes,
     edgeStart: views.edgeStart as Uint32Array,
     edgeChar: views.edgeChar as Uint16Array,
-    termStart: views.termStart as Uint32Array,
+    termBits: views.termBits as Uint32Array,
+    termRank: rankBlocks(views.termBits as Uint32Array),
+    termOffsets: views.termOffsets as Uint32Array,
     termAlias: views.termAlias as Uint32Array,
     aliasEntity: views.aliasEntity as Uint32Array,
     aliasFlags: views.aliasFlags as Uint8Array,

@@ -19,7 +19,14 @@ export interface TrieIndex {
   nodes: number;
   edgeStart: Uint32Array;
   edgeChar: Uint16Array;
-  termStart: Uint32Array;
+  /**
+   * Which nodes end an alias, one bit per node (most nodes end none), with the count of such nodes before
+   * each 32-node block, so the k-th terminal node is found in constant time (see termRange).
+   */
+  termBits: Uint32Array;
+  termRank: Uint32Array;
+  /** The k-th terminal node's aliases are termAlias[termOffsets[k]] up to termAlias[termOffsets[k + 1]]. */
+  termOffsets: Uint32Array;
   termAlias: Uint32Array;
   /** Index into the pack's entity list. */
   aliasEntity: Uint32Array;
@@ -104,20 +111,28 @@ export function buildTrieFromAliases(aliases: readonly AliasEntry[]): TrieIndex 
 
   let edgeCount = 0;
   let termCount = 0;
+  let terminalNodes = 0;
   for (let i = 0; i < nodes; i++) {
     edgeCount += (children[i] as Map<number, number>).size;
     termCount += (terms[i] as number[]).length;
+    if ((terms[i] as number[]).length > 0) terminalNodes++;
   }
   const edgeStart = new Uint32Array(nodes + 1);
   const edgeChar = new Uint16Array(edgeCount);
-  const termStart = new Uint32Array(nodes + 1);
+  const blocks = (nodes + 31) >>> 5;
+  const termBits = new Uint32Array(blocks);
+  const termOffsets = new Uint32Array(terminalNodes + 1);
   const termAlias = new Uint32Array(termCount);
   let e = 0;
   let t = 0;
+  let k = 0;
   for (let id = 0; id < nodes; id++) {
     const old = order[id] as number;
     edgeStart[id] = e;
-    termStart[id] = t;
+    if ((terms[old] as number[]).length > 0) {
+      termBits[id >>> 5] = ((termBits[id >>> 5] as number) | (1 << (id & 31))) >>> 0;
+      termOffsets[k++] = t;
+    }
     const sorted = [...(children[old] as Map<number, number>).entries()].sort((a, b) => a[0] - b[0]);
     for (const [code] of sorted) edgeChar[e++] = code;
     // Exact-case aliases first: when both an acronym and a name fold alike, the stricter one is tried first.
@@ -127,7 +142,7 @@ export function buildTrieFromAliases(aliases: readonly AliasEntry[]): TrieIndex 
     for (const alias of nodeTerms) termAlias[t++] = alias;
   }
   edgeStart[nodes] = e;
-  termStart[nodes] = t;
+  termOffsets[terminalNodes] = t;
 
   const formStart = new Uint32Array(aliases.length + 1);
   aliases.forEach((a, k) => (formStart[k + 1] = (formStart[k] as number) + a.form.length));
@@ -135,7 +150,9 @@ export function buildTrieFromAliases(aliases: readonly AliasEntry[]): TrieIndex 
     nodes,
     edgeStart,
     edgeChar,
-    termStart,
+    termBits,
+    termRank: rankBlocks(termBits),
+    termOffsets,
     termAlias,
     aliasEntity: Uint32Array.from(aliases, (a) => a.entity),
     aliasFlags: Uint8Array.from(aliases, (a) => a.flags),
@@ -143,6 +160,35 @@ export function buildTrieFromAliases(aliases: readonly AliasEntry[]): TrieIndex 
     formStart,
     rootNext: new Uint32Array(0),
   });
+}
+
+/** Set bits in a 32-bit word. */
+function popcount(word: number): number {
+  let x = word - ((word >>> 1) & 0x55555555);
+  x = (x & 0x33333333) + ((x >>> 2) & 0x33333333);
+  return Math.imul((x + (x >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24;
+}
+
+/** Terminal nodes before each block (and all of them at the end). */
+export function rankBlocks(bits: Uint32Array): Uint32Array {
+  const rank = new Uint32Array(bits.length + 1);
+  for (let b = 0; b < bits.length; b++) rank[b + 1] = (rank[b] as number) + popcount(bits[b] as number);
+  return rank;
+}
+
+/** Where the node's aliases start in termAlias, or -1 when the node ends none (two calls, no allocation). */
+export function termStartOf(index: TrieIndex, node: number): number {
+  const word = index.termBits[node >>> 5] as number;
+  const bit = 1 << (node & 31);
+  if ((word & bit) === 0) return -1;
+  return index.termOffsets[(index.termRank[node >>> 5] as number) + popcount(word & (bit - 1))] as number;
+}
+
+/** The end of the node's aliases in termAlias (call only for a terminal node). */
+export function termEndOf(index: TrieIndex, node: number): number {
+  const word = index.termBits[node >>> 5] as number;
+  const bit = 1 << (node & 31);
+  return index.termOffsets[(index.termRank[node >>> 5] as number) + popcount(word & (bit - 1)) + 1] as number;
 }
 
 export class IndexFormatError extends Error {}
@@ -155,18 +201,22 @@ export function checkTrie(index: TrieIndex, entityCount: number): void {
   const fail = (what: string): never => {
     throw new IndexFormatError(`index is inconsistent: ${what}`);
   };
-  const { nodes, edgeStart, edgeChar, termStart, termAlias, aliasEntity, aliasFlags, formStart, forms } = index;
+  const { nodes, edgeStart, edgeChar, termBits, termRank, termOffsets, termAlias, aliasEntity, aliasFlags, formStart, forms } = index;
   if (!Number.isInteger(nodes) || nodes < 1) fail('node count');
-  if (edgeStart.length !== nodes + 1 || termStart.length !== nodes + 1) fail('node arrays have the wrong length');
+  if (edgeStart.length !== nodes + 1 || termBits.length !== (nodes + 31) >>> 5) fail('node arrays have the wrong length');
   // Breadth-first: edge e leads to node e + 1, so there are nodes - 1 edges and node i's edges start at i or later.
   if (edgeChar.length !== nodes - 1 || edgeStart[nodes] !== edgeChar.length || edgeStart[0] !== 0) fail('edge arrays');
-  if (termStart[nodes] !== termAlias.length || termStart[0] !== 0) fail('terminal arrays');
+  // The ranks are recomputed, not trusted; the offsets must rise and end at the alias list's end.
+  const rank = rankBlocks(termBits);
+  const terminal = rank[termBits.length] as number;
+  if (termRank.length !== rank.length || rank.some((r, b) => r !== termRank[b])) fail('terminal ranks');
+  if (termOffsets.length !== terminal + 1 || termOffsets[0] !== 0 || termOffsets[terminal] !== termAlias.length) fail('terminal arrays');
+  for (let j = 0; j < terminal; j++) if ((termOffsets[j] as number) > (termOffsets[j + 1] as number)) fail(`terminals of terminal node ${j}`);
   const aliases = aliasEntity.length;
   if (aliasFlags.length !== aliases || formStart.length !== aliases + 1 || formStart[0] !== 0 || (formStart[aliases] as number) > forms.length) fail('alias arrays');
   for (let i = 0; i < nodes; i++) {
     const e = edgeStart[i] as number;
     if (e > (edgeStart[i + 1] as number) || (e < i && e !== (edgeStart[i + 1] as number))) fail(`edges of node ${i}`);
-    if ((termStart[i] as number) > (termStart[i + 1] as number)) fail(`terminals of node ${i}`);
   }
   for (let t = 0; t < termAlias.length; t++) if ((termAlias[t] as number) >= aliases) fail('terminal alias out of range');
   for (let a = 0; a < aliases; a++) {

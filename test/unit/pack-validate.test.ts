@@ -47,7 +47,8 @@ describe('ids and names that collide with Object.prototype keys work like any ot
 
 describe('the page-side index file', () => {
   const bytes = encodePackIndex(PACK);
-  const words = (b: Uint8Array): Uint32Array => new Uint32Array(b.buffer, b.byteOffset, 10);
+  const HEADER = 44;
+  const words = (b: Uint8Array): Uint32Array => new Uint32Array(b.buffer, b.byteOffset, HEADER / 4);
 
   test('round-trips: ids, names, types and matching are those of the pack', () => {
     const loaded = decodePackIndex(bytes);
@@ -79,10 +80,14 @@ describe('the page-side index file', () => {
     expect(() => decodePackIndex(damaged((c) => (words(c)[2] = 1e9)))).toThrow(/runs past the end/);
     expect(() => decodePackIndex(bytes.slice(0, bytes.length - 3))).toThrow(/do not add up/);
     // An edge start that goes backwards (a walk could loop or read out of bounds).
-    expect(() => decodePackIndex(damaged((c) => new Uint32Array(c.buffer, 40, 4).set([0, 9, 3, 3])))).toThrow(/edges of node/);
+    expect(() => decodePackIndex(damaged((c) => new Uint32Array(c.buffer, HEADER, 4).set([0, 9, 3, 3])))).toThrow(/edges of node/);
     // An alias pointing past the entity list.
     const loaded = decodePackIndex(bytes);
-    const aliasAt = 40 + 4 * (2 * (loaded.index.nodes + 1) + loaded.index.termAlias.length);
+    const { nodes, termBits, termOffsets, termAlias } = loaded.index;
+    const aliasAt = HEADER + 4 * (nodes + 1 + termBits.length + termOffsets.length + termAlias.length);
+    // A terminal bit moved to a node that ends nothing: the ranks no longer match the offsets.
+    const bitsAt = HEADER + 4 * (nodes + 1);
+    expect(() => decodePackIndex(damaged((c) => new Uint32Array(c.buffer, bitsAt, 1).set([0xffffffff])))).toThrow(/terminal/);
     expect(() => decodePackIndex(damaged((c) => new Uint32Array(c.buffer, aliasAt, 1).set([5000])))).toThrow(/alias entity out of range/);
   });
 
