@@ -75,7 +75,10 @@ export interface PackEntity {
   headlines: string[];
 }
 
-/** The matcher's precompiled trie, as base64 of little-endian typed arrays (lib/spot/trie-index.ts). */
+/**
+ * The matcher's trie as version 0.1 wrote it into pack files (base64 of typed arrays). Still accepted in a file
+ * and checked by the validator, then ignored: pages use the index built at import (lib/spot/pack-index.ts).
+ */
 export interface PackIndex {
   version: number;
   nodes: number;
