@@ -3,7 +3,7 @@
  * text (folding one code unit at a time through a table). Leftmost-longest, never overlapping.
  */
 import { foldCode, isIgnorableCode, isUpperCode, isWordCode } from './fold';
-import { ALIAS_DEMONYM, ALIAS_EXACT_CASE, ALIAS_SHORT_FORM, ALIAS_STOP, termEndOf, termStartOf, type TrieIndex } from './trie-index';
+import { ALIAS_DEMONYM, ALIAS_EXACT_CASE, ALIAS_SHORT_FORM, ALIAS_STOP, terminalOf, type TrieIndex } from './trie-index';
 
 const SPACE = 0x20;
 
@@ -90,9 +90,10 @@ function longestAt(index: TrieIndex, text: string, start: number, options: Match
       while (j < n && foldCode(text.charCodeAt(j)) === SPACE) j++;
       continue;
     }
-    const tStart = termStartOf(index, node);
-    if (tStart < 0) continue;
-    const tEnd = termEndOf(index, node);
+    const terminal = terminalOf(index, node);
+    if (terminal < 0) continue;
+    const tStart = index.termOffsets[terminal] as number;
+    const tEnd = index.termOffsets[terminal + 1] as number;
     if (j < n && isWordCode(text.charCodeAt(j)) && isWordCode(text.charCodeAt(j - 1))) continue;
     for (let t = tStart; t < tEnd; t++) {
       const alias = index.termAlias[t] as number;

@@ -176,19 +176,15 @@ export function rankBlocks(bits: Uint32Array): Uint32Array {
   return rank;
 }
 
-/** Where the node's aliases start in termAlias, or -1 when the node ends none (two calls, no allocation). */
-export function termStartOf(index: TrieIndex, node: number): number {
+/**
+ * The node's place among terminal nodes (its aliases are termAlias[termOffsets[k]] up to
+ * termAlias[termOffsets[k + 1]]), or -1 when it ends no alias.
+ */
+export function terminalOf(index: TrieIndex, node: number): number {
   const word = index.termBits[node >>> 5] as number;
   const bit = 1 << (node & 31);
   if ((word & bit) === 0) return -1;
-  return index.termOffsets[(index.termRank[node >>> 5] as number) + popcount(word & (bit - 1))] as number;
-}
-
-/** The end of the node's aliases in termAlias (call only for a terminal node). */
-export function termEndOf(index: TrieIndex, node: number): number {
-  const word = index.termBits[node >>> 5] as number;
-  const bit = 1 << (node & 31);
-  return index.termOffsets[(index.termRank[node >>> 5] as number) + popcount(word & (bit - 1)) + 1] as number;
+  return (index.termRank[node >>> 5] as number) + popcount(word & (bit - 1));
 }
 
 export class IndexFormatError extends Error {}
@@ -206,10 +202,10 @@ export function checkTrie(index: TrieIndex, entityCount: number): void {
   if (edgeStart.length !== nodes + 1 || termBits.length !== (nodes + 31) >>> 5) fail('node arrays have the wrong length');
   // Breadth-first: edge e leads to node e + 1, so there are nodes - 1 edges and node i's edges start at i or later.
   if (edgeChar.length !== nodes - 1 || edgeStart[nodes] !== edgeChar.length || edgeStart[0] !== 0) fail('edge arrays');
-  // The ranks are recomputed, not trusted; the offsets must rise and end at the alias list's end.
-  const rank = rankBlocks(termBits);
-  const terminal = rank[termBits.length] as number;
-  if (termRank.length !== rank.length || rank.some((r, b) => r !== termRank[b])) fail('terminal ranks');
+  // The ranks are derived from the bits when an index is built or decoded, never stored; the offsets must
+  // rise and end at the alias list's end.
+  if (termRank.length !== termBits.length + 1) fail('terminal ranks');
+  const terminal = termRank[termBits.length] as number;
   if (termOffsets.length !== terminal + 1 || termOffsets[0] !== 0 || termOffsets[terminal] !== termAlias.length) fail('terminal arrays');
   for (let j = 0; j < terminal; j++) if ((termOffsets[j] as number) > (termOffsets[j + 1] as number)) fail(`terminals of terminal node ${j}`);
   const aliases = aliasEntity.length;
