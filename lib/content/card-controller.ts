@@ -46,10 +46,12 @@ export interface CardControllerOptions {
 
 interface CardTarget {
   packId: string;
-  entityId: string;
   entity: EntityHead;
   record: MentionRecord | null;
 }
+
+/** The card for a mention: its pack, its entity, and the mention itself. */
+const targetOf = (record: MentionRecord): CardTarget => ({ packId: record.mention.packId, entity: record.mention.entity, record });
 
 
 export class CardController {
@@ -81,7 +83,7 @@ export class CardController {
   constructor(private readonly o: CardControllerOptions) {
     this.details = new DetailsCache(o.fetchDetails, (packId, entityId, ms) => {
       o.log(`details of "${entityId}" arrived ${ms.toFixed(1)} ms after they were asked for`);
-      if (this.target?.packId === packId && this.target.entityId === entityId) this.render({ focus: false });
+      if (this.target?.packId === packId && this.target.entity.id === entityId) this.render({ focus: false });
     });
     this.intent = new HoverIntent<MentionRecord>({
       dwellMs: () => this.o.settings().hoverDelayMs,
@@ -137,7 +139,7 @@ export class CardController {
     this.warmed = true;
     this.o.win.setTimeout(() => {
       if (this.target !== null) return;
-      this.target = { packId: record.mention.packId, entityId: record.mention.entity.id, entity: record.mention.entity, record };
+      this.target = targetOf(record);
       this.renderModel(false, true);
       this.target = null;
       this.o.renderCard(this.o.host.mount, null);
@@ -155,7 +157,7 @@ export class CardController {
     const { win } = this.o;
     this.intent.close();
     this.rememberFocus();
-    this.target = { packId, entityId, entity, record: null };
+    this.target = { packId, entity, record: null };
     this.history = [];
     this.stayPut = true;
     this.anchorRect = new DOMRect(Math.max(8, win.innerWidth - CARD_LOOKUP_INSET_PX), 8, 0, 0);
@@ -191,7 +193,7 @@ export class CardController {
 
   private showFor(record: MentionRecord, { focus }: { focus: boolean }): void {
     if (!this.target || this.target.record !== record) this.history = [];
-    this.target = { packId: record.mention.packId, entityId: record.mention.entity.id, entity: record.mention.entity, record };
+    this.target = targetOf(record);
     this.render({ focus });
   }
 
@@ -217,14 +219,14 @@ export class CardController {
     const loaded = this.packs.get(target.packId);
     if (!loaded) return;
     const { entity } = target;
-    const details = this.details.get(target.packId, target.entityId);
+    const details = this.details.get(target.packId, target.entity.id);
     this.publishedAt ??= pageDate(this.o.win.document);
     const model = entityCardModel({
       loaded,
       entity,
       details,
       record: target.record,
-      records: this.o.store.mentionsOf(target.packId, target.entityId),
+      records: this.o.store.mentionsOf(target.packId, target.entity.id),
       muted: new Set(this.o.settings().mutedEntities),
       asOf: asOfLabel(loaded.meta.corpusDate, this.publishedAt, new Date()),
       state: { muted: this.mutedNotice === target, status: this.status, dark: cardIsDark(this.o.settings(), this.o.win.document), pinned: this.intent.isPinned, canGoBack: this.history.length > 0 },
@@ -243,7 +245,7 @@ export class CardController {
         const related = model.related.find((r) => r.id === id);
         if (!related || !this.target) return;
         this.history.push(this.target);
-        this.target = { packId: target.packId, entityId: id, entity: related, record: null };
+        this.target = { packId: target.packId, entity: related, record: null };
         this.intent.pin(true);
         this.render({ focus: false });
       },
@@ -252,13 +254,13 @@ export class CardController {
         // The mute rescans the page; the card stays, as a notice with Undo, until it is closed.
         this.mutedNotice = target;
         this.intent.pin(true);
-        this.o.setMuted(entityKey(target.packId, target.entityId), true);
+        this.o.setMuted(entityKey(target.packId, target.entity.id), true);
         this.render({ focus: false });
         this.focusIn('button.undo');
       },
       onUndoMute: () => {
         this.mutedNotice = null;
-        this.o.setMuted(entityKey(target.packId, target.entityId), false);
+        this.o.setMuted(entityKey(target.packId, target.entity.id), false);
         this.closeAll();
       },
       onManageMuted: () => this.o.openOptions('muted'),
@@ -293,7 +295,7 @@ export class CardController {
   /** Copies the entity's name, summary and first quote with its source; the card says whether it worked. */
   copy(): void {
     const target = this.target;
-    const state = target && this.details.get(target.packId, target.entityId);
+    const state = target && this.details.get(target.packId, target.entity.id);
     const scratch = this.o.host.mount.parentNode;
     if (!target || !scratch) return;
     if (state?.status !== 'ready') {
@@ -333,7 +335,7 @@ export class CardController {
   step(delta: 1 | -1): void {
     const target = this.target;
     if (!target) return;
-    const list = this.o.store.mentionsOf(target.packId, target.entityId);
+    const list = this.o.store.mentionsOf(target.packId, target.entity.id);
     if (list.length === 0) return;
     const at = target.record ? list.indexOf(target.record) : -1;
     const next = list[(at + delta + list.length) % list.length] as MentionRecord;

@@ -6,12 +6,6 @@ import type { MentionRecord } from './mention-store';
 import type { EntityHead, LoadedPack } from '../spot/loaded-pack';
 import type { DetailsState } from './details-cache';
 
-export interface CardRelated {
-  id: string;
-  name: string;
-  type: EntityType;
-}
-
 export interface CardModel {
   name: string;
   type: EntityType;
@@ -25,7 +19,7 @@ export interface CardModel {
   facts: readonly KeyFact[];
   /** "In the news": quotes grouped by their document. */
   news: readonly NewsGroup[];
-  related: readonly CardRelated[];
+  related: readonly EntityHead[];
   /** The corpus's month ("Dec 2025") when it is far from the page's date, else ''. */
   asOf: string;
   /** The card became a notice that the entity was muted (with Undo). */
@@ -52,7 +46,7 @@ export interface CardActions {
   onCopy: () => void;
 }
 
-/** Quotes, facts and relations arrive from the background (details-cache.ts); until then the card says so. */
+/** The card's footer line: the pack's name and its corpus date. */
 export function provenanceOf(loaded: LoadedPack): string {
   const { meta } = loaded;
   return meta.corpusDate ? `${meta.name} · corpus ${meta.corpusDate}` : meta.name;
@@ -72,7 +66,10 @@ export interface EntityCardInput {
   state: Pick<CardModel, 'muted' | 'status' | 'dark' | 'pinned' | 'canGoBack'>;
 }
 
-/** What a card shows for one entity of one pack. */
+/**
+ * What a card shows for one entity of one pack. Quotes, facts and relations arrive from the background
+ * (details-cache.ts); until then the card shows the name and says it is loading.
+ */
 export function entityCardModel(input: EntityCardInput): CardModel {
   const { loaded, entity, record, records } = input;
   const details = input.details.status === 'ready' ? input.details.details : null;

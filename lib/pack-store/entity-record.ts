@@ -4,13 +4,8 @@
  * keep the entity whole, so a pack can be rebuilt from them (export, migration) with nothing lost.
  */
 import { groupNews, type NewsGroup } from '../pack-format/news-groups';
-import type { EntityType, KeyFact, KnowledgePack, PackDocument, PackEntity } from '../pack-format/types';
-
-export interface RelatedHead {
-  id: string;
-  name: string;
-  type: EntityType;
-}
+import type { KeyFact, KnowledgePack, PackDocument, PackEntity } from '../pack-format/types';
+import type { EntityHead } from '../spot/loaded-pack';
 
 export interface EntityRecord {
   packId: string;
@@ -21,7 +16,7 @@ export interface EntityRecord {
   /** The documents the entity's sentences come from. */
   documents: PackDocument[];
   /** The related entities the pack knows, in the pack's order, with their names. */
-  related: RelatedHead[];
+  related: EntityHead[];
 }
 
 /** The answer to a card's request for details. */
@@ -31,7 +26,7 @@ export interface EntityDetails {
   url: string;
   facts: KeyFact[];
   news: NewsGroup[];
-  related: RelatedHead[];
+  related: EntityHead[];
 }
 
 /** Quotes under "In the news"; the pack may hold hundreds. */
