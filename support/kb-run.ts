@@ -113,7 +113,7 @@ export function runKb(argv: readonly string[]): string {
   renameSync(tmp, out);
   if (out === DEFAULT_OUT) {
     const index = Buffer.from(encodePackIndex(pack)).toString('base64');
-    writeFileSync(`${DEFAULT_INDEX_OUT}.tmp-${process.pid}`, `${JSON.stringify({ id: pack.id, base64: index })}\n`);
+    writeFileSync(`${DEFAULT_INDEX_OUT}.tmp-${process.pid}`, `${JSON.stringify({ base64: index })}\n`);
     renameSync(`${DEFAULT_INDEX_OUT}.tmp-${process.pid}`, DEFAULT_INDEX_OUT);
   }
 

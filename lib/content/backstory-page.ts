@@ -65,7 +65,6 @@ export class BackstoryPage {
   /** The mention the keyboard command or the popup went to last. */
   private lastVisited: MentionRecord | null = null;
   private designMode = false;
-  private styled = false;
   private scanStartedAt = 0;
   private readonly root: Element | null;
 
@@ -93,7 +92,7 @@ export class BackstoryPage {
       onChange: () => this.scheduleCount(),
       onDocumentChildren: () => this.checkDocument(),
       onSliceEnd: () => {
-        if (this.styled || performance.now() - this.scanStartedAt <= STYLE_WAIT_MS) return undefined;
+        if (this.painter.isStyled || performance.now() - this.scanStartedAt <= STYLE_WAIT_MS) return undefined;
         this.styleHighlights();
         // Let the browser restyle the page in its own frame before the next slice reads styles again.
         return afterFrame(win, FRAME_WAIT_MS);
@@ -131,8 +130,7 @@ export class BackstoryPage {
    * (a huge page) does not wait for its end: after STYLE_WAIT_MS its highlights are shown as they come.
    */
   private styleHighlights(): void {
-    if (this.styled) return;
-    this.styled = true;
+    if (this.painter.isStyled) return;
     this.painter.applyStyle(this.settings);
   }
 
@@ -140,7 +138,6 @@ export class BackstoryPage {
   async update(settings: Settings, packs?: readonly LoadedPack[]): Promise<ScanTimings> {
     const rescan = packs !== undefined || matchingChanged(this.settings, settings);
     this.settings = settings;
-    this.styled = true;
     this.painter.applyStyle(settings);
     if (!rescan) return this.scanner.lastTimings;
     if (packs) this.card.setPacks(packs);

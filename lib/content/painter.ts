@@ -98,6 +98,11 @@ export class Painter {
    * nothing; adopting it once highlights exist made Chromium recompute style for the whole document (91 ms
    * on a 5 MB page), so it is not deferred to the first mention.
    */
+  /** Whether the highlight stylesheet is in (applyStyle was called and the painter not disposed since). */
+  get isStyled(): boolean {
+    return this.styled;
+  }
+
   applyStyle(settings: Settings): void {
     this.css = highlightCss(settings);
     this.styled = true;

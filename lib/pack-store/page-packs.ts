@@ -9,10 +9,9 @@ import type { Settings } from '../settings/schema';
 import { bytesFromBase64 } from '../spot/base64';
 import type { LoadedPack } from '../spot/loaded-pack';
 import { decodePackIndex } from '../spot/pack-index';
+import { BUNDLED_PACK_ID } from './bundled-id';
 import { indexKey } from './keys';
 import { importedPackIds } from './stored-list';
-
-export const BUNDLED_INDEX_ID: string = bundledIndex.id;
 
 let bundled: LoadedPack | null = null;
 
@@ -26,8 +25,8 @@ function decode(base64: unknown, id: string): LoadedPack {
 /** The enabled packs, decoded and ready for matching. Broken stored indexes are skipped with a log line. */
 export async function loadActivePacks(settings: Settings, log: (m: string) => void): Promise<LoadedPack[]> {
   const out: LoadedPack[] = [];
-  if (!settings.disabledPacks.includes(BUNDLED_INDEX_ID)) {
-    bundled ??= decode(bundledIndex.base64, BUNDLED_INDEX_ID);
+  if (!settings.disabledPacks.includes(BUNDLED_PACK_ID)) {
+    bundled ??= decode(bundledIndex.base64, BUNDLED_PACK_ID);
     out.push(bundled);
   }
   const ids = (await importedPackIds()).filter((id) => !settings.disabledPacks.includes(id));
