@@ -5,6 +5,7 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { firefoxPath, GECKO_ID, launchFirefox, type Firefox } from '../../support/firefox';
 import { poll } from '../../support/poll';
+import { HIGHLIGHT_COUNT as COUNT, locateText } from '../../support/firefox-page';
 import { CUSTOM_ELEMENT_TRAP, hydratingPage, page as htmlPage, SHORT_ARTICLE } from '../../support/pages';
 import { startServer, type PageServer } from '../../support/server';
 
@@ -14,7 +15,6 @@ if (!available) console.warn('Firefox ESR not found: skipping the Firefox hostil
 let ff: Firefox;
 let server: PageServer;
 
-const COUNT = `(() => { let n = 0; CSS.highlights.forEach((h, name) => { if (name.startsWith('backstory-') && name !== 'backstory-active') n += h.size; }); return n; })()`;
 const CARD_OPEN = `(() => {
   for (let y = 10; y < innerHeight; y += 20) for (let x = 10; x < innerWidth; x += 40) {
     const el = document.elementFromPoint(x, y);
@@ -23,22 +23,8 @@ const CARD_OPEN = `(() => {
   return false;
 })()`;
 
-function locate(text: string): string {
-  return `(() => {
-    const w = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-    for (let n = w.nextNode(); n; n = w.nextNode()) {
-      const at = n.data.indexOf(${JSON.stringify(text)});
-      if (at < 0) continue;
-      const r = document.createRange(); r.setStart(n, at); r.setEnd(n, at + ${text.length});
-      const b = r.getClientRects()[0];
-      return [b.left + b.width / 2, b.top + b.height / 2];
-    }
-    return null;
-  })()`;
-}
-
 async function hover(text: string): Promise<void> {
-  const at = await ff.evaluate<[number, number]>(locate(text));
+  const at = await ff.evaluate<[number, number]>(locateText(text, { root: 'body' }));
   await ff.pointerMove(5, 5);
   await ff.pointerMove(at[0] - 30, at[1] + 40);
   await ff.pointerMove(at[0], at[1]);

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { seedArticlePage } from '../../support/sample-pages';
 import { firefoxPath, launchFirefox, type Firefox } from '../../support/firefox';
 import { poll } from '../../support/poll';
+import { CARD_BOX, HIGHLIGHT_COUNT as COUNT, locateText } from '../../support/firefox-page';
 import { startServer, type PageServer } from '../../support/server';
 import { syntheticPack } from '../../support/synthetic-pack';
 
@@ -18,33 +19,7 @@ let server: PageServer;
 /** An extension page (the first-run tab), where the test runs extension code. */
 let extensionTab = '';
 
-const COUNT = `(() => { let n = 0; CSS.highlights.forEach((h, name) => { if (name.startsWith('backstory-') && name !== 'backstory-active') n += h.size; }); return n; })()`;
 const IDLE_MS = 1000;
-
-function locate(text: string): string {
-  return `(() => {
-    const w = document.createTreeWalker(document.querySelector('article'), NodeFilter.SHOW_TEXT);
-    for (let n = w.nextNode(); n; n = w.nextNode()) {
-      const at = n.data.indexOf(${JSON.stringify(text)});
-      if (at < 0) continue;
-      const r = document.createRange(); r.setStart(n, at); r.setEnd(n, at + ${text.length});
-      n.parentElement.scrollIntoView({ block: 'center' });
-      const b = r.getClientRects()[0];
-      return [b.left + b.width / 2, b.top + b.height / 2];
-    }
-    return null;
-  })()`;
-}
-
-/** The card's height as a page could measure it: the rows where some point hits the card's host element. */
-const CARD_HEIGHT = `(() => {
-  let t = Infinity, b = -1;
-  for (let y = 0; y < innerHeight; y += 4) for (let x = 0; x < innerWidth; x += 8) {
-    const el = document.elementFromPoint(x, y);
-    if (el && el.matches(':root > div[style*="2147483647"]')) { t = Math.min(t, y); b = Math.max(b, y); }
-  }
-  return b < 0 ? 0 : b - t;
-})()`;
 
 const askDetails = (packId: string, id: string): string =>
   `browser.runtime.sendMessage({ type: 'entity-details', packId: ${JSON.stringify(packId)}, id: ${JSON.stringify(id)} }).then((a) => a.details ? a.details.summary : (a.error ?? 'none'))`;
@@ -68,11 +43,15 @@ describe.skipIf(!available)('Firefox ESR: details on demand from the event page'
     expect(await ff.evaluate(`browser.runtime.getBackgroundPage().then((bg) => bg.coldMark)`, extensionTab)).toBe(1);
     // Idle for three timeouts: Firefox suspends the event page.
     await new Promise((r) => setTimeout(r, IDLE_MS * 3));
-    const at = await ff.evaluate<[number, number]>(locate('drone wall'));
+    const at = await ff.evaluate<[number, number]>(locateText('drone wall', { scroll: 'center' }));
     await ff.pointerMove(at[0] - 30, at[1] + 40);
     await ff.pointerMove(at[0], at[1]);
     // The card opens at once (name and "Loading…"), then grows when the summary, quotes and related arrive.
-    const height = await poll(() => ff.evaluate<number>(CARD_HEIGHT), (h) => h > 300, 5000);
+    const cardHeight = async (): Promise<number> => {
+      const [, top, , bottom] = await ff.evaluate<[number, number, number, number]>(CARD_BOX);
+      return bottom - top;
+    };
+    const height = await poll(cardHeight, (h) => h > 300, 5000);
     expect(height).toBeGreaterThan(300);
     // A new event page answered: the mark set on the suspended one is gone.
     expect(await ff.evaluate(`browser.runtime.getBackgroundPage().then((bg) => bg.coldMark === undefined)`, extensionTab)).toBe(true);

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { seedArticlePage } from '../../support/sample-pages';
 import { EXTENSION_UUID, firefoxPath, launchFirefox, type Firefox } from '../../support/firefox';
 import { poll } from '../../support/poll';
+import { CARD_BOX, CARD_OPEN, HIGHLIGHT_COUNT as COUNT, HIGHLIGHT_TEXTS as TEXTS, locateText } from '../../support/firefox-page';
 import { startServer, type PageServer } from '../../support/server';
 
 // Firefox ESR is part of the test machine (.ci/run installs it); without it this suite says why it is skipped.
@@ -10,42 +11,6 @@ if (!available) console.warn('Firefox ESR not found: skipping the Firefox end-to
 
 let ff: Firefox;
 let server: PageServer;
-
-const COUNT = `(() => { let n = 0; CSS.highlights.forEach((h, name) => { if (name.startsWith('backstory-') && name !== 'backstory-active') n += h.size; }); return n; })()`;
-const TEXTS = `(() => { const out = []; CSS.highlights.forEach((h, name) => { if (!name.startsWith('backstory-') || name === 'backstory-active') return; for (const r of h) { const range = document.createRange(); range.setStart(r.startContainer, r.startOffset); range.setEnd(r.endContainer, r.endOffset); out.push(range.toString()); } }); return out; })()`;
-
-function locate(text: string, block: 'center' | 'start' = 'center'): string {
-  return `(() => {
-    const w = document.createTreeWalker(document.querySelector('article'), NodeFilter.SHOW_TEXT);
-    for (let n = w.nextNode(); n; n = w.nextNode()) {
-      const at = n.data.indexOf(${JSON.stringify(text)});
-      if (at < 0) continue;
-      const r = document.createRange(); r.setStart(n, at); r.setEnd(n, at + ${text.length});
-      n.parentElement.scrollIntoView({ block: ${JSON.stringify(block)} });
-      const b = r.getClientRects()[0];
-      return [b.left + b.width / 2, b.top + b.height / 2];
-    }
-    return null;
-  })()`;
-}
-
-/** Whether the card is showing, as a page could tell: some point near the term hits the card's host element. */
-const CARD_OPEN = `(() => {
-  for (let y = 10; y < innerHeight; y += 20) for (let x = 10; x < innerWidth; x += 40) {
-    const el = document.elementFromPoint(x, y);
-    if (el && el.matches(':root > div[style*="2147483647"]')) return true;
-  }
-  return false;
-})()`;
-
-const CARD_BOX = `(() => {
-  let l = Infinity, t = Infinity, r = -1, b = -1;
-  for (let y = 0; y < innerHeight; y += 4) for (let x = 0; x < innerWidth; x += 4) {
-    const el = document.elementFromPoint(x, y);
-    if (el && el.matches(':root > div[style*="2147483647"]')) { l = Math.min(l, x); t = Math.min(t, y); r = Math.max(r, x); b = Math.max(b, y); }
-  }
-  return [l, t, r, b];
-})()`;
 
 describe.skipIf(!available)('Firefox ESR with the Firefox build', () => {
   beforeAll(async () => {
@@ -67,7 +32,7 @@ describe.skipIf(!available)('Firefox ESR with the Firefox build', () => {
   });
 
   test('hovering "drone wall" opens a card; Esc closes it', async () => {
-    const at = await ff.evaluate<[number, number]>(locate('drone wall'));
+    const at = await ff.evaluate<[number, number]>(locateText('drone wall', { scroll: 'center' }));
     await ff.pointerMove(at[0] - 30, at[1] + 40);
     await ff.pointerMove(at[0], at[1]);
     expect(await poll(() => ff.evaluate<boolean>(CARD_OPEN), Boolean, 3000)).toBe(true);
@@ -80,7 +45,7 @@ describe.skipIf(!available)('Firefox ESR with the Firefox build', () => {
     // can: the card's Mute button, then the notice's "Muted entities…" (which opens the options page), and
     // from there the popup page for this tab. The card's box is found as a page could: where
     // elementFromPoint hits its host element.
-    const at = await ff.evaluate<[number, number]>(locate('drone wall', 'start'));
+    const at = await ff.evaluate<[number, number]>(locateText('drone wall', { scroll: 'start' }));
     await ff.pointerMove(5, 5);
     await new Promise((r) => setTimeout(r, 200));
     await ff.pointerMove(at[0], at[1] + 1);

@@ -3,6 +3,7 @@ import { launchExtension, openExtensionPage, openPage, openPopupFor, readCard, t
 import { firefoxPath, launchFirefox, type Firefox } from '../../support/firefox';
 import { SHORT_ARTICLE } from '../../support/pages';
 import { poll } from '../../support/poll';
+import { CARD_OPEN, HIGHLIGHT_COUNT } from '../../support/firefox-page';
 import { startServer, type PageServer } from '../../support/server';
 import { canPressRealKeys, startXvfb, type XDisplay } from '../../support/xvfb';
 
@@ -64,12 +65,10 @@ describe.skipIf(!available)('the keyboard command, pressed on a real keyboard (X
     const ff: Firefox = await launchFirefox({ display: x.name });
     try {
       await ff.navigate(server.url('/short.html'));
-      const count = `(() => { let n = 0; CSS.highlights.forEach((h, name) => { if (name.startsWith('backstory-') && name !== 'backstory-active') n += h.size; }); return n; })()`;
-      await poll(() => ff.evaluate<number>(count), (n) => n >= 3, 15_000);
-      const cardOpen = `(() => { for (let y = 10; y < innerHeight; y += 20) for (let x = 10; x < innerWidth; x += 40) { const el = document.elementFromPoint(x, y); if (el && el.matches(':root > div[style*="2147483647"]')) return true; } return false; })()`;
-      expect(await ff.evaluate<boolean>(cardOpen)).toBe(false);
+      await poll(() => ff.evaluate<number>(HIGHLIGHT_COUNT), (n) => n >= 3, 15_000);
+      expect(await ff.evaluate<boolean>(CARD_OPEN)).toBe(false);
       x.press('firefox', XDOTOOL_KEY);
-      expect(await poll(() => ff.evaluate<boolean>(cardOpen), Boolean, 5000)).toBe(true);
+      expect(await poll(() => ff.evaluate<boolean>(CARD_OPEN), Boolean, 5000)).toBe(true);
       // The card took focus, as in Chromium (Esc and Tab inside it are covered by the Firefox suite).
       expect(await ff.evaluate<boolean>(`document.activeElement?.matches(':root > div[style*="2147483647"]') ?? false`)).toBe(true);
     } finally {
