@@ -76,7 +76,8 @@ export class CardController {
   private dwellEndedAt = -1;
   /** The start time of the first frame after that dwell ended (-1 until it begins). */
   private firstFrameAfterDwell = -1;
-  private warmed = false;
+  /** The off-page render's timer: 0 before the first hover intent, -1 once it ran. */
+  private warmTimer = 0;
   /** The pinned card under a peek (see HoverIntent), as it was. */
   private held: { target: CardTarget | null; history: CardTarget[]; anchorRect: DOMRect | null; stayPut: boolean } | null = null;
 
@@ -135,9 +136,9 @@ export class CardController {
    */
   prefetch(record: MentionRecord): void {
     this.details.prefetch(record.mention.packId, record.mention.entity.id);
-    if (this.warmed) return;
-    this.warmed = true;
-    this.o.win.setTimeout(() => {
+    if (this.warmTimer !== 0) return;
+    this.warmTimer = this.o.win.setTimeout(() => {
+      this.warmTimer = -1;
       if (this.target !== null) return;
       this.target = targetOf(record);
       this.renderModel(false, true);
@@ -392,6 +393,7 @@ export class CardController {
 
   dispose(): void {
     this.o.win.clearTimeout(this.statusTimer);
+    if (this.warmTimer > 0) this.o.win.clearTimeout(this.warmTimer);
     this.intent.dispose();
     this.o.painter.setActive(null);
     this.o.renderCard(this.o.host.mount, null);
