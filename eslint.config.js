@@ -10,7 +10,8 @@ export default tseslint.config(
   {
     languageOptions: {
       globals: { ...globals.browser, ...globals.node },
-      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
+      // The worker bootstrap is plain JavaScript: it must run before TypeScript support is registered.
+      parserOptions: { projectService: { allowDefaultProject: ['support/kb/worker-boot.mjs'] }, tsconfigRootDir: import.meta.dirname },
     },
     rules: {
       'no-eval': 'error',

@@ -1,12 +1,15 @@
 /**
- * npm run kb [-- --corpus DIR] [--entities DIR] [--out FILE]
- * Builds a knowledge pack from a folder of news text files (and curated entries, when given).
+ * npm run kb [-- --corpus DIR] [--entities DIR] [--out FILE] [--report FILE.html] [--workers N] [--strict]
+ *            [--min-docs N] [--min-mentions N]
+ * npm run kb -- --corpus DIR --shard i/N --out part-i.jsonl      (the map step of a sharded build)
+ * npm run kb -- --merge part-*.jsonl --out pack.json [--entities DIR]   (its merge step)
+ * Builds a knowledge pack from a folder of news text (.txt, .md, .html, .jsonl) and curated entries.
  */
 import { PackError } from '../lib/pack-format/validate';
 import { runKb, UsageError } from '../support/kb-run';
 
 try {
-  console.log(runKb(process.argv.slice(2)));
+  console.log(await runKb(process.argv.slice(2), (line) => console.error(line)));
 } catch (error) {
   if (error instanceof UsageError || error instanceof PackError || (error instanceof Error && /option|needs a value/.test(error.message))) {
     console.error(`kb: error: ${error.message}\nkb: nothing was written.`);

@@ -25,7 +25,7 @@ export interface Candidate {
   type: EntityType;
 }
 
-const TITLES = /^(?:(?:former|late|then|ex|acting|deputy|vice)[\s-]+)*(?:president|prime minister|minister|foreign minister|chancellor|king|queen|pope|judge|senator|governor|mayor|general|gen\.|sen\.|rep\.|dr\.|mr\.|mrs\.|ms\.|laureate|leader|leaders|opposition leader|opposition leaders)\s+/i;
+const TITLES = /^(?:(?:former|late|then|ex|acting|deputy|vice)[\s-]+)*(?:president|prime minister|minister|foreign minister|chancellor|king|queen|pope|judge|senator|governor|mayor|general|gen\.|sen\.|rep\.|dr\.?|mr\.?|mrs\.?|ms\.?|laureate|leader|leaders|opposition leader|opposition leaders)\s+/i;
 const TRAILING = /(?:['’]s|['’])$/;
 
 /** Trims what compromise keeps around a name: punctuation, possessives, titles, dangling little words. */

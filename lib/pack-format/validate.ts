@@ -31,7 +31,6 @@ export class PackError extends Error {
 type Obj = Record<string, unknown>;
 
 const ID_PATTERN = /^[\p{L}\p{N}_.:-]+$/u;
-const MARKUP = /<\s*\/?\s*[a-z!?][^>]*>|<\s*\/?\s*script/i;
 function hasControlCharacter(text: string): boolean {
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
@@ -64,7 +63,6 @@ export class Checker {
     if (value.length > max) this.fail(where, `is ${value.length} characters long; the limit is ${max}`);
     if (options.nonEmpty && value.trim() === '') this.fail(where, 'must not be empty');
     if (hasControlCharacter(value)) this.fail(where, 'contains control characters');
-    if (MARKUP.test(value)) this.fail(where, 'contains HTML markup; pack text is plain text');
     return value;
   }
 

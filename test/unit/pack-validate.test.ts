@@ -24,8 +24,8 @@ describe('pack validation: each problem has its own error naming file, entity an
     ['duplicate ids', pack([entity('a', 'Alpha'), entity('a', 'Beta')]), /entity "a": duplicate id/],
     ['alias claimed twice', pack([entity('a', 'Alpha'), entity('b', 'Beta', { aliases: ['ALPHA'] })]), /entity "b", field "aliases\[0\]": alias "ALPHA" is already claimed by entity "a"/],
     ['javascript: URL', pack([entity('a', 'Alpha', { url: 'javascript:alert(1)' })]), /entity "a", field "url": only http and https links are allowed, got "javascript:"/],
-    ['HTML in a name', pack([entity('a', '<img src=x onerror=alert(1)>')]), /entity "a", field "name": contains HTML markup/],
-    ['script in a summary', pack([entity('a', 'Alpha', { summary: 'hi <script>alert(1)</script>' })]), /entity "a", field "summary": contains HTML markup/],
+    ['a control character in a name', pack([entity('a', 'Al\u0007pha')]), /entity "a", field "name": contains control characters/],
+    ['a NUL in a summary', pack([entity('a', 'Alpha', { summary: 'hi\u0000there' })]), /entity "a", field "summary": contains control characters/],
     ['unknown entity type', pack([{ id: 'a', name: 'A', type: 'planet' }]), /entity "a", field "type": must be one of person/],
     ['stop phrase equal to an alias', pack([entity('a', 'Alpha')], { stopPhrases: ['ALPHA'] }), /stop phrase #1 "ALPHA": is an alias of entity "a"/],
     ['related to nobody', pack([entity('a', 'Alpha', { related: [{ id: 'zzz', weight: 1 }] })]), /entity "a", field "related\[0\]\.id": refers to unknown entity "zzz"/],
@@ -33,6 +33,11 @@ describe('pack validation: each problem has its own error naming file, entity an
   test.each(cases)('%s', (_, raw, message) => {
     expect(() => validatePack(raw, 'p.json')).toThrow(message);
   });
+});
+
+test('text that looks like markup is text: a sentence quoting a <link> tag is a valid pack (cards render it as text)', () => {
+  const quoting = pack([entity('a', '<img src=x onerror=alert(1)>', { summary: 'Add <link rel="stylesheet"> to the page; <script>alert(1)</script>' })]);
+  expect(validatePack(quoting, 'p.json').entities[0]?.summary).toContain('<link rel="stylesheet">');
 });
 
 describe('ids and names that collide with Object.prototype keys work like any other', () => {
