@@ -10,6 +10,8 @@ import { runKb, UsageError } from '../support/kb-run';
 
 try {
   console.log(await runKb(process.argv.slice(2), (line) => console.error(line)));
+  // Worker threads share the process, so this is the whole build's peak.
+  console.error(`kb: peak RSS ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`);
 } catch (error) {
   if (error instanceof UsageError || error instanceof PackError || (error instanceof Error && /option|needs a value/.test(error.message))) {
     console.error(`kb: error: ${error.message}\nkb: nothing was written.`);

@@ -216,6 +216,7 @@ export async function runKb(argv: readonly string[], log: (line: string) => void
     const target = flags.has('shard') ? `${out}.tmp-${process.pid}` : partialOut;
     const summary = await runMap({ dir: corpusDir, files, dates: corpusMeta.dates, shard, shards, workers, meta, out: target, progress: flags.has('progress') || Boolean(process.stderr.isTTY) });
     tasks = summary.tasks;
+    log(`kb: map took ${((performance.now() - mapStarted) / 1000).toFixed(1)} s for ${(summary.bytes / 1048576).toFixed(2)} MB`);
     for (const p of summary.problems) problems.set(`${p.where}\u0000${p.reason}`, p);
     if (strict && problems.size > 0) throw new UsageError(`--strict: ${[...problems.values()].map((p) => `${p.where}: ${p.reason}`).join('; ')}`);
     if (flags.has('shard')) {

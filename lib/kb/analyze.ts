@@ -4,12 +4,12 @@
  * sentences and again for names) and reading compromise's term pointers instead of its offset output keeps
  * the step as fast as compromise alone.
  */
-import nlpUntyped from 'compromise';
-import { detect } from 'tinyld';
+import { nlp as nlpUntyped } from './nlp';
 import type { EntityType } from '../pack-format/types';
 import { cleanCandidate } from './candidates';
 import type { DocInput, DocRecord, Mined } from './doc-record';
 import { fitSentence } from './sentence-fit';
+import { languageOf } from './language';
 
 interface Term {
   pre: string;
@@ -33,15 +33,6 @@ const BEFORE_CHARS = 80;
 const AFTER_CHARS = 120;
 /** A quoted phrase of a few words is a coined term ("drone wall"); a longer one is a quote. */
 const QUOTED_MAX_WORDS = 4;
-/** Below this, a language detector guesses; a document this short takes its file's language. */
-export const LANGUAGE_MIN_CHARS = 200;
-const LANGUAGE_SAMPLE_CHARS = 600;
-
-/** The language of a text by tinyld, from a sample long enough to tell: an ISO 639-1 code, or '' when unsure. */
-export function languageOf(text: string): string {
-  return text.length < LANGUAGE_MIN_CHARS ? '' : detect(text.slice(0, LANGUAGE_SAMPLE_CHARS));
-}
-
 /** Control characters other than line breaks and tabs are not text; NFC so one name has one spelling. */
 export function cleanText(text: string): string {
   let out = '';

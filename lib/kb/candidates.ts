@@ -1,5 +1,5 @@
 /** What compromise finds in a text: sentences, and names of people, places, organizations and quoted concepts. */
-import nlpUntyped from 'compromise';
+import { nlp as nlpUntyped } from './nlp';
 import type { EntityType } from '../pack-format/types';
 
 interface Selection {

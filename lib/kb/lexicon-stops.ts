@@ -4,7 +4,7 @@
  * "USA Today", "Baja California"). They work in title-case headlines too, where capitalisation cannot tell a
  * longer name apart.
  */
-import nlp from 'compromise';
+import { nlp } from './nlp';
 import type { PackEntity } from '../pack-format/types';
 import { ALIAS_FIELDS } from '../pack-format/types';
 import { foldText } from '../spot/fold';

@@ -4,7 +4,7 @@
  * "Sen."), words that make a name into an institution or a place ("University", "Street", "Airlines"), and
  * given names (a different given name before a surname is another person), and weekdays and months.
  */
-import nlp from 'compromise';
+import { nlp } from './nlp';
 
 export interface NameWords {
   source: string;

@@ -16,6 +16,7 @@ import { Checker, checkContextRules, isCalendarDate, validatePack } from '../pac
 import { LIMITS, PACK_FORMAT, PACK_FORMAT_VERSION, type EntityType, type KnowledgePack, type PackDocument, type PackEntity } from '../pack-format/types';
 import type { DocRecord } from './doc-record';
 import { describe } from './describe';
+import { datelineDate } from './dateline';
 import { isCommonWords, isEmbedded, isGivenNameAlone, shapeReason, supported, type CaseCount, type RejectReason, type SupportRule } from './gates';
 import { joinReferents, majority, type CandidateStats } from './referents';
 import { npmiRelations } from './relations';
@@ -110,7 +111,8 @@ export async function reduceRecords(source: RecordSource, o: ReduceOptions): Pro
   let cutSentences = 0;
   for await (const record of source()) {
     const d = docs.length;
-    const date = isCalendarDate(record.date) ? record.date : '';
+    // A document that gave no date any other way may still have a dateline ("WASHINGTON, Dec. 3, 2025 —").
+    const date = isCalendarDate(record.date) ? record.date : datelineDate(record.sentences.slice(0, 3).join(' '));
     let id = record.id;
     for (let k = 2; docIds.has(id); k++) id = `${record.id}-${k}`;
     docIds.add(id);

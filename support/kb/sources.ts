@@ -9,7 +9,7 @@ import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { splitCorpusFile, dateInText } from '../../lib/kb/corpus';
 import type { DocInput } from '../../lib/kb/doc-record';
-import { languageOf } from '../../lib/kb/analyze';
+import { languageOf } from '../../lib/kb/language';
 
 export const CORPUS_FILES = /\.(?:txt|md|markdown|html?|jsonl|ndjson)$/i;
 

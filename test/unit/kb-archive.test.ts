@@ -26,6 +26,7 @@ function hostileCorpus(): string {
   const dir = tmp();
   writeFileSync(join(dir, '2025-12-01-talks.txt'), ARTICLE(1));
   writeFileSync(join(dir, '2025-12-02-talks.md'), `# Talks go on\n\n${ARTICLE(2)} The site told readers to add <link rel="stylesheet" href="a.css"> to their page, as Mark Rutte joked.`);
+  writeFileSync(join(dir, 'dateline.txt'), `Rutte visits the Black Sea coast\n\nCONSTANTA, Romania, Dec. 11, 2025 — Mark Rutte toured the Mihail Kogalniceanu base with Romanian officials.`);
   writeFileSync(join(dir, 'list.txt'), `A long list without full stops\n\n${Array.from({ length: 300 }, (_, i) => `item ${i} near Brussels`).join(' and ')}`);
   writeFileSync(join(dir, 'broken.txt'), Buffer.from([0x4e, 0x41, 0x54, 0x4f, 0xff, 0xfe, 0x20]));
   writeFileSync(join(dir, 'chinese.txt'), '北约秘书长马克·吕特周二在布鲁塞尔表示，北约将加强东翼防御。罗马尼亚外交部长奥阿娜·措尤欢迎这一决定，并表示罗马尼亚将继续支持乌克兰。'.repeat(4));
@@ -85,6 +86,8 @@ describe('a corpus of real-world text never fails the build', () => {
     expect(page?.title).toMatch(/Summit/);
     // A date in the file name dates a text file's articles.
     expect(pack.documents.find((d) => d.source === '2025-12-01-talks.txt')?.date).toBe('2025-12-01');
+    // A dateline in the text, read by compromise-dates.
+    expect(pack.documents.find((d) => d.source === 'dateline.txt')?.date).toBe('2025-12-11');
   });
 
   test('one entity per referent: the acronym the text defines, the surname as a short form', () => {
@@ -102,7 +105,7 @@ describe('a corpus of real-world text never fails the build', () => {
     const dates = (rutte?.sentences ?? []).map((s) => pack.documents.find((d) => d.id === s.doc)?.date ?? '');
     expect(dates.length).toBeGreaterThan(3);
     expect([...dates].sort().reverse()).toEqual(dates);
-    expect(dates[0]).toBe('2025-12-09');
+    expect(dates[0]).toBe('2025-12-11');
   });
 
   test('the review report lists entities and rejected candidates, escaped', () => {
@@ -117,6 +120,25 @@ describe('a corpus of real-world text never fails the build', () => {
     const before = readFileSync(out, 'utf8');
     await expect(runKb(['--corpus', dir, '--out', out, '--strict', '--workers', '1'])).rejects.toThrow(/--strict: broken\.txt: is not UTF-8 text/);
     expect(readFileSync(out, 'utf8')).toBe(before);
+  });
+});
+
+describe('curation: corpus/entities overrides and reject.txt are honoured', () => {
+  test('a curated entry replaces the mined name it shares an alias with; a name in reject.txt is never created', async () => {
+    const dir = hostileCorpus();
+    const entities = tmp();
+    writeFileSync(join(entities, 'countries.json'), JSON.stringify([{ id: 'romania', name: 'Romania', type: 'country', summary: 'A country in south-eastern Europe, on the Black Sea.', aliases: [] }]));
+    writeFileSync(join(entities, 'reject.txt'), '# names never to create\nBrussels\n');
+    const out = join(tmp(), 'pack.json');
+    const report = await runKb(['--corpus', dir, '--entities', entities, '--out', out, '--workers', '2']);
+    const pack = readPack(out);
+    const romania = pack.entities.filter((e) => [e.name, ...e.aliases].includes('Romania'));
+    expect(romania).toHaveLength(1);
+    expect(romania[0]).toMatchObject({ id: 'romania', type: 'country', summary: 'A country in south-eastern Europe, on the Black Sea.' });
+    expect(romania[0]?.sentences.length).toBeGreaterThan(2);
+    expect(pack.entities.some((e) => e.name === 'Brussels')).toBe(false);
+    expect(report).toMatch(/listed in reject\.txt 1/);
+    expect(report).toMatch(/a curated entry covers it 1/);
   });
 });
 
