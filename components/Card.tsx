@@ -1,7 +1,8 @@
 import type { JSX } from 'preact';
 import type { CardActions, CardModel } from '../lib/content/card-model';
 import type { EntitySentence } from '../lib/pack-format/types';
-import type { NewsGroup } from '../lib/pack-format/news-groups';
+import { formatPackDate, type NewsGroup } from '../lib/pack-format/news-groups';
+import type { YouRead } from '../lib/reading/reading-db';
 import { TYPE_NAME } from '../lib/pack-format/type-labels';
 
 export type CardProps = CardModel & CardActions;
@@ -43,6 +44,31 @@ function NewsSource({ group }: { group: NewsGroup }): JSX.Element {
       )}
       {where && <span>{group.title || group.label ? ' · ' : ''}{where}</span>}
     </div>
+  );
+}
+
+/** "You read": sentences about this entity from other articles the reader read, newest first. */
+function YouReadSection({ name, youRead }: { name: string; youRead: YouRead }): JSX.Element {
+  const { articles, items } = youRead;
+  return (
+    <section aria-label="You read" class="you-read">
+      <h3>You read</h3>
+      <p class="you-read-count" dir="auto">{articles === 1 ? `1 article you read mentions ${name}` : `${articles} articles you read mention ${name}`}</p>
+      <ul class="news">
+        {items.map((item, i) => {
+          const where = [item.site, formatPackDate(item.date)].filter(Boolean).join(' · ');
+          return (
+            <li key={i}>
+              <q dir="auto">{item.text}</q>
+              <div class="source" dir="auto">
+                <a href={item.url} target="_blank" rel="noopener noreferrer" class="doc-title">{item.title || item.url}</a>
+                {where && <span> · {where}</span>}
+              </div>
+            </li>
+          );
+        })}
+      </ul>
+    </section>
   );
 }
 
@@ -126,6 +152,7 @@ export function Card(props: CardProps): JSX.Element {
           </ul>
         </section>
       )}
+      {props.youRead && props.youRead.items.length > 0 && <YouReadSection name={props.name} youRead={props.youRead} />}
       {props.related.length > 0 && (
         <section aria-label="Related">
           <h3>Related</h3>

@@ -135,6 +135,14 @@ export function Popup(props: PopupProps): JSX.Element {
           )}
         </>
       )}
+      <section aria-labelledby="reading-heading" class="reading">
+        <h2 id="reading-heading">Your reading</h2>
+        <Toggle label="Remember what I read" checked={settings.readingMemory} onChange={(on) => props.onChange({ ...settings, readingMemory: on })} />
+        <p class="note">
+          Cards then show what you read about the same names elsewhere. Kept only on this computer, never in private windows;
+          details and "Forget everything" are in the options.
+        </p>
+      </section>
       <footer>
         <ShortcutNote info={props.shortcut} id="shortcut" />
         <button type="button" class="link" onClick={props.onOpenOptions}>

@@ -6,6 +6,8 @@ import { loadSettings, writeSettings } from '../lib/settings/store';
 import { withMuted } from '../lib/settings/muting';
 import { entityDetails } from '../lib/pack-store/details-source';
 import { migrateLegacyPacks } from '../lib/pack-store/migrate-packs';
+import { entityKey } from '../lib/pack-format/entity-key';
+import { readingFor, saveReading } from '../lib/reading/reading-service';
 
 export default defineBackground({
   type: 'module',
@@ -41,9 +43,13 @@ export default defineBackground({
       if (isMessage(message, 'entity-details') && typeof message.packId === 'string' && typeof message.id === 'string') {
         const { packId, id } = message;
         // After the migration, so a pack moved at this start is found in its new place.
-        return migrated
+        const details = migrated
           .then(() => entityDetails(packId, id))
-          .then((details) => ({ details }), (error: unknown) => ({ details: null, error: error instanceof Error ? error.message : String(error) }));
+          .then((found) => ({ details: found }), (error: unknown) => ({ details: null, error: error instanceof Error ? error.message : String(error) }));
+        return Promise.all([details, readingFor(entityKey(packId, id), sender)]).then(([answer, youRead]) => (youRead ? { ...answer, youRead } : answer));
+      }
+      if (isMessage(message, 'reading-save')) {
+        return saveReading(message.article, sender);
       }
       if (isMessage(message, 'open-options')) {
         const hash = String(message.hash).replace(/[^A-Za-z0-9=%._/-]/g, '').slice(0, 300);

@@ -2,6 +2,8 @@
 import { browser } from 'wxt/browser';
 import type { EntityType } from './pack-format/types';
 import type { EntityDetails } from './pack-store/entity-record';
+import type { YouRead } from './reading/reading-db';
+import type { ReadArticle } from './reading/reading-record';
 
 export interface PageEntity {
   packId: string;
@@ -30,7 +32,13 @@ export interface MessageMap {
    * content script -> background: what a card shows beyond the entity's name (asked when hover intent
    * starts). `details` is null when the pack has no such entity; `error` says why details could not be read.
    */
-  'entity-details': { request: { packId: string; id: string }; response: { details: EntityDetails | null; error?: string } };
+  'entity-details': { request: { packId: string; id: string }; response: { details: EntityDetails | null; error?: string; youRead?: YouRead } };
+  /**
+   * content script -> background, once per article read (reading memory on): the sentences about known
+   * entities and the article's title, site, link and date. The background checks the shape and the settings
+   * (memory on, not private, site not excluded) before it writes anything.
+   */
+  'reading-save': { request: { article: Omit<ReadArticle, 'visited'> }; response: { ok: boolean; reason?: string } };
   /** content script -> background: open the options page (the card's "mute" and "settings" links). */
   'open-options': { request: { hash: string }; response: { ok: boolean } };
 }

@@ -74,7 +74,7 @@ export async function launchExtension(options: { userDataDir?: string; headless?
   if (fresh && (options.diagnostics ?? true)) {
     await worker.evaluate(async () => {
       const api = (globalThis as unknown as { chrome: { storage: { local: { set(v: object): Promise<void> } } } }).chrome;
-      await api.storage.local.set({ settings: { version: 4, diagnostics: true } });
+      await api.storage.local.set({ settings: { version: 5, diagnostics: true } });
     });
   }
   const welcomeUrl = `chrome-extension://${extensionId}/welcome.html`;

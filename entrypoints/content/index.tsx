@@ -38,10 +38,11 @@ export default defineContentScript({
         if (!alive()) throw new Error('Backstory was updated or removed: reload the page');
         const answer = await sendToBackground({ type: 'entity-details', packId, id });
         if (answer.error) throw new Error(answer.error);
-        return answer.details;
+        return answer.details && answer.youRead ? { ...answer.details, youRead: answer.youRead } : answer.details;
       },
       log,
       startedAt,
+      inPrivate: browser.extension.inIncognitoContext,
     });
     // An orphaned script (extension reloaded or removed) sees runtime.id go; reading it wakes nothing.
     ctx.setInterval(() => void ctx.isInvalid, 1000);

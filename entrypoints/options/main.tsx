@@ -15,6 +15,7 @@ import { listPacks } from '../../lib/pack-store/store';
 import { defaultSettings, type Settings } from '../../lib/settings/schema';
 import { extensionPageSettings } from '../../lib/settings/extension-page';
 import { loadSettings, watchSettings } from '../../lib/settings/store';
+import { forgetEverything, readingStats } from '../../lib/reading/reading-db';
 
 const root = document.getElementById('app') as HTMLElement;
 const { writer, signal } = extensionPageSettings(window);
@@ -24,6 +25,17 @@ let packs: OptionsProps['packs'] = [];
 let importState: OptionsProps['importState'] = { busy: false, stage: '', fraction: 0, error: '', message: '' };
 let shortcut: ShortcutInfo | null = null;
 let settingsFileState: OptionsProps['settingsFileState'] = { error: '', message: '' };
+let reading: OptionsProps['reading'] = null;
+let readingMessage = '';
+
+async function refreshReading(): Promise<void> {
+  try {
+    reading = await readingStats();
+  } catch (error) {
+    readingMessage = `Your reading could not be read: ${(error as Error).message}`;
+  }
+  draw();
+}
 
 const bundledNames = new Map(BUNDLED_PACK.entities.map((e) => [entityKey(BUNDLED_PACK.id, e.id), e.name]));
 
@@ -62,6 +74,15 @@ function draw(): void {
       onChange={update}
       entityName={entityName}
       shortcut={shortcut}
+      reading={reading}
+      readingMessage={readingMessage}
+      onForgetReading={() => {
+        if (!confirm('Forget every article and sentence Backstory kept of your reading? This cannot be undone.')) return;
+        void forgetEverything().then(
+          () => ((readingMessage = 'Everything you read was forgotten.'), refreshReading()),
+          (error: unknown) => ((readingMessage = `Could not forget: ${(error as Error).message}`), draw()),
+        );
+      }}
       onImportPack={(file) => void importPack(file)}
       onRemovePack={(id) => {
         const pack = packs.find((p) => p.id === id);
@@ -134,6 +155,7 @@ async function main(): Promise<void> {
   }, signal);
   await collectOrphanPacks().catch(() => []);
   await refreshPacks();
+  await refreshReading();
 }
 
 void main();

@@ -6,6 +6,8 @@
 import type { PageWindow } from '../dom/page-window';
 import { Lifetime } from '../lifecycle';
 import type { PageEntity } from '../messages';
+import type { ReadSentence } from '../reading/reading-record';
+import { readSentences } from './reading-snapshot';
 import type { Settings } from '../settings/schema';
 import { matchingChanged } from '../settings/matching';
 import type { LoadedPack } from '../spot/loaded-pack';
@@ -169,6 +171,13 @@ export class BackstoryPage {
     this.host.remove();
     this.store.clear();
     this.o.win.clearTimeout(this.countTimer);
+  }
+
+  /** What reading memory keeps of this page, or null when the reading-region model found no article here. */
+  readingSnapshot(): { sentences: ReadSentence[] } | null {
+    const article = this.scanner.article;
+    if (!article || this.life.ended) return null;
+    return { sentences: readSentences(this.store.ordered(), this.o.win.document.documentElement.lang) };
   }
 
   entities(): PageEntity[] {

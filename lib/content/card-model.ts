@@ -5,6 +5,7 @@ import { entityKey } from '../pack-format/entity-key';
 import type { MentionRecord } from './mention-store';
 import type { EntityHead, LoadedPack } from '../spot/loaded-pack';
 import type { DetailsState } from './details-cache';
+import type { YouRead } from '../reading/reading-db';
 
 export interface CardModel {
   name: string;
@@ -20,6 +21,8 @@ export interface CardModel {
   /** "In the news": quotes grouped by their document. */
   news: readonly NewsGroup[];
   related: readonly EntityHead[];
+  /** "You read": the reader's own reading memory about this entity (other articles), or null. */
+  youRead: YouRead | null;
   /** The corpus's month ("Dec 2025") when it is far from the page's date, else ''. */
   asOf: string;
   /** The card became a notice that the entity was muted (with Undo). */
@@ -83,6 +86,7 @@ export function entityCardModel(input: EntityCardInput): CardModel {
     facts: details?.facts ?? [],
     news: details?.news ?? [],
     related: (details?.related ?? []).filter((r) => !input.muted.has(entityKey(loaded.id, r.id))),
+    youRead: details?.youRead ?? null,
     asOf: input.asOf,
     onPage: { count: records.length, index: record ? records.indexOf(record) : -1 },
     provenance: provenanceOf(loaded),

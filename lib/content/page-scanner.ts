@@ -88,6 +88,11 @@ export class PageScanner {
     });
   }
 
+  /** The article the reading-region model found, or null (a section front, a list page). */
+  get article(): Element | null {
+    return this.collect.region?.root ?? null;
+  }
+
   get lastTimings(): ScanTimings {
     return this.timings;
   }

@@ -12,6 +12,8 @@ import type { Settings } from '../settings/schema';
 import type { LoadedPack } from '../spot/loaded-pack';
 import { BackstoryPage, type RenderCard } from './backstory-page';
 import type { FetchDetails } from './details-cache';
+import { articleHead } from './reading-snapshot';
+import { watchReading } from '../reading/read-dwell';
 
 export interface PageSessionOptions {
   win: PageWindow;
@@ -25,6 +27,8 @@ export interface PageSessionOptions {
   log: (message: string) => void;
   /** When this script started (document idle), for the timings it logs. */
   startedAt: number;
+  /** Whether this tab is a private (incognito) window: reading memory keeps nothing there. */
+  inPrivate: boolean;
 }
 
 export class PageSession {
@@ -108,6 +112,7 @@ export class PageSession {
       log: this.o.log,
     });
     this.page = page;
+    this.watchReading(page);
     // Timings count from document idle (this script's start), settings and pack loading included.
     const since = performance.now() - this.o.startedAt;
     const t = await page.start();
@@ -116,6 +121,38 @@ export class PageSession {
     this.o.log(
       `first highlights ${first.toFixed(1)} ms, all ${(t.allHighlightsMs + since).toFixed(1)} ms, longest slice ${t.longestSliceMs.toFixed(1)} ms, work ${t.totalWorkMs.toFixed(1)} ms, reading region ${t.regionMs.toFixed(2)} ms`,
     );
+  }
+
+  /**
+   * Reading memory (opt-in): once the reader has stayed on an article (read-dwell.ts), its sentences about
+   * known entities go to the background in one message. Checked again there; never in a private window or on
+   * an excluded site.
+   */
+  private watchReading(page: BackstoryPage): void {
+    const { settings } = this;
+    if (!settings.readingMemory || this.o.inPrivate || isListed(settings.readingExcludedSites, this.host)) return;
+    const { win, signal } = this.o;
+    const doc = win.document;
+    watchReading({
+      isVisible: () => doc.visibilityState === 'visible',
+      onVisibilityChange: (listener, s) => doc.addEventListener('visibilitychange', listener, { signal: s }),
+      setTimer: (fn, ms) => win.setTimeout(fn, ms),
+      clearTimer: (id) => win.clearTimeout(id),
+      whenIdle: (fn, s) => {
+        // Both browsers have requestIdleCallback; the timeout bounds the wait on a page that is never idle.
+        const id = win.requestIdleCallback(() => fn(), { timeout: 5_000 });
+        s.addEventListener('abort', () => win.cancelIdleCallback(id), { once: true });
+      },
+      now: () => performance.now(),
+      signal,
+      onRead: () => {
+        if (this.page !== page || !this.settings.readingMemory) return;
+        const snapshot = page.readingSnapshot();
+        if (!snapshot || snapshot.sentences.length === 0) return;
+        this.o.send({ type: 'reading-save', article: { ...articleHead(doc), sentences: snapshot.sentences } });
+        this.o.log(`reading memory: kept ${snapshot.sentences.length} sentences of this article`);
+      },
+    });
   }
 
   /** Answers the popup and the keyboard command. */
@@ -132,6 +169,10 @@ export class PageSession {
 }
 
 /** The page's URL without its fragment: in-page anchors are not navigation. */
+function isListed(hosts: readonly string[], host: string): boolean {
+  return hosts.some((h) => host === h || host.endsWith(`.${h}`));
+}
+
 function pageUrl(win: Window): string {
   const { href } = win.location;
   const hash = href.indexOf('#');

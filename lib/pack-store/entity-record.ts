@@ -6,6 +6,7 @@
 import { groupNews, type NewsGroup } from '../pack-format/news-groups';
 import type { KeyFact, KnowledgePack, PackDocument, PackEntity } from '../pack-format/types';
 import type { EntityHead } from '../spot/loaded-pack';
+import type { YouRead } from '../reading/reading-db';
 
 export interface EntityRecord {
   packId: string;
@@ -27,6 +28,8 @@ export interface EntityDetails {
   facts: KeyFact[];
   news: NewsGroup[];
   related: EntityHead[];
+  /** "You read": from the reader's own reading memory (added by the background, never from a pack). */
+  youRead?: YouRead;
 }
 
 /** Quotes under "In the news"; the pack may hold hundreds. */

@@ -1,13 +1,15 @@
 /** The one settings item: its shape, defaults, and a validator that replaces each invalid field by its default. */
 import { ENTITY_TYPES, type EntityType } from '../pack-format/types';
 
-export const SETTINGS_VERSION = 4;
+export const SETTINGS_VERSION = 5;
 export const SETTINGS_KEY = 'settings';
 
 export const HIGHLIGHT_STYLES = ['underline', 'background', 'none'] as const;
 export const TRIGGERS = ['hover', 'modifier', 'click'] as const;
 export const THEMES = ['page', 'light', 'dark'] as const;
 export const SITE_MODES = ['all', 'allow-only'] as const;
+/** How long reading memory keeps an article, in days; 0 keeps it until the reader deletes it. */
+export const READING_RETENTION_DAYS = [30, 90, 365, 0] as const;
 
 export interface Settings {
   version: number;
@@ -35,6 +37,11 @@ export interface Settings {
   showBadge: boolean;
   /** Backstory's own lines in the page's console (timings, cards drawn), for bug reports. Off: it writes nothing. */
   diagnostics: boolean;
+  /** Reading memory (off by default): sentences about known entities from articles read, kept on this machine. */
+  readingMemory: boolean;
+  /** Hostnames reading memory never keeps anything from (Backstory may still run there). */
+  readingExcludedSites: string[];
+  readingRetentionDays: (typeof READING_RETENTION_DAYS)[number];
 }
 
 export const DEFAULT_COLORS: Readonly<Record<EntityType, string>> = {
@@ -69,6 +76,9 @@ export function defaultSettings(): Settings {
     disabledPacks: [],
     showBadge: true,
     diagnostics: false,
+    readingMemory: false,
+    readingExcludedSites: [],
+    readingRetentionDays: 90,
   };
 }
 
@@ -144,6 +154,9 @@ export function validateSettings(raw: unknown): Settings {
     disabledPacks: stringList(o.disabledPacks, d.disabledPacks, (s) => s.length <= 120),
     showBadge: bool(o.showBadge, d.showBadge),
     diagnostics: bool(o.diagnostics, d.diagnostics),
+    readingMemory: bool(o.readingMemory, d.readingMemory),
+    readingExcludedSites: stringList(o.readingExcludedSites, d.readingExcludedSites, (s) => HOST.test(s)),
+    readingRetentionDays: (READING_RETENTION_DAYS as readonly unknown[]).includes(o.readingRetentionDays) ? (o.readingRetentionDays as Settings['readingRetentionDays']) : d.readingRetentionDays,
   };
 }
 

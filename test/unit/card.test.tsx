@@ -10,7 +10,7 @@ function props(over: Partial<CardProps> = {}): CardProps {
     name: 'Drone wall', type: 'concept', details: 'ready', detailsError: '', summary: 'A layered defence.', url: '', facts: [{ label: 'Proposed', value: '2025' }],
     news: groupNews([{ doc: 'd1', text: 'The EU backed a “drone wall” plan.', marks: [[17, 27]] }],
       new Map([['d1', { id: 'd1', title: 'Romania builds drones', kind: 'article', date: '2025-12', source: 'seed.txt' }]]), 3),
-    asOf: '', muted: false, status: '',
+    asOf: '', muted: false, status: '', youRead: null,
     related: [{ id: 'european-union', name: 'European Union', type: 'organization' }],
     onPage: { count: 2, index: 0 }, provenance: 'Backstory news · corpus 2025-12', dark: false, pinned: false, canGoBack: false,
     onPin: noop, onClose: noop, onBack: noop, onRelated: noop, onStep: noop, onMute: noop, onUndoMute: noop, onManageMuted: noop, onCopy: noop,
@@ -25,6 +25,19 @@ function mount(p: CardProps): HTMLElement {
 }
 
 describe('the card', () => {
+  test('"You read" lists what the reader read about it elsewhere, with links, and how many articles', () => {
+    const youRead = { articles: 4, items: [{ url: 'https://a.example/nato-summit', title: 'NATO summit ends', site: 'A News', date: '2026-11-20', text: 'NATO leaders met in The Hague.' }] };
+    const root = mount(props({ name: 'NATO', youRead }));
+    const section = root.querySelector('section[aria-label="You read"]');
+    expect(section?.textContent).toContain('4 articles you read mention NATO');
+    expect(section?.querySelector('q')?.textContent).toBe('NATO leaders met in The Hague.');
+    const link = section?.querySelector('a');
+    expect(link?.getAttribute('href')).toBe('https://a.example/nato-summit');
+    expect(link?.textContent).toBe('NATO summit ends');
+    expect(section?.textContent).toContain('A News · 20 Nov 2026');
+    expect(mount(props()).querySelector('section[aria-label="You read"]')).toBeNull();
+  });
+
   test('is a dialog named by the entity, with the mention marked in its sentence and the source and date', () => {
     const root = mount(props());
     const dialog = root.querySelector('[role="dialog"]');

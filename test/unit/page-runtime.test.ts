@@ -84,7 +84,8 @@ describe('dispose stops the work in progress', () => {
       let settings = defaultSettings();
       const session = new PageSession({
         win, signal: life.signal, settings, loadPacks: () => Promise.resolve([LOADED]), cardCss: '', renderCard: () => undefined,
-        send: () => undefined, fetchDetails: () => Promise.resolve(null), log: () => undefined, startedAt: 0,
+        send: () => undefined, fetchDetails: () => Promise.resolve(null), log: () => undefined, inPrivate: false,
+    startedAt: 0,
       });
       await session.start();
       const once = live.size;

@@ -93,7 +93,17 @@ describe('sites', () => {
     const v3 = { ...defaultSettings(), version: 3, theme: 'dark' } as Record<string, unknown>;
     delete v3.showBadge;
     delete v3.diagnostics;
-    expect(migrateSettings(v3)).toMatchObject({ version: 4, theme: 'dark', showBadge: true, diagnostics: false });
+    expect(migrateSettings(v3)).toMatchObject({ version: SETTINGS_VERSION, theme: 'dark', showBadge: true, diagnostics: false });
+  });
+  test('version 4 -> 5 adds reading memory, off, with no excluded sites and 90 days kept', () => {
+    const v4 = { ...defaultSettings(), version: 4, theme: 'dark', blockedSites: ['a.example'] } as Record<string, unknown>;
+    delete v4.readingMemory;
+    delete v4.readingExcludedSites;
+    delete v4.readingRetentionDays;
+    expect(migrateSettings(v4)).toMatchObject({ version: 5, theme: 'dark', blockedSites: ['a.example'], readingMemory: false, readingExcludedSites: [], readingRetentionDays: 90 });
+  });
+  test('a corrupt reading memory field falls back to its default: off, and 90 days', () => {
+    expect(validateSettings({ ...defaultSettings(), readingMemory: 'yes', readingRetentionDays: 7 })).toMatchObject({ readingMemory: false, readingRetentionDays: 90 });
   });
 });
 

@@ -1,0 +1,60 @@
+/**
+ * The background's side of reading memory: it decides, from the settings and the sender, whether anything
+ * may be kept or shown, so a content script (or a page that fools one) cannot write past these rules. Nothing
+ * in private windows, nothing from excluded sites, nothing while the switch is off.
+ */
+import { loadSettings } from '../settings/store';
+import type { Settings } from '../settings/schema';
+import { checkReadArticle } from './reading-record';
+import { forgetOlderThan, saveArticle, youRead, type YouRead } from './reading-db';
+
+interface Sender {
+  url?: string;
+  tab?: { incognito?: boolean };
+}
+
+const DAY_MS = 86_400_000;
+/** Items a card lists under "You read". */
+export const YOU_READ_ITEMS = 3;
+
+const withoutHash = (url: string): string => url.split('#')[0] ?? url;
+
+function hostOf(url: string): string {
+  try {
+    return new URL(url).host;
+  } catch {
+    return '';
+  }
+}
+
+/** Whether reading memory may keep or show anything for this sender now. */
+export function readingAllowed(settings: Settings, sender: Sender): boolean {
+  if (!settings.readingMemory || sender.tab?.incognito !== false || !sender.url) return false;
+  const host = hostOf(sender.url);
+  return host !== '' && !settings.readingExcludedSites.some((h) => host === h || host.endsWith(`.${h}`));
+}
+
+export async function saveReading(raw: unknown, sender: Sender, now = Date.now()): Promise<{ ok: boolean; reason?: string }> {
+  const settings = await loadSettings();
+  if (!readingAllowed(settings, sender)) return { ok: false, reason: 'reading memory is off here' };
+  const article = checkReadArticle(raw, now);
+  if (!article) return { ok: false, reason: 'not an article with sentences about known entities' };
+  // The article must be the page that sent it.
+  if (hostOf(article.url) !== hostOf(sender.url ?? '')) return { ok: false, reason: 'the article is not the sending page' };
+  await saveArticle(article);
+  if (settings.readingRetentionDays > 0) await forgetOlderThan(now - settings.readingRetentionDays * DAY_MS);
+  return { ok: true };
+}
+
+/** "You read" for a card on the sender's page, or null when reading memory may not show anything there. */
+export async function readingFor(entity: string, sender: Sender): Promise<YouRead | null> {
+  const settings = await loadSettings();
+  if (!readingAllowed(settings, sender)) return null;
+  try {
+    const found = await youRead(entity, withoutHash(sender.url ?? ''), YOU_READ_ITEMS);
+    return found.articles > 0 ? found : null;
+  } catch {
+    // Reading memory is an extra: a store that cannot be read leaves the card as it was.
+    return null;
+  }
+}

@@ -1,0 +1,84 @@
+/**
+ * Reading memory, end to end in Chromium: switched on in the options page, an article read for the dwell is
+ * kept; on another article, NATO's card lists what was read about NATO in the first, with its link; "Forget
+ * everything" empties the store, and the card no longer says it. Off by default: nothing is kept before.
+ */
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { hoverText, launchExtension, openExtensionPage, openPage, readCard, type ExtensionBrowser } from '../../support/browser';
+import { startServer, type PageServer } from '../../support/server';
+
+let browser: ExtensionBrowser;
+let server: PageServer;
+
+/** An article the reading-region model recognises: a headline and paragraphs of body text. */
+function article(title: string, sentence: string): string {
+  const filler = 'Officials said the talks, which began on Monday, covered air defence, drones, supply lines and the budget for next year, and would go on.';
+  return `<!doctype html><html lang="en"><head><title>${title}</title></head><body><header><nav><a href="/">Home</a></nav></header>
+<main><article><h1>${title}</h1>${[sentence, filler, filler, filler, filler, filler].map((p) => `<p>${p}</p>`).join('')}</article></main></body></html>`;
+}
+
+async function keptText(): Promise<string> {
+  const options = await openExtensionPage(browser, 'options.html');
+  await options.waitForSelector('#reading-stats');
+  await expect.poll(() => options.locator('#reading-stats').textContent()).not.toMatch(/Reading what is kept/);
+  const text = (await options.locator('#reading-stats').textContent()) ?? '';
+  await options.close();
+  return text;
+}
+
+async function natoCard(path: string): Promise<string> {
+  const page: Page = await openPage(browser, server.url(path), 1);
+  await hoverText(page, 'NATO');
+  await expect.poll(async () => (await readCard(page)).text, { timeout: 5_000 }).toMatch(/NATO/);
+  // Details (and "You read") arrive from the background during the dwell.
+  await expect.poll(async () => (await readCard(page)).text, { timeout: 5_000 }).not.toMatch(/Loading/);
+  const text = (await readCard(page)).text;
+  await page.close();
+  return text;
+}
+
+beforeAll(async () => {
+  server = await startServer();
+  server.route('/a.html', article('Allies tighten the eastern flank', 'NATO moved more air defences to Romania after the drone incursions.'));
+  server.route('/b.html', article('Summit opens in The Hague', 'NATO leaders opened their summit with a pledge on spending.'));
+  browser = await launchExtension();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+describe('reading memory', () => {
+  test('off by default; switched on, an article read is kept and shown on another article\'s card, with its link; Forget everything empties it', async () => {
+    expect(await keptText()).toMatch(/Kept now: 0 articles/);
+    // Off by default: reading an article keeps nothing.
+    expect(await natoCard('/b.html')).not.toMatch(/You read/);
+
+    const options = await openExtensionPage(browser, 'options.html');
+    await options.getByLabel(/Remember what I read/).check();
+    await options.waitForTimeout(600);
+    await options.close();
+
+    // Read article A: it stays in view past the dwell (15 s), then is kept at idle.
+    const a = await openPage(browser, server.url('/a.html'), 1);
+    await expect.poll(() => browser.logs.some((l) => l.includes('reading memory: kept')), { timeout: 30_000, interval: 500 }).toBe(true);
+    await a.close();
+    await expect.poll(() => keptText(), { timeout: 10_000 }).toMatch(/Kept now: 1 article mentioning/);
+
+    const card = await natoCard('/b.html');
+    expect(card).toMatch(/You read/);
+    expect(card).toMatch(/1 article you read mentions NATO/);
+    expect(card).toContain('NATO moved more air defences to Romania after the drone incursions.');
+    expect(card).toContain('Allies tighten the eastern flank');
+
+    const forget = await openExtensionPage(browser, 'options.html');
+    forget.once('dialog', (d) => void d.accept());
+    await forget.getByRole('button', { name: 'Forget everything I read' }).click();
+    await expect.poll(() => forget.locator('#reading-stats').textContent()).toMatch(/Kept now: 0 articles.*Everything you read was forgotten/);
+    await forget.close();
+    expect(await natoCard('/b.html')).not.toMatch(/You read/);
+    expect(browser.extensionErrors).toEqual([]);
+  }, 90_000);
+});
