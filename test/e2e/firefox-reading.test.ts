@@ -1,0 +1,93 @@
+/**
+ * Firefox ESR: reading memory through the event page. Switched on in the options page, an article read past
+ * the dwell is kept by the content script and the event page (the options page counts it); the event page
+ * answers NATO's details with "You read" from it (asked from an extension page: the card's closed shadow root
+ * keeps its text from any page script, and Chromium's suite reads the card itself); "Forget everything"
+ * empties the store.
+ */
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { firefoxPath, launchFirefox, type Firefox } from '../../support/firefox';
+import { poll } from '../../support/poll';
+import { CARD_BOX, HIGHLIGHT_COUNT as COUNT, locateText } from '../../support/firefox-page';
+import { startServer, type PageServer } from '../../support/server';
+
+const available = firefoxPath() !== null;
+if (!available) console.warn('Firefox ESR not found: skipping the Firefox reading memory suite (apt-get install -y firefox-esr).');
+
+let ff: Firefox;
+let server: PageServer;
+let extensionTab = '';
+
+function article(title: string, sentence: string): string {
+  const filler = 'Officials said the talks, which began on Monday, covered air defence, drones, supply lines and the budget for next year, and would go on.';
+  return `<!doctype html><html lang="en"><head><title>${title}</title></head><body><main><article><h1>${title}</h1>${[sentence, filler, filler, filler, filler, filler].map((p) => `<p>${p}</p>`).join('')}</article></main></body></html>`;
+}
+
+const ASK_NATO = `browser.runtime.sendMessage({ type: 'entity-details', packId: 'backstory-news', id: 'nato' }).then((a) => a.youRead ?? null)`;
+const STATS = `document.querySelector('#reading-stats')?.textContent ?? ''`;
+
+async function openOptions(): Promise<void> {
+  await ff.evaluate(`location.href = 'options.html'`, extensionTab);
+  await poll(() => ff.evaluate<string>(STATS, extensionTab).catch(() => ''), (t) => /Kept now/.test(t), 10_000);
+}
+
+async function natoCardHeight(): Promise<number> {
+  await ff.navigate(server.url('/b.html'));
+  await ff.send('browsingContext.activate', { context: ff.context });
+  await poll(() => ff.evaluate<number>(COUNT), (n) => n >= 1, 10_000);
+  const at = await ff.evaluate<[number, number]>(locateText('NATO', { scroll: 'center' }));
+  await ff.pointerMove(at[0] - 30, at[1] + 40);
+  await ff.pointerMove(at[0], at[1]);
+  const height = async (): Promise<number> => {
+    const [, top, , bottom] = await ff.evaluate<[number, number, number, number]>(CARD_BOX);
+    return bottom - top;
+  };
+  // Let the details (and "You read") arrive, then read the settled size.
+  await poll(height, (h) => h > 150, 5_000);
+  await new Promise((r) => setTimeout(r, 800));
+  const settled = await height();
+  await ff.press('Escape');
+  return settled;
+}
+
+describe.skipIf(!available)('Firefox ESR: reading memory', () => {
+  beforeAll(async () => {
+    server = await startServer();
+    server.route('/a.html', article('Allies tighten the eastern flank', 'NATO moved more air defences to Romania after the drone incursions.'));
+    server.route('/b.html', article('Summit opens in The Hague', 'NATO leaders opened their summit with a pledge on spending.'));
+    ff = await launchFirefox({ keepWelcome: true });
+    extensionTab = ff.welcome ?? '';
+  });
+  afterAll(async () => {
+    await ff?.close();
+    await server?.close();
+  });
+
+  test('an article read is kept; the event page answers NATO\'s details with it; Forget everything empties the store', async () => {
+    await openOptions();
+    expect(await ff.evaluate<string>(STATS, extensionTab)).toMatch(/Kept now: 0 articles/);
+    expect(await natoCardHeight()).toBeGreaterThan(150);
+
+    await ff.evaluate(`(() => { const box = [...document.querySelectorAll('#reading input[type=checkbox]')][0]; box.click(); return box.checked; })()`, extensionTab);
+    await new Promise((r) => setTimeout(r, 800));
+    await ff.navigate(server.url('/a.html'));
+    // The article's tab in front: only visible time counts toward the dwell.
+    await ff.send('browsingContext.activate', { context: ff.context });
+    const kept = await poll(async () => {
+      await ff.evaluate(`location.reload()`, extensionTab).catch(() => undefined);
+      await new Promise((r) => setTimeout(r, 1_000));
+      return ff.evaluate<string>(STATS, extensionTab).catch(() => '');
+    }, (t) => /Kept now: 1 article mentioning/.test(t), 40_000);
+    expect(kept).toMatch(/Kept now: 1 article mentioning/);
+
+    const youRead = await ff.evaluate<{ articles: number; items: Array<{ url: string; text: string; title: string }> } | null>(ASK_NATO, extensionTab);
+    expect(youRead?.articles).toBe(1);
+    expect(youRead?.items[0]).toMatchObject({ url: server.url('/a.html'), text: 'NATO moved more air defences to Romania after the drone incursions.', title: 'Allies tighten the eastern flank' });
+    expect(await natoCardHeight()).toBeGreaterThan(150);
+
+    await ff.evaluate(`(() => { window.confirm = () => true; [...document.querySelectorAll('button')].find((b) => b.textContent === 'Forget everything I read').click(); })()`, extensionTab);
+    expect(await poll(() => ff.evaluate<string>(STATS, extensionTab), (t) => /Kept now: 0 articles/.test(t), 10_000)).toMatch(/Everything you read was forgotten/);
+    expect(await ff.evaluate(ASK_NATO, extensionTab)).toBeNull();
+    expect(await natoCardHeight()).toBeGreaterThan(150);
+  }, 120_000);
+});
