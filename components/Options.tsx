@@ -5,7 +5,8 @@ import { TYPE_GROUP } from '../lib/pack-format/type-labels';
 import type { ShortcutInfo } from '../lib/extension/shortcut';
 import type { PackSummary } from '../lib/pack-store/store';
 import { ShortcutNote } from './ShortcutNote';
-import { HIGHLIGHT_STYLES, HOVER_DELAY_MS, isValidHoverDelay, MAX_LIST, normalizeHost, READING_RETENTION_DAYS, THEMES, TRIGGERS, type Settings } from '../lib/settings/schema';
+import { ReadingSection, type ReadingActions, type ReadingView } from './ReadingSection';
+import { HIGHLIGHT_STYLES, HOVER_DELAY_MS, isValidHoverDelay, MAX_LIST, normalizeHost, THEMES, TRIGGERS, type Settings } from '../lib/settings/schema';
 
 export interface OptionsProps {
   settings: Settings;
@@ -24,10 +25,9 @@ export interface OptionsProps {
   entityName: (key: string) => string;
   /** The keyboard command's binding as the browser reports it (null until read). */
   shortcut: ShortcutInfo | null;
-  /** What reading memory holds now (null until read), and the outcome of the last "Forget everything". */
-  reading: { articles: number; entities: number } | null;
-  readingMessage: string;
-  onForgetReading: () => void;
+  /** What reading memory holds now (null until read), and what the last action on it did. */
+  reading: ReadingView | null;
+  readingActions: ReadingActions;
 }
 
 const STYLE_LABELS: Record<Settings['highlightStyle'], string> = { underline: 'Underline', background: 'Background tint', none: 'None (cards only)' };
@@ -181,31 +181,7 @@ export function Options(props: OptionsProps): JSX.Element {
         </label>
       </section>
 
-      <section aria-labelledby="h-reading" id="reading">
-        <h2 id="h-reading">Your reading</h2>
-        <label class="choice">
-          <input type="checkbox" checked={s.readingMemory} onChange={(e) => set('readingMemory', (e.currentTarget).checked)} />
-          Remember what I read: on cards, show what I read about the same people and places in other articles
-        </label>
-        <p class="note">
-          Off by default. When on, after you have stayed on an article for 15 seconds with its tab in view, Backstory keeps the
-          sentences of it that mention people, places and ideas it knows, with the article's title, site, link and date. Nothing
-          else about the page or you is kept. It stays in this browser on this computer (never synced, never sent anywhere), and
-          nothing is kept in private windows or on the sites listed below.
-        </p>
-        <div class="field">
-          <label for="reading-retention">Keep what I read for</label>
-          <select id="reading-retention" value={String(s.readingRetentionDays)} onChange={(e) => set('readingRetentionDays', Number((e.currentTarget).value) as Settings['readingRetentionDays'])}>
-            {READING_RETENTION_DAYS.map((d) => <option key={d} value={String(d)}>{d === 0 ? 'Until I delete it' : d === 365 ? 'A year' : `${d} days`}</option>)}
-          </select>
-        </div>
-        <SiteList label="Sites never remembered" sites={s.readingExcludedSites} onChange={(v) => set('readingExcludedSites', v)} />
-        <p class="note" id="reading-stats" aria-live="polite">
-          {props.reading === null ? 'Reading what is kept…' : `Kept now: ${props.reading.articles} article${props.reading.articles === 1 ? '' : 's'} mentioning ${props.reading.entities} people, places and ideas.`}
-          {props.readingMessage ? ` ${props.readingMessage}` : ''}
-        </p>
-        <button type="button" onClick={props.onForgetReading}>Forget everything I read</button>
-      </section>
+      <ReadingSection settings={s} set={set} view={props.reading} actions={props.readingActions} entityName={props.entityName} siteList={(v) => <SiteList label="Sites never remembered" sites={s.readingExcludedSites} onChange={v} />} />
 
       <section aria-labelledby="h-sites">
         <h2 id="h-sites">Sites</h2>
@@ -298,7 +274,7 @@ export function Options(props: OptionsProps): JSX.Element {
         <button type="button" onClick={props.onExportSettings}>Export settings</button>{' '}
         <label class="file-button">
           <span>Import settings</span>
-          <input type="file" accept=".json,application/json" onChange={(e) => {
+          <input type="file" id="settings-file" accept=".json,application/json" onChange={(e) => {
             const input = e.currentTarget;
             const file = input.files?.[0];
             if (file) props.onImportSettings(file);

@@ -15,7 +15,8 @@ import { listPacks } from '../../lib/pack-store/store';
 import { defaultSettings, type Settings } from '../../lib/settings/schema';
 import { extensionPageSettings } from '../../lib/settings/extension-page';
 import { loadSettings, watchSettings } from '../../lib/settings/store';
-import { forgetEverything, readingStats } from '../../lib/reading/reading-db';
+import { deleteArticle, exportArticles, forgetEntity, forgetEverything, importArticles, readArticles, readEntities, readingStats } from '../../lib/reading/reading-db';
+import { parseReadingFile, READING_FILE_MAX_BYTES, readingFileText } from '../../lib/reading/reading-file';
 
 const root = document.getElementById('app') as HTMLElement;
 const { writer, signal } = extensionPageSettings(window);
@@ -26,16 +27,41 @@ let importState: OptionsProps['importState'] = { busy: false, stage: '', fractio
 let shortcut: ShortcutInfo | null = null;
 let settingsFileState: OptionsProps['settingsFileState'] = { error: '', message: '' };
 let reading: OptionsProps['reading'] = null;
-let readingMessage = '';
 
-async function refreshReading(): Promise<void> {
+/** Reads reading memory again and shows it, with what the last action did (or why it failed). */
+async function refreshReading(message = '', error = ''): Promise<void> {
   try {
-    reading = await readingStats();
-  } catch (error) {
-    readingMessage = `Your reading could not be read: ${(error as Error).message}`;
+    const [stats, byEntity, recent] = await Promise.all([readingStats(), readEntities(), readArticles(undefined, 20)]);
+    reading = { ...stats, byEntity, recent, message, error };
+  } catch (failure) {
+    reading = { articles: 0, entities: 0, sentences: 0, bytes: 0, byEntity: [], recent: [], message: '', error: `Your reading could not be read: ${(failure as Error).message}` };
   }
   draw();
 }
+
+/** Runs a change to reading memory, then shows the store as it is after it. */
+function readingChange(run: () => Promise<unknown>, done: string): void {
+  run().then(
+    () => refreshReading(done),
+    (error: unknown) => refreshReading('', `Nothing was changed: ${(error as Error).message}`),
+  );
+}
+
+const readingActions: OptionsProps['readingActions'] = {
+  onForgetAll: () => {
+    if (confirm('Forget every article and sentence Backstory kept of your reading? This cannot be undone.')) readingChange(forgetEverything, 'Everything you read was forgotten.');
+  },
+  onForgetEntity: (entity) => {
+    if (confirm(`Forget everything you read about ${entityName(entity)}?`)) readingChange(() => forgetEntity(entity), `Forgot everything about ${entityName(entity)}.`);
+  },
+  onDeleteArticle: (url) => readingChange(() => deleteArticle(url), 'The article was deleted.'),
+  onExport: () => void exportArticles().then((articles) => download('backstory-reading.json', readingFileText(articles))),
+  onImport: (file) =>
+    readingChange(async () => {
+      if (file.size > READING_FILE_MAX_BYTES) throw new Error(`${file.name} is larger than ${READING_FILE_MAX_BYTES / 1_048_576} MB`);
+      await importArticles(parseReadingFile(file.name, await file.text(), Date.now()));
+    }, `Imported ${file.name}.`),
+};
 
 const bundledNames = new Map(BUNDLED_PACK.entities.map((e) => [entityKey(BUNDLED_PACK.id, e.id), e.name]));
 
@@ -75,14 +101,7 @@ function draw(): void {
       entityName={entityName}
       shortcut={shortcut}
       reading={reading}
-      readingMessage={readingMessage}
-      onForgetReading={() => {
-        if (!confirm('Forget every article and sentence Backstory kept of your reading? This cannot be undone.')) return;
-        void forgetEverything().then(
-          () => ((readingMessage = 'Everything you read was forgotten.'), refreshReading()),
-          (error: unknown) => ((readingMessage = `Could not forget: ${(error as Error).message}`), draw()),
-        );
-      }}
+      readingActions={readingActions}
       onImportPack={(file) => void importPack(file)}
       onRemovePack={(id) => {
         const pack = packs.find((p) => p.id === id);

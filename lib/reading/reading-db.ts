@@ -17,6 +17,8 @@ interface ArticleRow {
   published: string;
   visited: number;
   sentences: number;
+  /** What its text takes in the store (UTF-16 bytes of titles and sentences), for the storage cap. */
+  bytes: number;
 }
 
 interface MentionRow {
@@ -60,16 +62,19 @@ async function deleteArticleIn(tx: WriteTx, url: string): Promise<void> {
   await tx.objectStore('articles').delete(url);
 }
 
-export async function saveArticle(article: ReadArticle): Promise<void> {
-  const db = await open();
-  const tx = db.transaction(['articles', 'mentions'], 'readwrite');
+/** Replaces what was kept of an article by this (its row, and one mention row per entity it names). */
+async function putArticleIn(tx: WriteTx, article: ReadArticle): Promise<void> {
   await deleteArticleIn(tx, article.url);
   const byEntity = new Map<string, string[]>();
   for (const s of article.sentences) for (const e of s.entities) byEntity.set(e, [...(byEntity.get(e) ?? []), s.text]);
   const { sentences, ...head } = article;
-  await tx.objectStore('articles').put({ ...head, sentences: sentences.length });
+  const bytes = 2 * (article.url.length + article.title.length + article.site.length + sentences.reduce((n, x) => n + x.text.length * x.entities.length, 0));
+  await tx.objectStore('articles').put({ ...head, sentences: sentences.length, bytes });
   for (const [entity, texts] of byEntity) await tx.objectStore('mentions').put({ id: `${entity}\u0000${article.url}`, entity, url: article.url, visited: article.visited, texts });
-  await tx.done;
+}
+
+export async function saveArticle(article: ReadArticle): Promise<void> {
+  await importArticles([article]);
 }
 
 export interface YouRead {
@@ -102,15 +107,108 @@ export async function youRead(entity: string, exceptUrl: string, limit: number):
 export interface ReadingStats {
   articles: number;
   entities: number;
+  sentences: number;
+  bytes: number;
 }
 
 export async function readingStats(): Promise<ReadingStats> {
   const db = await open();
   const tx = db.transaction(['articles', 'mentions'], 'readonly');
-  const articles = await tx.objectStore('articles').count();
+  let articles = 0;
+  let sentences = 0;
+  let bytes = 0;
+  for (let c = await tx.objectStore('articles').openCursor(); c; c = await c.continue()) {
+    articles++;
+    sentences += c.value.sentences;
+    bytes += c.value.bytes ?? 0;
+  }
   const entities = new Set<string>();
   for (let c = await tx.objectStore('mentions').openCursor(); c; c = await c.continue()) entities.add(c.value.entity);
-  return { articles, entities: entities.size };
+  return { articles, entities: entities.size, sentences, bytes };
+}
+
+/** Every entity the reading mentions, with how many articles do, most read first. */
+export async function readEntities(): Promise<Array<{ entity: string; articles: number }>> {
+  const db = await open();
+  const counts = new Map<string, number>();
+  for (let c = await db.transaction('mentions').store.openCursor(); c; c = await c.continue()) counts.set(c.value.entity, (counts.get(c.value.entity) ?? 0) + 1);
+  return [...counts].map(([entity, articles]) => ({ entity, articles })).sort((a, b) => b.articles - a.articles || (a.entity < b.entity ? -1 : 1));
+}
+
+/** The articles read, newest first (those mentioning `entity` when given). */
+export async function readArticles(entity?: string, limit = 100): Promise<Array<Omit<ArticleRow, 'bytes'>>> {
+  const db = await open();
+  const tx = db.transaction(['articles', 'mentions'], 'readonly');
+  const out: Array<Omit<ArticleRow, 'bytes'>> = [];
+  if (entity) {
+    const range = IDBKeyRange.bound([entity, -Infinity], [entity, Infinity]);
+    for (let c = await tx.objectStore('mentions').index('byEntity').openCursor(range, 'prev'); c && out.length < limit; c = await c.continue()) {
+      const a = await tx.objectStore('articles').get(c.value.url);
+      if (a) out.push(a);
+    }
+    return out;
+  }
+  for (let c = await tx.objectStore('articles').index('byVisit').openCursor(null, 'prev'); c && out.length < limit; c = await c.continue()) out.push(c.value);
+  return out;
+}
+
+export async function deleteArticle(url: string): Promise<void> {
+  const db = await open();
+  const tx = db.transaction(['articles', 'mentions'], 'readwrite');
+  await deleteArticleIn(tx, url);
+  await tx.done;
+}
+
+/** Everything about an entity: its sentences go from every article, and articles left with nothing go too. */
+export async function forgetEntity(entity: string): Promise<void> {
+  const db = await open();
+  const tx = db.transaction(['articles', 'mentions'], 'readwrite');
+  const mentions = tx.objectStore('mentions');
+  const range = IDBKeyRange.bound([entity, -Infinity], [entity, Infinity]);
+  const urls = new Set<string>();
+  for (let c = await mentions.index('byEntity').openCursor(range); c; c = await c.continue()) {
+    urls.add(c.value.url);
+    await c.delete();
+  }
+  for (const url of urls) if ((await mentions.index('byUrl').count(url)) === 0) await tx.objectStore('articles').delete(url);
+  await tx.done;
+}
+
+/** Keeps the store under `maxBytes` by deleting the oldest articles first; returns how many went. */
+export async function evictOldest(maxBytes: number): Promise<number> {
+  const db = await open();
+  const tx = db.transaction(['articles', 'mentions'], 'readwrite');
+  let total = 0;
+  for (let c = await tx.objectStore('articles').openCursor(); c; c = await c.continue()) total += c.value.bytes ?? 0;
+  let gone = 0;
+  for (let c = await tx.objectStore('articles').index('byVisit').openCursor(); c && total > maxBytes; c = await c.continue()) {
+    total -= c.value.bytes ?? 0;
+    await deleteArticleIn(tx, c.value.url);
+    gone++;
+  }
+  await tx.done;
+  return gone;
+}
+
+/** Every article with its sentences and their entities, for export (the import format). */
+export async function exportArticles(): Promise<ReadArticle[]> {
+  const db = await open();
+  const tx = db.transaction(['articles', 'mentions'], 'readonly');
+  const out: ReadArticle[] = [];
+  for (const a of await tx.objectStore('articles').index('byVisit').getAll()) {
+    const bySentence = new Map<string, string[]>();
+    for (const m of await tx.objectStore('mentions').index('byUrl').getAll(a.url)) for (const t of m.texts) bySentence.set(t, [...(bySentence.get(t) ?? []), m.entity]);
+    out.push({ url: a.url, title: a.title, site: a.site, published: a.published, visited: a.visited, sentences: [...bySentence].map(([text, entities]) => ({ text, entities: entities.sort() })) });
+  }
+  return out;
+}
+
+/** Stores checked articles in one transaction: all of them, or (on any failure) none. */
+export async function importArticles(articles: readonly ReadArticle[]): Promise<void> {
+  const db = await open();
+  const tx = db.transaction(['articles', 'mentions'], 'readwrite');
+  for (const article of articles) await putArticleIn(tx, article);
+  await tx.done;
 }
 
 /** Deletes articles read before `before` (ms), oldest first; returns how many went. */

@@ -6,7 +6,7 @@
 import { loadSettings } from '../settings/store';
 import type { Settings } from '../settings/schema';
 import { checkReadArticle } from './reading-record';
-import { forgetOlderThan, saveArticle, youRead, type YouRead } from './reading-db';
+import { evictOldest, forgetOlderThan, saveArticle, youRead, type YouRead } from './reading-db';
 
 interface Sender {
   url?: string;
@@ -43,6 +43,7 @@ export async function saveReading(raw: unknown, sender: Sender, now = Date.now()
   if (hostOf(article.url) !== hostOf(sender.url ?? '')) return { ok: false, reason: 'the article is not the sending page' };
   await saveArticle(article);
   if (settings.readingRetentionDays > 0) await forgetOlderThan(now - settings.readingRetentionDays * DAY_MS);
+  if (settings.readingCapMB > 0) await evictOldest(settings.readingCapMB * 1_048_576);
   return { ok: true };
 }
 

@@ -2,7 +2,7 @@
  * Migrations from older stored settings. Version 1 (the first release) had `disabledSites` and `hoverDelay`
  * (seconds); version 2 renamed them to `blockedSites` and `hoverDelayMs`;
  * version 3 added `siteExceptions`; version 4 added `showBadge` and `diagnostics`; version 5 added reading
- * memory (`readingMemory`, off; `readingExcludedSites`; `readingRetentionDays`).
+ * memory (`readingMemory`, off; `readingExcludedSites`; `readingRetentionDays`; `readingCapMB`).
  */
 import { SETTINGS_VERSION, validateSettings, type Settings } from './schema';
 
@@ -20,7 +20,7 @@ const MIGRATIONS: Record<number, (o: Obj) => Obj> = {
   },
   2: (o) => ({ ...o, siteExceptions: [], version: 3 }),
   3: (o) => ({ ...o, showBadge: true, diagnostics: false, version: 4 }),
-  4: (o) => ({ ...o, readingMemory: false, readingExcludedSites: [], readingRetentionDays: 90, version: 5 }),
+  4: (o) => ({ ...o, readingMemory: false, readingExcludedSites: [], readingRetentionDays: 90, readingCapMB: 50, version: 5 }),
 };
 
 export function migrateSettings(raw: unknown): Settings {

@@ -10,6 +10,8 @@ export const THEMES = ['page', 'light', 'dark'] as const;
 export const SITE_MODES = ['all', 'allow-only'] as const;
 /** How long reading memory keeps an article, in days; 0 keeps it until the reader deletes it. */
 export const READING_RETENTION_DAYS = [30, 90, 365, 0] as const;
+/** The most reading memory may take, in MB; past it the oldest articles go first. 0: no cap. */
+export const READING_CAP_MB = [10, 50, 200, 0] as const;
 
 export interface Settings {
   version: number;
@@ -42,6 +44,7 @@ export interface Settings {
   /** Hostnames reading memory never keeps anything from (Backstory may still run there). */
   readingExcludedSites: string[];
   readingRetentionDays: (typeof READING_RETENTION_DAYS)[number];
+  readingCapMB: (typeof READING_CAP_MB)[number];
 }
 
 export const DEFAULT_COLORS: Readonly<Record<EntityType, string>> = {
@@ -79,6 +82,7 @@ export function defaultSettings(): Settings {
     readingMemory: false,
     readingExcludedSites: [],
     readingRetentionDays: 90,
+    readingCapMB: 50,
   };
 }
 
@@ -157,6 +161,7 @@ export function validateSettings(raw: unknown): Settings {
     readingMemory: bool(o.readingMemory, d.readingMemory),
     readingExcludedSites: stringList(o.readingExcludedSites, d.readingExcludedSites, (s) => HOST.test(s)),
     readingRetentionDays: (READING_RETENTION_DAYS as readonly unknown[]).includes(o.readingRetentionDays) ? (o.readingRetentionDays as Settings['readingRetentionDays']) : d.readingRetentionDays,
+    readingCapMB: (READING_CAP_MB as readonly unknown[]).includes(o.readingCapMB) ? (o.readingCapMB as Settings['readingCapMB']) : d.readingCapMB,
   };
 }
 

@@ -426,10 +426,10 @@ describe('settings files', () => {
     await options.locator('#theme').selectOption('light');
     await options.waitForTimeout(600);
     const before = await storageSnapshot();
-    await options.locator('label.file-button input').setInputFiles({ name: 'junk.json', mimeType: 'application/json', buffer: Buffer.from('{"format":"something-else"}') });
+    await options.locator('#settings-file').setInputFiles({ name: 'junk.json', mimeType: 'application/json', buffer: Buffer.from('{"format":"something-else"}') });
     await expect.poll(() => options.locator('#settings-error').textContent()).toMatch(/junk\.json: not a Backstory settings file/);
     expect(await storageSnapshot()).toBe(before);
-    await options.locator('label.file-button input').setInputFiles(file);
+    await options.locator('#settings-file').setInputFiles(file);
     await expect.poll(() => options.locator('#theme').inputValue()).toBe('dark');
     await expect.poll(() => options.locator('#settings-message').textContent()).toMatch(/Settings imported from /);
     // The settings file's messages sit beside its buttons, not under Knowledge packs, and a reset replaces them.

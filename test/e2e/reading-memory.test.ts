@@ -74,6 +74,9 @@ describe('reading memory', () => {
     expect(card).toContain('Allies tighten the eastern flank');
 
     const forget = await openExtensionPage(browser, 'options.html');
+    // The options page lists the names in the reading, with how many articles mention each, and the articles.
+    await expect.poll(() => forget.getByRole('list', { name: 'Names in your reading' }).textContent()).toMatch(/NATO: 1 article/);
+    expect(await forget.getByRole('list', { name: 'Articles you read' }).textContent()).toContain('Allies tighten the eastern flank');
     forget.once('dialog', (d) => void d.accept());
     await forget.getByRole('button', { name: 'Forget everything I read' }).click();
     await expect.poll(() => forget.locator('#reading-stats').textContent()).toMatch(/Kept now: 0 articles.*Everything you read was forgotten/);

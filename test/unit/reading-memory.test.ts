@@ -1,7 +1,8 @@
 import 'fake-indexeddb/auto';
 import { beforeEach, describe, expect, test } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { forgetEverything, forgetOlderThan, readingStats, saveArticle, youRead } from '../../lib/reading/reading-db';
+import { evictOldest, exportArticles, forgetEntity, forgetEverything, forgetOlderThan, importArticles, readArticles, readEntities, readingStats, saveArticle, youRead } from '../../lib/reading/reading-db';
+import { parseReadingFile, readingFileText } from '../../lib/reading/reading-file';
 import { checkReadArticle } from '../../lib/reading/reading-record';
 import { readingAllowed, readingFor, saveReading } from '../../lib/reading/reading-service';
 import { watchReading } from '../../lib/reading/read-dwell';
@@ -45,9 +46,43 @@ describe('the reading store', () => {
     await saveArticle(article('https://old.example/x', 10, [['Old NATO news.', [NATO]]]));
     expect(await forgetOlderThan(1_000)).toBe(1);
     expect((await youRead(NATO, '', 5)).articles).toBe(1);
-    expect(await readingStats()).toEqual({ articles: 1, entities: 1 });
+    expect(await readingStats()).toMatchObject({ articles: 1, entities: 1, sentences: 1 });
     await forgetEverything();
-    expect(await readingStats()).toEqual({ articles: 0, entities: 0 });
+    expect(await readingStats()).toEqual({ articles: 0, entities: 0, sentences: 0, bytes: 0 });
+  });
+});
+
+describe('managing the store', () => {
+  test('forget one entity: its sentences go everywhere, and an article left with nothing goes too', async () => {
+    await saveArticle(article('https://a.example/1', 1_000, [['NATO met.', [NATO]], ['Romania too.', [ROMANIA]]]));
+    await saveArticle(article('https://b.example/2', 2_000, [['NATO again.', [NATO]]]));
+    expect(await readEntities()).toEqual([{ entity: NATO, articles: 2 }, { entity: ROMANIA, articles: 1 }]);
+    await forgetEntity(NATO);
+    expect(await readEntities()).toEqual([{ entity: ROMANIA, articles: 1 }]);
+    expect((await readArticles()).map((a) => a.url)).toEqual(['https://a.example/1']);
+  });
+
+  test('the storage cap evicts the oldest articles first', async () => {
+    for (let i = 0; i < 5; i++) await saveArticle(article(`https://a.example/${i}`, 1_000 + i, [[`NATO story ${i} `.repeat(50), [NATO]]]));
+    const { bytes } = await readingStats();
+    expect(await evictOldest(Math.floor((bytes * 3) / 5))).toBe(2);
+    expect((await readArticles()).map((a) => a.url)).toEqual(['https://a.example/4', 'https://a.example/3', 'https://a.example/2']);
+  });
+
+  test('export and import give the store back; a hostile or damaged file is refused whole, and nothing changes', async () => {
+    await saveArticle(article('https://a.example/1', 1_000, [['NATO met.', [NATO]], ['Romania too.', [NATO, ROMANIA]]]));
+    await saveArticle(article('https://b.example/2', 2_000, [['NATO again.', [NATO]]]));
+    const text = readingFileText(await exportArticles());
+    await forgetEverything();
+    await importArticles(parseReadingFile('mine.json', text, 5_000));
+    expect(await exportArticles()).toEqual((JSON.parse(text) as { articles: unknown[] }).articles);
+    const before = readingFileText(await exportArticles());
+    const bad = JSON.parse(text) as { articles: unknown[] };
+    bad.articles.push({ url: 'javascript:alert(1)', sentences: [{ text: 'x', entities: [NATO] }] });
+    expect(() => parseReadingFile('bad.json', JSON.stringify(bad), 5_000)).toThrow(/bad\.json: article #3 is not an http\(s\) article/);
+    expect(() => parseReadingFile('pack.json', '{"format":"backstory-pack"}', 5_000)).toThrow(/pack\.json is not a Backstory reading file/);
+    expect(() => parseReadingFile('cut.json', text.slice(0, 40), 5_000)).toThrow(/cut\.json is not valid JSON/);
+    expect(readingFileText(await exportArticles())).toBe(before);
   });
 });
 
@@ -70,7 +105,7 @@ describe('what a page may send', () => {
     expect(await saveReading(sent, tab('https://news.example/a', true))).toMatchObject({ ok: false });
     expect(readingAllowed({ ...defaultSettings(), readingMemory: true, readingExcludedSites: ['example.org'] }, tab('https://www.example.org/x'))).toBe(false);
     expect(await saveReading(sent, tab('https://evil.example/b'))).toMatchObject({ ok: false, reason: 'the article is not the sending page' });
-    expect(await readingStats()).toEqual({ articles: 0, entities: 0 });
+    expect(await readingStats()).toEqual({ articles: 0, entities: 0, sentences: 0, bytes: 0 });
     expect(await saveReading(sent, tab('https://news.example/a'))).toEqual({ ok: true });
     expect((await readingFor(NATO, tab('https://other.example/b')))?.articles).toBe(1);
     // Not shown on the page it came from, and not in a private window.

@@ -100,7 +100,8 @@ describe('sites', () => {
     delete v4.readingMemory;
     delete v4.readingExcludedSites;
     delete v4.readingRetentionDays;
-    expect(migrateSettings(v4)).toMatchObject({ version: 5, theme: 'dark', blockedSites: ['a.example'], readingMemory: false, readingExcludedSites: [], readingRetentionDays: 90 });
+    delete v4.readingCapMB;
+    expect(migrateSettings(v4)).toMatchObject({ version: 5, theme: 'dark', blockedSites: ['a.example'], readingMemory: false, readingExcludedSites: [], readingRetentionDays: 90, readingCapMB: 50 });
   });
   test('a corrupt reading memory field falls back to its default: off, and 90 days', () => {
     expect(validateSettings({ ...defaultSettings(), readingMemory: 'yes', readingRetentionDays: 7 })).toMatchObject({ readingMemory: false, readingRetentionDays: 90 });
