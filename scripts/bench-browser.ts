@@ -11,6 +11,7 @@ import { chromiumPath, highlightCount, hoverText, launchExtension } from '../sup
 import { changingPage, hugePage } from '../support/pages';
 import { startServer } from '../support/server';
 import { benchPacks } from './bench-packs';
+import { benchReading } from './bench-reading';
 
 const MARK_CAP_MS = 30_000;
 const pack = bundled as unknown as KnowledgePack;
@@ -169,6 +170,7 @@ async function main(): Promise<void> {
   console.log(`without the extension | ${f(percentile(withoutExt, 0.5))} | ${f(percentile(withoutExt, 0.9))} | ${f(withoutExt[withoutExt.length - 1] ?? NaN)}`);
   console.log(`ratio (with / without), median: ${f(percentile(withExt, 0.5) / percentile(withoutExt, 0.5), 2)}×`);
   await benchPacks();
+  await benchReading();
 }
 
 main().catch((error: unknown) => {

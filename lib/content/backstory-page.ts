@@ -177,7 +177,7 @@ export class BackstoryPage {
   readingSnapshot(): { sentences: ReadSentence[] } | null {
     const article = this.scanner.article;
     if (!article || this.life.ended) return null;
-    return { sentences: readSentences(this.store.ordered(), this.o.win.document.documentElement.lang) };
+    return { sentences: readSentences(this.store.ordered()) };
   }
 
   entities(): PageEntity[] {

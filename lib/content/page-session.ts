@@ -147,10 +147,11 @@ export class PageSession {
       signal,
       onRead: () => {
         if (this.page !== page || !this.settings.readingMemory) return;
+        const started = performance.now();
         const snapshot = page.readingSnapshot();
         if (!snapshot || snapshot.sentences.length === 0) return;
         this.o.send({ type: 'reading-save', article: { ...articleHead(doc), sentences: snapshot.sentences } });
-        this.o.log(`reading memory: kept ${snapshot.sentences.length} sentences of this article`);
+        this.o.log(`reading memory: kept ${snapshot.sentences.length} sentences of this article (${(performance.now() - started).toFixed(2)} ms on the page)`);
       },
     });
   }

@@ -1,46 +1,71 @@
 /**
  * What reading memory keeps of this page: each sentence that mentions a known entity, with the entities it
  * mentions, and the article's title, site, link and published date. Sentences come from the text of the block
- * each mention sits in, cut with Intl.Segmenter; nothing else of the page is read.
+ * each mention sits in; nothing else of the page is read.
  */
 import { entityKey } from '../pack-format/entity-key';
 import type { ReadSentence } from '../reading/reading-record';
 import type { MentionRecord } from './mention-store';
 import { pageDate } from './page-date';
-import { closestWhere, localName, parentElement, textContent } from '../dom/safe-dom';
+import { closestWhere, localName, parentElement } from '../dom/safe-dom';
 
 const BLOCKS = new Set(['p', 'li', 'blockquote', 'figcaption', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'td', 'th', 'dd', 'dt', 'pre']);
 const MAX_SENTENCES = 200;
 const MAX_CHARS = 600;
 
-function sentenceAround(text: string, at: number, segmenter: Intl.Segmenter): string {
-  for (const s of segmenter.segment(text)) {
-    if (at >= s.index && at < s.index + s.segment.length) return s.segment.replace(/\s+/g, ' ').trim();
+/**
+ * Sentence spans of a block's text: a sentence ends at . ! or ? (and any closing quotes or brackets) before
+ * white space. A plain scan, not Intl.Segmenter: building a segmenter costs milliseconds on a page, and this
+ * runs on the page's main thread.
+ */
+function sentenceSpans(text: string): Array<[number, number]> {
+  const spans: Array<[number, number]> = [];
+  let start = 0;
+  for (const m of text.matchAll(/[.!?]+["'”’)\]]*\s+/g)) {
+    const end = m.index + m[0].length;
+    spans.push([start, end]);
+    start = end;
   }
-  return '';
+  if (start < text.length) spans.push([start, text.length]);
+  return spans;
 }
 
-export function readSentences(records: readonly MentionRecord[], lang: string): ReadSentence[] {
-  const segmenter = new Intl.Segmenter(lang || 'en', { granularity: 'sentence' });
+interface Block {
+  text: string;
+  spans: Array<[number, number]>;
+  /** Where each of its text nodes starts in its text. */
+  starts: Map<Text, number>;
+}
+
+function readBlock(block: Element): Block {
+  const starts = new Map<Text, number>();
+  let text = '';
+  const walker = block.ownerDocument.createTreeWalker(block, NodeFilter.SHOW_TEXT);
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+    starts.set(n as Text, text.length);
+    text += (n as Text).data;
+  }
+  return { text, spans: sentenceSpans(text), starts };
+}
+
+export function readSentences(records: readonly MentionRecord[]): ReadSentence[] {
   const bySentence = new Map<string, Set<string>>();
-  const blockText = new Map<Element, string>();
+  const blocks = new Map<Element, Block>();
   for (const r of records) {
     if (bySentence.size >= MAX_SENTENCES) break;
     const node = r.mention.start.node;
     // Through the prototypes (safe-dom.ts): a page's named form fields cannot stand in for these properties.
-    const block = closestWhere(node, (el) => BLOCKS.has(localName(el))) ?? parentElement(node);
-    if (!block) continue;
-    let text = blockText.get(block);
-    if (text === undefined) {
-      text = textContent(block);
-      blockText.set(block, text);
+    const element = closestWhere(node, (el) => BLOCKS.has(localName(el))) ?? parentElement(node);
+    if (!element) continue;
+    let block = blocks.get(element);
+    if (!block) {
+      block = readBlock(element);
+      blocks.set(element, block);
     }
-    // The mention's offset in the block's text: the text before its node, plus its offset in the node.
-    const range = node.ownerDocument.createRange();
-    range.setStart(block, 0);
-    range.setEnd(node, r.mention.start.offset);
-    const at = range.toString().length;
-    const sentence = sentenceAround(text, at, segmenter).slice(0, MAX_CHARS);
+    const at = (block.starts.get(node) ?? -1) + r.mention.start.offset;
+    const span = block.spans.find(([from, to]) => at >= from && at < to);
+    if (!span || at < 0) continue;
+    const sentence = block.text.slice(span[0], span[1]).replace(/\s+/g, ' ').trim().slice(0, MAX_CHARS);
     if (sentence === '') continue;
     const keys = bySentence.get(sentence) ?? new Set<string>();
     keys.add(entityKey(r.mention.packId, r.mention.entity.id));

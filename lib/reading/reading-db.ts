@@ -8,7 +8,7 @@ import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction } from '
 import type { ReadArticle } from './reading-record';
 
 export const READING_DB = 'backstory-reading';
-const VERSION = 1;
+const VERSION = 2;
 
 interface ArticleRow {
   url: string;
@@ -31,21 +31,44 @@ interface MentionRow {
   texts: string[];
 }
 
+interface CountRow {
+  entity: string;
+  /** Articles that mention it: kept with every write, because counting an index range walks it. */
+  articles: number;
+}
+
 interface ReadingSchema extends DBSchema {
   articles: { key: string; value: ArticleRow; indexes: { byVisit: number } };
   mentions: { key: string; value: MentionRow; indexes: { byEntity: [string, number]; byUrl: string } };
+  counts: { key: string; value: CountRow };
 }
+
+const STORES = ['articles', 'mentions', 'counts'] as const;
 
 type ReadingDb = IDBPDatabase<ReadingSchema>;
 let opened: Promise<ReadingDb> | null = null;
 
+async function countMentions(tx: IDBPTransaction<ReadingSchema, Array<(typeof STORES)[number]>, 'versionchange'>): Promise<void> {
+  const tally = new Map<string, number>();
+  for (let c = await tx.objectStore('mentions').openCursor(); c; c = await c.continue()) tally.set(c.value.entity, (tally.get(c.value.entity) ?? 0) + 1);
+  for (const [entity, articles] of tally) await tx.objectStore('counts').put({ entity, articles });
+}
+
 function open(): Promise<ReadingDb> {
   opened ??= openDB<ReadingSchema>(READING_DB, VERSION, {
-    upgrade(db) {
-      db.createObjectStore('articles', { keyPath: 'url' }).createIndex('byVisit', 'visited');
-      const mentions = db.createObjectStore('mentions', { keyPath: 'id' });
-      mentions.createIndex('byEntity', ['entity', 'visited']);
-      mentions.createIndex('byUrl', 'url');
+    upgrade(db, oldVersion, _newVersion, tx) {
+      if (oldVersion < 1) {
+        db.createObjectStore('articles', { keyPath: 'url' }).createIndex('byVisit', 'visited');
+        const mentions = db.createObjectStore('mentions', { keyPath: 'id' });
+        mentions.createIndex('byEntity', ['entity', 'visited']);
+        mentions.createIndex('byUrl', 'url');
+      }
+      if (oldVersion < 2) {
+        // Version 2 keeps a count per entity; a store from version 1 gets its counts from its mentions.
+        db.createObjectStore('counts', { keyPath: 'entity' });
+        // Only requests of the upgrade transaction are awaited, so it stays open until the counts are in.
+        void countMentions(tx);
+      }
     },
   }).catch((error: unknown) => {
     opened = null;
@@ -54,11 +77,21 @@ function open(): Promise<ReadingDb> {
   return opened;
 }
 
-type WriteTx = IDBPTransaction<ReadingSchema, Array<'articles' | 'mentions'>, 'readwrite'>;
+type WriteTx = IDBPTransaction<ReadingSchema, Array<(typeof STORES)[number]>, 'readwrite'>;
+
+async function addCount(tx: WriteTx, entity: string, delta: number): Promise<void> {
+  const counts = tx.objectStore('counts');
+  const articles = ((await counts.get(entity))?.articles ?? 0) + delta;
+  if (articles > 0) await counts.put({ entity, articles });
+  else await counts.delete(entity);
+}
 
 async function deleteArticleIn(tx: WriteTx, url: string): Promise<void> {
   const mentions = tx.objectStore('mentions');
-  for (const key of await mentions.index('byUrl').getAllKeys(url)) await mentions.delete(key);
+  for (const row of await mentions.index('byUrl').getAll(url)) {
+    await mentions.delete(row.id);
+    await addCount(tx, row.entity, -1);
+  }
   await tx.objectStore('articles').delete(url);
 }
 
@@ -70,7 +103,10 @@ async function putArticleIn(tx: WriteTx, article: ReadArticle): Promise<void> {
   const { sentences, ...head } = article;
   const bytes = 2 * (article.url.length + article.title.length + article.site.length + sentences.reduce((n, x) => n + x.text.length * x.entities.length, 0));
   await tx.objectStore('articles').put({ ...head, sentences: sentences.length, bytes });
-  for (const [entity, texts] of byEntity) await tx.objectStore('mentions').put({ id: `${entity}\u0000${article.url}`, entity, url: article.url, visited: article.visited, texts });
+  for (const [entity, texts] of byEntity) {
+    await tx.objectStore('mentions').put({ id: `${entity}\u0000${article.url}`, entity, url: article.url, visited: article.visited, texts });
+    await addCount(tx, entity, 1);
+  }
 }
 
 export async function saveArticle(article: ReadArticle): Promise<void> {
@@ -88,20 +124,20 @@ const dayOf = (ms: number): string => new Date(ms).toISOString().slice(0, 10);
 /** The newest sentences about an entity from articles other than `exceptUrl`, and how many articles mention it. */
 export async function youRead(entity: string, exceptUrl: string, limit: number): Promise<YouRead> {
   const db = await open();
-  const tx = db.transaction(['mentions', 'articles'], 'readonly');
+  const tx = db.transaction(['mentions', 'articles', 'counts'], 'readonly');
+  const mentions = tx.objectStore('mentions');
   const range = IDBKeyRange.bound([entity, -Infinity], [entity, Infinity]);
+  // The kept count, not a count of the index (which walks it): a card asks this on every hover.
+  const [counted, here] = await Promise.all([tx.objectStore('counts').get(entity), mentions.count(`${entity}\u0000${exceptUrl}`)]);
+  const all = counted?.articles ?? 0;
   const items: YouRead['items'] = [];
-  let articles = 0;
-  for (let cursor = await tx.objectStore('mentions').index('byEntity').openCursor(range, 'prev'); cursor; cursor = await cursor.continue()) {
+  for (let cursor = await mentions.index('byEntity').openCursor(range, 'prev'); cursor && items.length < limit; cursor = await cursor.continue()) {
     const row = cursor.value;
     if (row.url === exceptUrl) continue;
-    articles++;
-    if (items.length < limit) {
-      const a = await tx.objectStore('articles').get(row.url);
-      items.push({ url: row.url, title: a?.title ?? '', site: a?.site ?? '', date: a?.published || dayOf(row.visited), text: row.texts[0] ?? '' });
-    }
+    const a = await tx.objectStore('articles').get(row.url);
+    items.push({ url: row.url, title: a?.title ?? '', site: a?.site ?? '', date: a?.published || dayOf(row.visited), text: row.texts[0] ?? '' });
   }
-  return { articles, items };
+  return { articles: all - here, items };
 }
 
 export interface ReadingStats {
@@ -130,9 +166,7 @@ export async function readingStats(): Promise<ReadingStats> {
 /** Every entity the reading mentions, with how many articles do, most read first. */
 export async function readEntities(): Promise<Array<{ entity: string; articles: number }>> {
   const db = await open();
-  const counts = new Map<string, number>();
-  for (let c = await db.transaction('mentions').store.openCursor(); c; c = await c.continue()) counts.set(c.value.entity, (counts.get(c.value.entity) ?? 0) + 1);
-  return [...counts].map(([entity, articles]) => ({ entity, articles })).sort((a, b) => b.articles - a.articles || (a.entity < b.entity ? -1 : 1));
+  return (await db.getAll('counts')).map(({ entity, articles }) => ({ entity, articles })).sort((a, b) => b.articles - a.articles || (a.entity < b.entity ? -1 : 1));
 }
 
 /** The articles read, newest first (those mentioning `entity` when given). */
@@ -154,7 +188,7 @@ export async function readArticles(entity?: string, limit = 100): Promise<Array<
 
 export async function deleteArticle(url: string): Promise<void> {
   const db = await open();
-  const tx = db.transaction(['articles', 'mentions'], 'readwrite');
+  const tx = db.transaction([...STORES], 'readwrite');
   await deleteArticleIn(tx, url);
   await tx.done;
 }
@@ -162,7 +196,7 @@ export async function deleteArticle(url: string): Promise<void> {
 /** Everything about an entity: its sentences go from every article, and articles left with nothing go too. */
 export async function forgetEntity(entity: string): Promise<void> {
   const db = await open();
-  const tx = db.transaction(['articles', 'mentions'], 'readwrite');
+  const tx = db.transaction([...STORES], 'readwrite');
   const mentions = tx.objectStore('mentions');
   const range = IDBKeyRange.bound([entity, -Infinity], [entity, Infinity]);
   const urls = new Set<string>();
@@ -171,13 +205,14 @@ export async function forgetEntity(entity: string): Promise<void> {
     await c.delete();
   }
   for (const url of urls) if ((await mentions.index('byUrl').count(url)) === 0) await tx.objectStore('articles').delete(url);
+  await tx.objectStore('counts').delete(entity);
   await tx.done;
 }
 
 /** Keeps the store under `maxBytes` by deleting the oldest articles first; returns how many went. */
 export async function evictOldest(maxBytes: number): Promise<number> {
   const db = await open();
-  const tx = db.transaction(['articles', 'mentions'], 'readwrite');
+  const tx = db.transaction([...STORES], 'readwrite');
   let total = 0;
   for (let c = await tx.objectStore('articles').openCursor(); c; c = await c.continue()) total += c.value.bytes ?? 0;
   let gone = 0;
@@ -206,7 +241,7 @@ export async function exportArticles(): Promise<ReadArticle[]> {
 /** Stores checked articles in one transaction: all of them, or (on any failure) none. */
 export async function importArticles(articles: readonly ReadArticle[]): Promise<void> {
   const db = await open();
-  const tx = db.transaction(['articles', 'mentions'], 'readwrite');
+  const tx = db.transaction([...STORES], 'readwrite');
   for (const article of articles) await putArticleIn(tx, article);
   await tx.done;
 }
@@ -214,7 +249,7 @@ export async function importArticles(articles: readonly ReadArticle[]): Promise<
 /** Deletes articles read before `before` (ms), oldest first; returns how many went. */
 export async function forgetOlderThan(before: number): Promise<number> {
   const db = await open();
-  const tx = db.transaction(['articles', 'mentions'], 'readwrite');
+  const tx = db.transaction([...STORES], 'readwrite');
   const urls = await tx.objectStore('articles').index('byVisit').getAllKeys(IDBKeyRange.upperBound(before, true));
   for (const url of urls) await deleteArticleIn(tx, url);
   await tx.done;
@@ -224,6 +259,6 @@ export async function forgetOlderThan(before: number): Promise<number> {
 /** "Forget everything": both stores emptied in one transaction. */
 export async function forgetEverything(): Promise<void> {
   const db = await open();
-  const tx = db.transaction(['articles', 'mentions'], 'readwrite');
-  await Promise.all([tx.objectStore('articles').clear(), tx.objectStore('mentions').clear(), tx.done]);
+  const tx = db.transaction([...STORES], 'readwrite');
+  await Promise.all([tx.objectStore('articles').clear(), tx.objectStore('mentions').clear(), tx.objectStore('counts').clear(), tx.done]);
 }
