@@ -1,12 +1,13 @@
 /**
  * npm run demo: builds Backstory, serves news pages made from the corpus (and real saved news pages), and
  * opens Chromium with the extension loaded. With a display it leaves a window to use; without one it runs
- * headless, hovers several highlighted terms, saves screenshots of their cards, and prints what it found.
+ * headless, hovers several highlighted terms, saves screenshots of their cards, and prints what it found; then
+ * switches reading memory on, reads a second article, and shows a card's "You read" section.
  */
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { seedArticlePage } from '../support/sample-pages';
-import { clickCardButton, hoverText, highlightedTexts, launchExtension, openPopupFor, readCard, waitForHighlights } from '../support/browser';
+import { cardButtonPoint, clickCardButton, hoverText, highlightedTexts, launchExtension, openExtensionPage, openPopupFor, readCard, waitForHighlights } from '../support/browser';
 import { startServer } from '../support/server';
 
 const OUT = resolve(process.env.DEMO_OUT ?? 'demo-output');
@@ -15,6 +16,18 @@ const TERMS = ['drone wall', 'Mihail Kogalniceanu Air Base', 'Oana Toiu', 'Eston
 async function main(): Promise<void> {
   const server = await startServer();
   server.route('/seed.html', seedArticlePage());
+  server.route(
+    '/read.html',
+    `<!doctype html><html lang="en"><head><title>Baltic states ask for more air defence</title><meta property="og:site_name" content="Example News"></head><body><main><article><h1>Baltic states ask for more air defence</h1>${[
+      'Estonia asked its NATO allies for more air defence after drones crossed into its airspace twice in one week.',
+      'Officials in Tallinn said the request covered radar, interceptors and training, and that talks with allies would go on.',
+      'The government said it would also spend more on its own border guard and on shelters, and would report to parliament.',
+      'Neighbouring Latvia and Lithuania said they backed the request and would ask for the same help at the next meeting.',
+      'Defence ministers from the region, meeting in Riga on Tuesday, said that the incursions, which began in September, had grown more frequent.',
+      'Analysts said the drones, which were cheap, slow and hard to track, tested how quickly allies could respond, and how much they would spend.',
+      'The alliance said it would decide on the request within weeks, after its military staff had assessed what was needed, where, and at what cost.',
+    ].map((p) => `<p>${p}</p>`).join('')}</article></main></body></html>`,
+  );
   const headed = Boolean(process.env.DISPLAY) && process.env.DEMO_HEADLESS !== '1';
   // Keep the first-run page a new install opens: in a window it is the first thing a reader sees.
   const browser = await launchExtension({ headless: !headed, keepWelcome: true });
@@ -85,6 +98,33 @@ async function main(): Promise<void> {
   const realCount = await waitForHighlights(real, 1).catch(() => 0);
   await real.screenshot({ path: join(OUT, `${String(n++).padStart(2, '0')}-real-page-wapo-2.png`) });
   console.log(`Real saved page wapo-2: ${realCount} highlights`);
+
+  // Reading memory (opt-in): switched on in the options page, an article read for its dwell is remembered, and
+  // a card on another article says what was read about the same entity.
+  const options = await openExtensionPage(browser, 'options.html');
+  await options.getByLabel(/Remember what I read/).check();
+  await options.waitForTimeout(600);
+  await options.close();
+  const before = browser.logs.length;
+  const read = await browser.context.newPage();
+  await read.goto(server.url('/read.html'));
+  for (let waited = 0; waited < 40_000 && !browser.logs.slice(before).some((l) => l.includes('reading memory: kept')); waited += 500) await read.waitForTimeout(500);
+  await read.close();
+  console.log(`\nReading memory: ${browser.logs.slice(before).find((l) => l.includes('reading memory: kept')) ?? 'the article was not kept'}`);
+  const later = await browser.context.newPage();
+  await later.setViewportSize({ width: 1100, height: 900 });
+  await later.goto(server.url('/seed.html'));
+  await waitForHighlights(later, 1);
+  await hoverText(later, 'Estonia', { dwellMs: 900 });
+  const youRead = await readCard(later);
+  // Into the card and down its scroll to "You read" (the card keeps its height and scrolls).
+  const inCard = await cardButtonPoint(later, 'Mute');
+  await later.mouse.move(inCard.x - 150, inCard.y - 120, { steps: 6 });
+  await later.mouse.wheel(0, 400);
+  await later.waitForTimeout(300);
+  const youReadFile = join(OUT, `${String(n++).padStart(2, '0')}-you-read.png`);
+  await later.screenshot({ path: youReadFile });
+  console.log(`\nReading memory on: after reading one article, the Estonia card ${/You read/.test(youRead.text) ? 'lists it under "You read"' : 'does not list it'} (${youReadFile})`);
 
   if (browser.extensionErrors.length > 0) console.log(`\nExtension errors: ${browser.extensionErrors.join('\n')}`);
   console.log(`\nScreenshots are in ${OUT}`);
