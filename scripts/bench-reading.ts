@@ -10,6 +10,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { hoverText, launchExtension, openExtensionPage, openPage, type ExtensionBrowser } from '../support/browser';
+import { shortArticlePage } from '../support/sample-pages';
 import { startServer } from '../support/server';
 import { readingFileText } from '../lib/reading/reading-file';
 import type { ReadArticle } from '../lib/reading/reading-record';
@@ -17,11 +18,6 @@ import type { ReadArticle } from '../lib/reading/reading-record';
 const ARTICLES = 10_000;
 const SAMPLES = 9;
 const ENTITIES = ['nato', 'romania', 'ukraine', 'russia', 'poland', 'estonia', 'european-union', 'donald-trump', 'kyiv', 'moscow'].map((id) => `backstory-news/${id}`);
-
-function article(title: string, sentence: string): string {
-  const filler = 'Officials said the talks, which began on Monday, covered air defence, drones, supply lines and the budget for next year, and would go on.';
-  return `<!doctype html><html lang="en"><head><title>${title}</title></head><body><main><article><h1>${title}</h1>${[sentence, filler, filler, filler, filler, filler].map((p) => `<p>${p}</p>`).join('')}</article></main></body></html>`;
-}
 
 function readingFile(now: number): string {
   const articles: ReadArticle[] = [];
@@ -61,8 +57,8 @@ async function detailsTimes(ext: ExtensionBrowser, url: string): Promise<number[
 
 export async function benchReading(log: (line: string) => void = console.log): Promise<void> {
   const server = await startServer();
-  server.route('/a.html', article('Allies tighten the eastern flank', 'NATO moved more air defences to Romania after the drone incursions.'));
-  server.route('/b.html', article('Summit opens in The Hague', 'NATO leaders opened their summit with a pledge on spending.'));
+  server.route('/a.html', shortArticlePage('Allies tighten the eastern flank', 'NATO moved more air defences to Romania after the drone incursions.'));
+  server.route('/b.html', shortArticlePage('Summit opens in The Hague', 'NATO leaders opened their summit with a pledge on spending.'));
   const ext = await launchExtension();
   try {
     const off = await detailsTimes(ext, server.url('/b.html'));

@@ -66,3 +66,13 @@ ${more}
 </html>
 `;
 }
+
+/**
+ * A short article the reading-region model recognises as one: a headline, the given first paragraph, and
+ * paragraphs of body text after it (for reading memory's tests and benchmark).
+ */
+export function shortArticlePage(title: string, firstParagraph: string): string {
+  const filler = 'Officials said the talks, which began on Monday, covered air defence, drones, supply lines and the budget for next year, and would go on.';
+  return `<!doctype html><html lang="en"><head><title>${escapeHtml(title)}</title></head><body><header><nav><a href="/">Home</a></nav></header>
+<main><article><h1>${escapeHtml(title)}</h1>${[firstParagraph, filler, filler, filler, filler, filler].map((p) => `<p>${escapeHtml(p)}</p>`).join('')}</article></main></body></html>`;
+}

@@ -6,7 +6,7 @@
 import type { PageWindow } from '../dom/page-window';
 import type { Message, MessageType, Response } from '../messages';
 import { isMessage } from '../messages';
-import { isActiveOn } from '../settings/sites';
+import { coversHost, isActiveOn } from '../settings/sites';
 import { packSetChanged } from '../settings/matching';
 import type { Settings } from '../settings/schema';
 import type { LoadedPack } from '../spot/loaded-pack';
@@ -130,7 +130,7 @@ export class PageSession {
    */
   private watchReading(page: BackstoryPage): void {
     const { settings } = this;
-    if (!settings.readingMemory || this.o.inPrivate || isListed(settings.readingExcludedSites, this.host)) return;
+    if (!settings.readingMemory || this.o.inPrivate || coversHost(settings.readingExcludedSites, this.host)) return;
     const { win, signal } = this.o;
     const doc = win.document;
     watchReading({
@@ -170,10 +170,6 @@ export class PageSession {
 }
 
 /** The page's URL without its fragment: in-page anchors are not navigation. */
-function isListed(hosts: readonly string[], host: string): boolean {
-  return hosts.some((h) => host === h || host.endsWith(`.${h}`));
-}
-
 function pageUrl(win: Window): string {
   const { href } = win.location;
   const hash = href.indexOf('#');

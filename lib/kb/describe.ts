@@ -14,7 +14,8 @@ const APPOSITIVE = /^,\s+((?:the|a|an|\p{Lu}[\p{L}.'’-]*['’]s)\s[^,.;:()"“
 const NOT_APPOSITIVE = /\b(?:said|says|told|who|whom|which|whose|when|where|while|because|if|was|is|are|were|has|had|have|will|would)\b/i;
 const MAX_APPOSITIVE_WORDS = 12;
 
-const isTitle = (word: string): boolean => TITLES.has(word.toLowerCase().replace(/[.,]$/, ''));
+/** A title word from compromise's lexicon ("President", "minister", "Sen."), whatever its case or trailing stop. */
+export const isTitle = (word: string): boolean => TITLES.has(word.toLowerCase().replace(/[.,]$/, ''));
 const capitalised = (word: string): boolean => /^\p{Lu}/u.test(word);
 const possessive = (word: string): boolean => /^\p{Lu}[\p{L}.-]*['’]s$/u.test(word);
 

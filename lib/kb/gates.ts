@@ -5,6 +5,7 @@
  * candidate is counted under the first reason it fails.
  */
 import nameWords from '../../generated/name-words.json';
+import { isTitle } from './describe';
 export type RejectReason =
   | 'not shaped like a proper noun'
   | 'more than 6 words'
@@ -57,7 +58,6 @@ export function shapeReason(name: string): RejectReason | null {
   return null;
 }
 
-const TITLE_WORDS = new Set(nameWords.titles.map((t) => t.toLowerCase().replace(/\.$/, '')));
 const GIVEN_NAMES = new Set(nameWords.givenNames.map((t) => t.toLowerCase()));
 
 /** A one-word person name that is only a given name ("Michael", "Sally"): nobody in particular. */
@@ -78,7 +78,7 @@ export function isEmbedded(before: string, after: string, name: string): boolean
   if (name.includes(' ')) return false;
   const m = /(\S+)\s+(\p{Lu}[\p{L}'’.-]*)\s+$/u.exec(before);
   // The first word of a sentence is capitalised anyway.
-  return m !== null && !/[.!?:"“]$/.test(m[1] as string) && !TITLE_WORDS.has((m[2] as string).toLowerCase().replace(/\.$/, ''));
+  return m !== null && !/[.!?:"“]$/.test(m[1] as string) && !isTitle(m[2] as string);
 }
 
 /** How a word is written across the corpus: lowercase, or capitalised where a sentence does not start. */

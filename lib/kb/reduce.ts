@@ -93,6 +93,9 @@ function slugId(text: string): string {
   return foldText(text).replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 100) || 'entity';
 }
 
+/** A name's key in the tables: its folded spelling, one space between words. */
+const candidateKey = (text: string): string => foldText(text.replace(/\s+/g, ' ')).trim();
+
 const isAcronym = (form: string): boolean => /^\p{Lu}{2,8}$/u.test(form);
 
 export async function reduceRecords(source: RecordSource, o: ReduceOptions): Promise<{ pack: KnowledgePack; report: ReduceReport }> {
@@ -124,7 +127,7 @@ export async function reduceRecords(source: RecordSource, o: ReduceOptions): Pro
     if (!o.mine) continue;
     for (const m of record.mined) {
       const text = m.text.replace(/\s+/g, ' ');
-      const key = foldText(text).trim();
+      const key = candidateKey(text);
       if (key === '') continue;
       let t = table.get(key);
       if (!t) {
@@ -188,7 +191,7 @@ export async function reduceRecords(source: RecordSource, o: ReduceOptions): Pro
           }
         }
       }
-      const present = new Set(record.mined.map((m) => foldText(m.text.replace(/\s+/g, ' ')).trim()).filter((k) => shaped.has(k)));
+      const present = new Set(record.mined.map((m) => candidateKey(m.text)).filter((k) => shaped.has(k)));
       for (const k of present) {
         if (!variantKeys.has(k)) continue;
         const set = company.get(k) ?? new Set<string>();

@@ -5,6 +5,7 @@
  */
 import { loadSettings } from '../settings/store';
 import type { Settings } from '../settings/schema';
+import { coversHost } from '../settings/sites';
 import { checkReadArticle } from './reading-record';
 import { evictOldest, forgetOlderThan, saveArticle, youRead, type YouRead } from './reading-db';
 
@@ -31,7 +32,7 @@ function hostOf(url: string): string {
 export function readingAllowed(settings: Settings, sender: Sender): boolean {
   if (!settings.readingMemory || sender.tab?.incognito !== false || !sender.url) return false;
   const host = hostOf(sender.url);
-  return host !== '' && !settings.readingExcludedSites.some((h) => host === h || host.endsWith(`.${h}`));
+  return host !== '' && !coversHost(settings.readingExcludedSites, host);
 }
 
 export async function saveReading(raw: unknown, sender: Sender, now = Date.now()): Promise<{ ok: boolean; reason?: string }> {

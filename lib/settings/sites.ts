@@ -13,6 +13,11 @@ function longestMatch(list: readonly string[], host: string): number {
   return best;
 }
 
+/** Whether a listed host covers this host (itself or a subdomain of it). */
+export function coversHost(list: readonly string[], host: string): boolean {
+  return longestMatch(list, host) >= 0;
+}
+
 function modeList(s: SiteLists): readonly string[] {
   return s.siteMode === 'allow-only' ? s.allowedSites : s.blockedSites;
 }

@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { firefoxPath, launchFirefox, type Firefox } from '../../support/firefox';
 import { poll } from '../../support/poll';
 import { CARD_BOX, HIGHLIGHT_COUNT as COUNT, locateText } from '../../support/firefox-page';
+import { shortArticlePage } from '../../support/sample-pages';
 import { startServer, type PageServer } from '../../support/server';
 
 const available = firefoxPath() !== null;
@@ -17,11 +18,6 @@ if (!available) console.warn('Firefox ESR not found: skipping the Firefox readin
 let ff: Firefox;
 let server: PageServer;
 let extensionTab = '';
-
-function article(title: string, sentence: string): string {
-  const filler = 'Officials said the talks, which began on Monday, covered air defence, drones, supply lines and the budget for next year, and would go on.';
-  return `<!doctype html><html lang="en"><head><title>${title}</title></head><body><main><article><h1>${title}</h1>${[sentence, filler, filler, filler, filler, filler].map((p) => `<p>${p}</p>`).join('')}</article></main></body></html>`;
-}
 
 const ASK_NATO = `browser.runtime.sendMessage({ type: 'entity-details', packId: 'backstory-news', id: 'nato' }).then((a) => a.youRead ?? null)`;
 const STATS = `document.querySelector('#reading-stats')?.textContent ?? ''`;
@@ -53,8 +49,8 @@ async function natoCardHeight(): Promise<number> {
 describe.skipIf(!available)('Firefox ESR: reading memory', () => {
   beforeAll(async () => {
     server = await startServer();
-    server.route('/a.html', article('Allies tighten the eastern flank', 'NATO moved more air defences to Romania after the drone incursions.'));
-    server.route('/b.html', article('Summit opens in The Hague', 'NATO leaders opened their summit with a pledge on spending.'));
+    server.route('/a.html', shortArticlePage('Allies tighten the eastern flank', 'NATO moved more air defences to Romania after the drone incursions.'));
+    server.route('/b.html', shortArticlePage('Summit opens in The Hague', 'NATO leaders opened their summit with a pledge on spending.'));
     ff = await launchFirefox({ keepWelcome: true });
     extensionTab = ff.welcome ?? '';
   });

@@ -6,17 +6,11 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { hoverText, launchExtension, openExtensionPage, openPage, readCard, type ExtensionBrowser } from '../../support/browser';
+import { shortArticlePage } from '../../support/sample-pages';
 import { startServer, type PageServer } from '../../support/server';
 
 let browser: ExtensionBrowser;
 let server: PageServer;
-
-/** An article the reading-region model recognises: a headline and paragraphs of body text. */
-function article(title: string, sentence: string): string {
-  const filler = 'Officials said the talks, which began on Monday, covered air defence, drones, supply lines and the budget for next year, and would go on.';
-  return `<!doctype html><html lang="en"><head><title>${title}</title></head><body><header><nav><a href="/">Home</a></nav></header>
-<main><article><h1>${title}</h1>${[sentence, filler, filler, filler, filler, filler].map((p) => `<p>${p}</p>`).join('')}</article></main></body></html>`;
-}
 
 async function keptText(): Promise<string> {
   const options = await openExtensionPage(browser, 'options.html');
@@ -40,8 +34,8 @@ async function natoCard(path: string): Promise<string> {
 
 beforeAll(async () => {
   server = await startServer();
-  server.route('/a.html', article('Allies tighten the eastern flank', 'NATO moved more air defences to Romania after the drone incursions.'));
-  server.route('/b.html', article('Summit opens in The Hague', 'NATO leaders opened their summit with a pledge on spending.'));
+  server.route('/a.html', shortArticlePage('Allies tighten the eastern flank', 'NATO moved more air defences to Romania after the drone incursions.'));
+  server.route('/b.html', shortArticlePage('Summit opens in The Hague', 'NATO leaders opened their summit with a pledge on spending.'));
   browser = await launchExtension();
 });
 
