@@ -10,6 +10,11 @@ const noPreact = [
   { group: ['**/entrypoints/**'], message: 'lib/ must not import entrypoints/.' },
 ];
 const noKb = { group: ['**/kb', '**/kb/**'], message: 'lib/kb (compromise, Node) builds packs: only scripts/, test/ and support/ import it.' };
+/** Learning from reading (in the extension, off the page) shares the build's name finder and gates: parser-free and Node-free. */
+const kbParserFreeOnly = {
+  regex: '(^|/)kb(/|$)(?!(name-finder|gates|describe)$)',
+  message: 'Learning may use only the parser-free parts of lib/kb (name-finder, gates, describe); the extension brings its own compromise.',
+};
 const noSupport = { group: ['**/support/**', '**/scripts/**', '**/test/**'], message: 'The extension must not import tooling (scripts/, test/, support/).' };
 /** What the content script may not pull in: it runs on every page, in the page's process. */
 const contentScript = [
@@ -34,6 +39,7 @@ export default [
   },
   { files: ['lib/**/*.{ts,tsx}'], ignores: ['lib/kb/**'], rules: restrict([...noPreact, noKb, noSupport]) },
   { files: ['lib/kb/**/*.{ts,tsx}'], rules: restrict([...noPreact, noSupport]) },
+  { files: ['lib/reading/learn-*.ts'], rules: restrict([...noPreact, kbParserFreeOnly, noSupport]) },
   {
     files: ['components/**/*.{ts,tsx}'],
     rules: restrict([{ group: ['**/entrypoints/**'], message: 'components/ must not import entrypoints/.' }, noKb, noSupport]),

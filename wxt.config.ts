@@ -43,7 +43,8 @@ export default defineConfig({
   manifest: ({ browser }) => ({
     name: 'Backstory',
     description: 'Context cards for the people, places and ideas in the news you read. Everything stays on your machine.',
-    permissions: ['storage', 'unlimitedStorage', 'activeTab'],
+    // Chromium learns names from reading memory in an offscreen document (a service worker cannot run a worker).
+    permissions: ['storage', 'unlimitedStorage', 'activeTab', ...(browser === 'firefox' ? [] : ['offscreen'])],
     commands: {
       'next-mention': {
         suggested_key: { default: 'Alt+Shift+K' },

@@ -7,7 +7,16 @@ import { withMuted } from '../lib/settings/muting';
 import { entityDetails } from '../lib/pack-store/details-source';
 import { migrateLegacyPacks } from '../lib/pack-store/migrate-packs';
 import { entityKey } from '../lib/pack-format/entity-key';
-import { readingFor, saveReading } from '../lib/reading/reading-service';
+import { learnedDetails, readingFor, saveReading } from '../lib/reading/reading-service';
+import { learnSoon } from '../lib/reading/learn-off-page';
+import type { LearnRun } from '../lib/reading/learn-job';
+import { LEARNED_PACK_ID } from '../lib/reading/learned-keys';
+
+function reportLearning(run: LearnRun | Error): void {
+  if (run instanceof Error) console.warn(`Backstory: learning names from your reading failed: ${run.message}`);
+  // Only when the diagnostics switch is on, like the page's timing lines.
+  else void loadSettings().then((s) => s.diagnostics && console.info(`Backstory: read ${run.articles} articles for names, found ${run.names}, in ${run.ms.toFixed(0)} ms off the page`));
+}
 
 export default defineBackground({
   type: 'module',
@@ -42,6 +51,7 @@ export default defineBackground({
       }
       if (isMessage(message, 'entity-details') && typeof message.packId === 'string' && typeof message.id === 'string') {
         const { packId, id } = message;
+        if (packId === LEARNED_PACK_ID) return learnedDetails(id.slice(0, 200), sender);
         // After the migration, so a pack moved at this start is found in its new place.
         const details = migrated
           .then(() => entityDetails(packId, id))
@@ -49,7 +59,10 @@ export default defineBackground({
         return Promise.all([details, readingFor(entityKey(packId, id), sender)]).then(([answer, youRead]) => (youRead ? { ...answer, youRead } : answer));
       }
       if (isMessage(message, 'reading-save')) {
-        return saveReading(message.article, sender);
+        return saveReading(message.article, sender).then((saved) => {
+          if (saved.ok) learnSoon(reportLearning);
+          return saved;
+        });
       }
       if (isMessage(message, 'open-options')) {
         const hash = String(message.hash).replace(/[^A-Za-z0-9=%._/-]/g, '').slice(0, 300);
@@ -58,6 +71,9 @@ export default defineBackground({
       }
       return undefined;
     });
+
+    // Articles kept while a run was cut short (the browser closed, the worker stopped) are still queued.
+    browser.runtime.onStartup.addListener(() => learnSoon(reportLearning));
 
     browser.commands.onCommand.addListener((command) => {
       if (command !== NEXT_MENTION_COMMAND) return;

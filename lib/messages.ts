@@ -4,6 +4,7 @@ import type { EntityType } from './pack-format/types';
 import type { EntityDetails } from './pack-store/entity-record';
 import type { YouRead } from './reading/reading-db';
 import type { ReadArticle } from './reading/reading-record';
+import type { LearnRun } from './reading/learn-job';
 
 export interface PageEntity {
   packId: string;
@@ -39,6 +40,11 @@ export interface MessageMap {
    * (memory on, not private, site not excluded) before it writes anything.
    */
   'reading-save': { request: { article: Omit<ReadArticle, 'visited'> }; response: { ok: boolean; reason?: string } };
+  /**
+   * background -> learning host (Chromium's offscreen document): read the articles waiting to be read for new
+   * names. `indexes` are the imported packs' indexes (base64), so names a pack knows are not learned.
+   */
+  'learn-run': { request: { indexes: string[] }; response: { run?: LearnRun; error?: string } };
   /** content script -> background: open the options page (the card's "mute" and "settings" links). */
   'open-options': { request: { hash: string }; response: { ok: boolean } };
 }

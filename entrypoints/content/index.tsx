@@ -11,6 +11,8 @@ import { canRunOn } from '../../lib/content/page-support';
 import { PageSession } from '../../lib/content/page-session';
 import { loadSettings, watchSettings } from '../../lib/settings/store';
 import { PACK_INDEX_PREFIX, PACK_LIST_KEY } from '../../lib/pack-store/keys';
+import { LEARNED_INDEX_KEY } from '../../lib/reading/learned-keys';
+import { readingOnHere } from '../../lib/reading/reading-scope';
 
 export default defineContentScript({
   matches: ['http://*/*', 'https://*/*'],
@@ -30,7 +32,7 @@ export default defineContentScript({
       win: window,
       signal: ctx.signal,
       settings,
-      loadPacks: (settings) => loadActivePacks(settings, log),
+      loadPacks: (settings) => loadActivePacks(settings, log, readingOnHere(settings, location.host, browser.extension.inIncognitoContext)),
       cardCss,
       renderCard: (mount, props) => render(props ? <Card {...props} /> : null, mount),
       send,
@@ -52,7 +54,7 @@ export default defineContentScript({
       void session.settingsChanged(next);
     }, ctx.signal);
     const onStorage = (changes: Record<string, unknown>, area: string): void => {
-      if (area === 'local' && Object.keys(changes).some((k) => k === PACK_LIST_KEY || k.startsWith(PACK_INDEX_PREFIX))) void session.packsChanged();
+      if (area === 'local' && Object.keys(changes).some((k) => k === PACK_LIST_KEY || k === LEARNED_INDEX_KEY || k.startsWith(PACK_INDEX_PREFIX))) void session.packsChanged();
     };
     browser.storage.onChanged.addListener(onStorage);
     ctx.onInvalidated(() => browser.storage.onChanged.removeListener(onStorage));

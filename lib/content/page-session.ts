@@ -6,7 +6,8 @@
 import type { PageWindow } from '../dom/page-window';
 import type { Message, MessageType, Response } from '../messages';
 import { isMessage } from '../messages';
-import { coversHost, isActiveOn } from '../settings/sites';
+import { isActiveOn } from '../settings/sites';
+import { readingOnHere } from '../reading/reading-scope';
 import { packSetChanged } from '../settings/matching';
 import type { Settings } from '../settings/schema';
 import type { LoadedPack } from '../spot/loaded-pack';
@@ -130,7 +131,7 @@ export class PageSession {
    */
   private watchReading(page: BackstoryPage): void {
     const { settings } = this;
-    if (!settings.readingMemory || this.o.inPrivate || coversHost(settings.readingExcludedSites, this.host)) return;
+    if (!readingOnHere(settings, this.host, this.o.inPrivate)) return;
     const { win, signal } = this.o;
     const doc = win.document;
     watchReading({

@@ -7,12 +7,23 @@
 import type { PageWindow } from '../dom/page-window';
 import { ENTITY_TYPES, type EntityType } from '../pack-format/types';
 import type { Settings } from '../settings/schema';
+import { LEARNED_PACK_ID } from '../reading/learned-keys';
 
 export const HIGHLIGHT_PREFIX = 'backstory-';
 export const ACTIVE_HIGHLIGHT = `${HIGHLIGHT_PREFIX}active`;
 
-export function highlightName(type: EntityType): string {
-  return `${HIGHLIGHT_PREFIX}${type}`;
+/** Names learned from reading have a style of their own: they come from the reader, not from a pack. */
+export const LEARNED_KIND = 'learned';
+export type HighlightKind = EntityType | typeof LEARNED_KIND;
+/** A learned name's highlight: a dashed line in a colour no entity type uses by default. */
+const LEARNED_COLOR = '#7c3aed';
+
+export function highlightName(kind: HighlightKind): string {
+  return `${HIGHLIGHT_PREFIX}${kind}`;
+}
+
+export function highlightKind(mention: { packId: string; entity: { type: EntityType } }): HighlightKind {
+  return mention.packId === LEARNED_PACK_ID ? LEARNED_KIND : mention.entity.type;
 }
 
 type HighlightWindow = Window & { CSS?: { highlights?: HighlightRegistry }; Highlight?: typeof Highlight; StaticRange?: unknown };
@@ -35,6 +46,10 @@ export function highlightCss(settings: Settings): string {
       rules.push(`::highlight(${name}){}`);
     }
   }
+  const learned = highlightName(LEARNED_KIND);
+  if (settings.highlightStyle === 'underline') rules.push(`::highlight(${learned}){text-decoration:underline 2px dashed ${LEARNED_COLOR};text-underline-offset:0.2em;text-decoration-skip-ink:none}`);
+  else if (settings.highlightStyle === 'background') rules.push(`::highlight(${learned}){background-color:${LEARNED_COLOR}1f;text-decoration:underline 1px dashed ${LEARNED_COLOR}}`);
+  else rules.push(`::highlight(${learned}){}`);
   rules.push(`::highlight(${ACTIVE_HIGHLIGHT}){background-color:#facc1580;color:inherit}`);
   return rules.join('\n');
 }
@@ -77,12 +92,12 @@ export class Painter {
     return h;
   }
 
-  add(type: EntityType, range: StaticRange): void {
-    this.highlight(highlightName(type)).add(range);
+  add(kind: HighlightKind, range: StaticRange): void {
+    this.highlight(highlightName(kind)).add(range);
   }
 
-  remove(type: EntityType, range: StaticRange): void {
-    this.registered.get(highlightName(type))?.delete(range);
+  remove(kind: HighlightKind, range: StaticRange): void {
+    this.registered.get(highlightName(kind))?.delete(range);
   }
 
   /** Marks one range as the active mention (flashed when navigating), or none. */

@@ -10,7 +10,7 @@ import type { PageWindow } from '../dom/page-window';
 import { elementOf } from '../dom/safe-dom';
 import { nearestBlock } from '../spot/blocks';
 import type { MentionRecord } from './mention-store';
-import type { Painter } from './painter';
+import { highlightKind, type Painter } from './painter';
 
 export interface VisibleRangesOptions {
   win: PageWindow;
@@ -48,7 +48,7 @@ export class VisibleRanges {
       }
       if (this.hidden.has(block)) return;
     }
-    this.o.painter.add(record.mention.entity.type, record.range);
+    this.o.painter.add(highlightKind(record.mention), record.range);
     if (!this.observer && this.total > this.o.limit) this.limit();
   }
 
@@ -57,7 +57,7 @@ export class VisibleRanges {
     const blocks = new Set<Element>();
     for (const record of records) {
       this.total--;
-      this.o.painter.remove(record.mention.entity.type, record.range);
+      this.o.painter.remove(highlightKind(record.mention), record.range);
       if (record.block) blocks.add(record.block);
     }
     for (const block of blocks) {
@@ -95,10 +95,10 @@ export class VisibleRanges {
       const records = this.byBlock.get(block);
       if (!records) continue;
       if (entry.isIntersecting && this.hidden.delete(block)) {
-        for (const r of records) this.o.painter.add(r.mention.entity.type, r.range);
+        for (const r of records) this.o.painter.add(highlightKind(r.mention), r.range);
       } else if (!entry.isIntersecting && !this.hidden.has(block)) {
         this.hidden.add(block);
-        for (const r of records) this.o.painter.remove(r.mention.entity.type, r.range);
+        for (const r of records) this.o.painter.remove(highlightKind(r.mention), r.range);
       }
     }
   }

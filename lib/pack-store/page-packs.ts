@@ -12,6 +12,7 @@ import { decodePackIndex } from '../spot/pack-index';
 import { BUNDLED_PACK_ID } from './bundled-id';
 import { indexKey } from './keys';
 import { importedPackIds } from './stored-list';
+import { LEARNED_INDEX_KEY, LEARNED_PACK_ID } from '../reading/learned-keys';
 
 let bundled: LoadedPack | null = null;
 
@@ -22,19 +23,29 @@ function decode(base64: unknown, id: string): LoadedPack {
   return loaded;
 }
 
-/** The enabled packs, decoded and ready for matching. Broken stored indexes are skipped with a log line. */
-export async function loadActivePacks(settings: Settings, log: (m: string) => void): Promise<LoadedPack[]> {
+/**
+ * The enabled packs, decoded and ready for matching, and the names learned from reading when `learned` (reading
+ * memory applies on this page). Broken stored indexes are skipped with a log line.
+ */
+export async function loadActivePacks(settings: Settings, log: (m: string) => void, learned = false): Promise<LoadedPack[]> {
   const out: LoadedPack[] = [];
   if (!settings.disabledPacks.includes(BUNDLED_PACK_ID)) {
     bundled ??= decode(bundledIndex.base64, BUNDLED_PACK_ID);
     out.push(bundled);
   }
   const ids = (await importedPackIds()).filter((id) => !settings.disabledPacks.includes(id));
+  const keys = ids.map(indexKey);
+  if (learned) {
+    ids.push(LEARNED_PACK_ID);
+    keys.push(LEARNED_INDEX_KEY);
+  }
   if (ids.length === 0) return out;
-  const stored = await browser.storage.local.get(ids.map(indexKey));
-  for (const id of ids) {
+  const stored = await browser.storage.local.get(keys);
+  for (const [i, id] of ids.entries()) {
+    // No learned index is no learned name yet, not a broken pack.
+    if (id === LEARNED_PACK_ID && stored[LEARNED_INDEX_KEY] === undefined) continue;
     try {
-      out.push(decode(stored[indexKey(id)], id));
+      out.push(decode(stored[keys[i] as string], id));
     } catch (error) {
       log(`skipping knowledge pack "${id}": ${(error as Error).message}`);
     }

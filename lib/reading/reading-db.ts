@@ -1,83 +1,14 @@
 /**
- * Reading memory in IndexedDB, in the extension's origin (the background and the options page open it; pages
- * never do). One record per article, keyed by URL, and one per (entity, article) mention, indexed by entity
- * and visit time, so a card's "You read" is one index walk, newest first. Saving an article replaces what was
+ * Reading memory in IndexedDB, in the extension's origin (lib/reading/reading-schema.ts has the stores). One
+ * record per article, keyed by URL, and one per (entity, article) mention, indexed by entity and visit time, so a card's "You read" is one index walk, newest first. Saving an article replaces what was
  * kept of it before, in one transaction: after a crash the store holds the article whole or not at all.
  */
-import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction } from 'idb';
+import { openReadingDb as open, STORES, type ArticleRow, type WriteTx } from './reading-schema';
+import { forgetSightingsOf } from './learned-db';
 import type { ReadArticle } from './reading-record';
 
-export const READING_DB = 'backstory-reading';
-const VERSION = 2;
+export { READING_DB } from './reading-schema';
 
-interface ArticleRow {
-  url: string;
-  title: string;
-  site: string;
-  published: string;
-  visited: number;
-  sentences: number;
-  /** What its text takes in the store (UTF-16 bytes of titles and sentences), for the storage cap. */
-  bytes: number;
-}
-
-interface MentionRow {
-  /** `${entity}\u0000${url}`: one row per entity per article. */
-  id: string;
-  entity: string;
-  url: string;
-  visited: number;
-  /** The article's sentences about this entity, in page order. */
-  texts: string[];
-}
-
-interface CountRow {
-  entity: string;
-  /** Articles that mention it: kept with every write, because counting an index range walks it. */
-  articles: number;
-}
-
-interface ReadingSchema extends DBSchema {
-  articles: { key: string; value: ArticleRow; indexes: { byVisit: number } };
-  mentions: { key: string; value: MentionRow; indexes: { byEntity: [string, number]; byUrl: string } };
-  counts: { key: string; value: CountRow };
-}
-
-const STORES = ['articles', 'mentions', 'counts'] as const;
-
-type ReadingDb = IDBPDatabase<ReadingSchema>;
-let opened: Promise<ReadingDb> | null = null;
-
-async function countMentions(tx: IDBPTransaction<ReadingSchema, Array<(typeof STORES)[number]>, 'versionchange'>): Promise<void> {
-  const tally = new Map<string, number>();
-  for (let c = await tx.objectStore('mentions').openCursor(); c; c = await c.continue()) tally.set(c.value.entity, (tally.get(c.value.entity) ?? 0) + 1);
-  for (const [entity, articles] of tally) await tx.objectStore('counts').put({ entity, articles });
-}
-
-function open(): Promise<ReadingDb> {
-  opened ??= openDB<ReadingSchema>(READING_DB, VERSION, {
-    upgrade(db, oldVersion, _newVersion, tx) {
-      if (oldVersion < 1) {
-        db.createObjectStore('articles', { keyPath: 'url' }).createIndex('byVisit', 'visited');
-        const mentions = db.createObjectStore('mentions', { keyPath: 'id' });
-        mentions.createIndex('byEntity', ['entity', 'visited']);
-        mentions.createIndex('byUrl', 'url');
-      }
-      if (oldVersion < 2) {
-        // Version 2 keeps a count per entity; a store from version 1 gets its counts from its mentions.
-        db.createObjectStore('counts', { keyPath: 'entity' });
-        // Only requests of the upgrade transaction are awaited, so it stays open until the counts are in.
-        void countMentions(tx);
-      }
-    },
-  }).catch((error: unknown) => {
-    opened = null;
-    throw error;
-  });
-  return opened;
-}
-
-type WriteTx = IDBPTransaction<ReadingSchema, Array<(typeof STORES)[number]>, 'readwrite'>;
 
 async function addCount(tx: WriteTx, entity: string, delta: number): Promise<void> {
   const counts = tx.objectStore('counts');
@@ -93,6 +24,8 @@ async function deleteArticleIn(tx: WriteTx, url: string): Promise<void> {
     await addCount(tx, row.entity, -1);
   }
   await tx.objectStore('articles').delete(url);
+  await tx.objectStore('pending').delete(url);
+  await forgetSightingsOf(tx, url);
 }
 
 /** Replaces what was kept of an article by this (its row, and one mention row per entity it names). */
@@ -107,6 +40,8 @@ async function putArticleIn(tx: WriteTx, article: ReadArticle): Promise<void> {
     await tx.objectStore('mentions').put({ id: `${entity}\u0000${article.url}`, entity, url: article.url, visited: article.visited, texts });
     await addCount(tx, entity, 1);
   }
+  // Read for new names later, off this transaction's path (lib/reading/learn-job.ts).
+  await tx.objectStore('pending').put({ url: article.url });
 }
 
 export async function saveArticle(article: ReadArticle): Promise<void> {
@@ -260,5 +195,5 @@ export async function forgetOlderThan(before: number): Promise<number> {
 export async function forgetEverything(): Promise<void> {
   const db = await open();
   const tx = db.transaction([...STORES], 'readwrite');
-  await Promise.all([tx.objectStore('articles').clear(), tx.objectStore('mentions').clear(), tx.objectStore('counts').clear(), tx.done]);
+  await Promise.all([...STORES.map((name) => tx.objectStore(name).clear()), tx.done]);
 }

@@ -5,8 +5,12 @@
  */
 import { loadSettings } from '../settings/store';
 import type { Settings } from '../settings/schema';
-import { coversHost } from '../settings/sites';
+import { readingOnHere } from './reading-scope';
 import { checkReadArticle } from './reading-record';
+import { entityDetails } from '../pack-store/details-source';
+import type { EntityDetails } from '../pack-store/entity-record';
+import { parseEntityKey } from '../pack-format/entity-key';
+import { learnedName, learnedReading } from './learned-db';
 import { evictOldest, forgetOlderThan, saveArticle, youRead, type YouRead } from './reading-db';
 
 interface Sender {
@@ -30,9 +34,8 @@ function hostOf(url: string): string {
 
 /** Whether reading memory may keep or show anything for this sender now. */
 export function readingAllowed(settings: Settings, sender: Sender): boolean {
-  if (!settings.readingMemory || sender.tab?.incognito !== false || !sender.url) return false;
-  const host = hostOf(sender.url);
-  return host !== '' && !coversHost(settings.readingExcludedSites, host);
+  // A sender that does not say it is outside a private window is treated as private.
+  return sender.tab?.incognito === false && readingOnHere(settings, hostOf(sender.url ?? ''), false);
 }
 
 export async function saveReading(raw: unknown, sender: Sender, now = Date.now()): Promise<{ ok: boolean; reason?: string }> {
@@ -59,4 +62,29 @@ export async function readingFor(entity: string, sender: Sender): Promise<YouRea
     // Reading memory is an extra: a store that cannot be read leaves the card as it was.
     return null;
   }
+}
+
+const dayOfMs = (ms: number): string => new Date(ms).toISOString().slice(0, 10);
+const plural = (n: number, one: string): string => `${n} ${one}${n === 1 ? '' : 's'}`;
+
+/**
+ * A learned name's card: where and when it was read, or, when the reader merged it into another entity, that
+ * entity's card. Nothing where reading memory may not show anything.
+ */
+export async function learnedDetails(key: string, sender: Sender): Promise<{ details: EntityDetails | null; youRead?: YouRead }> {
+  const settings = await loadSettings();
+  if (!readingAllowed(settings, sender)) return { details: null };
+  const row = await learnedName(key);
+  if (!row || row.status === 'dismissed') return { details: null };
+  if (row.status === 'merged' && row.mergedInto) {
+    const target = parseEntityKey(row.mergedInto);
+    if (target) {
+      const [details, youRead] = await Promise.all([entityDetails(target.packId, target.entityId).catch(() => null), readingFor(row.mergedInto, sender)]);
+      if (details) return youRead ? { details, youRead } : { details };
+    }
+  }
+  const summary = `A name Backstory learned from your reading: ${plural(row.articles, 'article')} on ${plural(row.sites, 'site')} mention it, first on ${dayOfMs(row.firstRead)}.`;
+  const details: EntityDetails = { summary, url: '', facts: [{ label: 'Last read', value: dayOfMs(row.lastRead) }], news: [], related: [] };
+  const youRead = await learnedReading(key, withoutHash(sender.url ?? ''), YOU_READ_ITEMS);
+  return youRead.articles > 0 ? { details, youRead } : { details };
 }

@@ -13,5 +13,6 @@ export function matchingChanged(a: Settings, b: Settings): boolean {
 }
 
 export function packSetChanged(a: Settings, b: Settings): boolean {
-  return !same(a.disabledPacks, b.disabledPacks);
+  // Learned names are matched only where reading memory is on (lib/pack-store/page-packs.ts).
+  return !same(a.disabledPacks, b.disabledPacks) || a.readingMemory !== b.readingMemory || !same(a.readingExcludedSites, b.readingExcludedSites);
 }

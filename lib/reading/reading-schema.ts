@@ -1,0 +1,140 @@
+/**
+ * Reading memory's IndexedDB database: its stores and their upgrades, in one place. The background, the
+ * learning host and the options page open it (all in the extension's origin); pages never do.
+ *
+ * Version 3 adds what learning needs: `pending` (articles not yet read for new names; written in the same
+ * transaction as the article, so none is missed after a crash), `sightings` (a name found in an article, with
+ * the sentences it is in) and `learned` (names seen often enough, and the reader's choices about them).
+ */
+import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction } from 'idb';
+import type { EntityType } from '../pack-format/types';
+
+export const READING_DB = 'backstory-reading';
+const VERSION = 3;
+
+export interface ArticleRow {
+  url: string;
+  title: string;
+  site: string;
+  published: string;
+  visited: number;
+  sentences: number;
+  /** What its text takes in the store (UTF-16 bytes of titles and sentences), for the storage cap. */
+  bytes: number;
+}
+
+export interface MentionRow {
+  /** `${entity}\u0000${url}`: one row per entity per article. */
+  id: string;
+  entity: string;
+  url: string;
+  visited: number;
+  /** The article's sentences about this entity, in page order. */
+  texts: string[];
+}
+
+export interface CountRow {
+  entity: string;
+  /** Articles that mention it: kept with every write, because counting an index range walks it. */
+  articles: number;
+}
+
+export type LearnedType = Extract<EntityType, 'person' | 'organization' | 'place'>;
+
+export interface SightingRow {
+  /** `${key}\u0000${url}`: a name found in one article. */
+  id: string;
+  /** The name folded (case, accents, spacing): what makes two spellings one name. */
+  key: string;
+  name: string;
+  type: LearnedType;
+  url: string;
+  site: string;
+  visited: number;
+  texts: string[];
+}
+
+export type LearnedStatus = 'new' | 'kept' | 'dismissed' | 'merged';
+
+export interface LearnedRow {
+  key: string;
+  /** The name shown: the form read most often, or the reader's own. */
+  name: string;
+  type: LearnedType;
+  status: LearnedStatus;
+  /** Every form read, matched on pages ("Ilse Vandermeer", "Ilse VanderMeer"). */
+  forms: string[];
+  /** Set by the reader's rename: the forms still match, the card shows this. */
+  renamed?: string;
+  /** "packId/entityId" of the entity the reader merged it into, and that entity's name. */
+  mergedInto?: string;
+  mergedName?: string;
+  articles: number;
+  sites: number;
+  firstRead: number;
+  lastRead: number;
+}
+
+export interface ReadingSchema extends DBSchema {
+  articles: { key: string; value: ArticleRow; indexes: { byVisit: number } };
+  mentions: { key: string; value: MentionRow; indexes: { byEntity: [string, number]; byUrl: string } };
+  counts: { key: string; value: CountRow };
+  pending: { key: string; value: { url: string } };
+  sightings: { key: string; value: SightingRow; indexes: { byKey: [string, number]; byUrl: string } };
+  learned: { key: string; value: LearnedRow };
+}
+
+export const STORES = ['articles', 'mentions', 'counts', 'pending', 'sightings', 'learned'] as const;
+export type StoreName = (typeof STORES)[number];
+export type ReadingDb = IDBPDatabase<ReadingSchema>;
+export type WriteTx = IDBPTransaction<ReadingSchema, StoreName[], 'readwrite'>;
+type UpgradeTx = IDBPTransaction<ReadingSchema, StoreName[], 'versionchange'>;
+
+let opened: Promise<ReadingDb> | null = null;
+
+async function countMentions(tx: UpgradeTx): Promise<void> {
+  const tally = new Map<string, number>();
+  for (let c = await tx.objectStore('mentions').openCursor(); c; c = await c.continue()) tally.set(c.value.entity, (tally.get(c.value.entity) ?? 0) + 1);
+  for (const [entity, articles] of tally) await tx.objectStore('counts').put({ entity, articles });
+}
+
+async function queueAll(tx: UpgradeTx): Promise<void> {
+  for (const url of await tx.objectStore('articles').getAllKeys()) await tx.objectStore('pending').put({ url });
+}
+
+export function openReadingDb(): Promise<ReadingDb> {
+  opened ??= openDB<ReadingSchema>(READING_DB, VERSION, {
+    upgrade(db, oldVersion, _newVersion, tx) {
+      if (oldVersion < 1) {
+        db.createObjectStore('articles', { keyPath: 'url' }).createIndex('byVisit', 'visited');
+        const mentions = db.createObjectStore('mentions', { keyPath: 'id' });
+        mentions.createIndex('byEntity', ['entity', 'visited']);
+        mentions.createIndex('byUrl', 'url');
+      }
+      if (oldVersion < 2) {
+        // Version 2 keeps a count per entity; a store from version 1 gets its counts from its mentions.
+        db.createObjectStore('counts', { keyPath: 'entity' });
+        // Only requests of the upgrade transaction are awaited, so it stays open until the counts are in.
+        void countMentions(tx);
+      }
+      if (oldVersion < 3) {
+        db.createObjectStore('pending', { keyPath: 'url' });
+        const sightings = db.createObjectStore('sightings', { keyPath: 'id' });
+        sightings.createIndex('byKey', ['key', 'visited']);
+        sightings.createIndex('byUrl', 'url');
+        db.createObjectStore('learned', { keyPath: 'key' });
+        // What was read before learning existed is read for names too.
+        void queueAll(tx);
+      }
+    },
+    // Another context (an options tab) upgrading the database: let it, and open again on the next call.
+    blocking(_current, _next, event) {
+      (event.target as IDBDatabase).close();
+      opened = null;
+    },
+  }).catch((error: unknown) => {
+    opened = null;
+    throw error;
+  });
+  return opened;
+}
