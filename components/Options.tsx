@@ -6,6 +6,7 @@ import type { ShortcutInfo } from '../lib/extension/shortcut';
 import type { PackSummary } from '../lib/pack-store/store';
 import { ShortcutNote } from './ShortcutNote';
 import { ReadingSection, type ReadingActions, type ReadingView } from './ReadingSection';
+import type { MergeTarget } from './LearnedNames';
 import { HIGHLIGHT_STYLES, HOVER_DELAY_MS, isValidHoverDelay, MAX_LIST, normalizeHost, THEMES, TRIGGERS, type Settings } from '../lib/settings/schema';
 
 export interface OptionsProps {
@@ -28,6 +29,8 @@ export interface OptionsProps {
   /** What reading memory holds now (null until read), and what the last action on it did. */
   reading: ReadingView | null;
   readingActions: ReadingActions;
+  /** Entities a learned name can be merged into. */
+  mergeTargets: MergeTarget[];
 }
 
 const STYLE_LABELS: Record<Settings['highlightStyle'], string> = { underline: 'Underline', background: 'Background tint', none: 'None (cards only)' };
@@ -181,7 +184,7 @@ export function Options(props: OptionsProps): JSX.Element {
         </label>
       </section>
 
-      <ReadingSection settings={s} set={set} view={props.reading} actions={props.readingActions} entityName={props.entityName} siteList={(v) => <SiteList label="Sites never remembered" sites={s.readingExcludedSites} onChange={v} />} />
+      <ReadingSection settings={s} set={set} view={props.reading} actions={props.readingActions} entityName={props.entityName} mergeTargets={props.mergeTargets} siteList={(v) => <SiteList label="Sites never remembered" sites={s.readingExcludedSites} onChange={v} />} />
 
       <section aria-labelledby="h-sites">
         <h2 id="h-sites">Sites</h2>

@@ -2,6 +2,9 @@ import type { JSX } from 'preact';
 import { useState } from 'preact/hooks';
 import { READING_CAP_MB, READING_RETENTION_DAYS, type Settings } from '../lib/settings/schema';
 import { formatPackDate } from '../lib/pack-format/news-groups';
+import type { LearnedChoice } from '../lib/reading/learned-db';
+import type { LearnedRow } from '../lib/reading/reading-schema';
+import { LearnedNames, type MergeTarget } from './LearnedNames';
 
 /** What the options page shows of reading memory: counts, the entities it mentions, the newest articles. */
 export interface ReadingView {
@@ -11,6 +14,7 @@ export interface ReadingView {
   bytes: number;
   byEntity: Array<{ entity: string; articles: number }>;
   recent: Array<{ url: string; title: string; site: string; published: string; visited: number }>;
+  learned: LearnedRow[];
   message: string;
   error: string;
 }
@@ -21,6 +25,7 @@ export interface ReadingActions {
   onDeleteArticle: (url: string) => void;
   onExport: () => void;
   onImport: (file: File) => void;
+  onLearned: (key: string, choice: LearnedChoice) => void;
 }
 
 const SHOWN_ENTITIES = 50;
@@ -33,6 +38,7 @@ export function ReadingSection(props: {
   view: ReadingView | null;
   actions: ReadingActions;
   entityName: (key: string) => string;
+  mergeTargets: MergeTarget[];
   siteList: (onChange: (sites: string[]) => void) => JSX.Element;
 }): JSX.Element {
   const { settings: s, set, view, actions } = props;
@@ -72,6 +78,7 @@ export function ReadingSection(props: {
         {view?.message ? ` ${view.message}` : ''}
       </p>
       {view?.error && <p class="error" role="alert">{view.error}</p>}
+      {view && <LearnedNames rows={view.learned} targets={props.mergeTargets} choose={actions.onLearned} />}
       {view && view.byEntity.length > 0 && (
         <div class="reading-lists">
           <div class="filter">

@@ -60,7 +60,7 @@ export async function launchExtension(options: { userDataDir?: string; headless?
     ],
   });
   // Nothing leaves the machine: real pages' own third-party requests are refused at once.
-  await context.route(/^https?:\/\/(?!127\.0\.0\.1[:/])/, (route) => route.abort('blockedbyclient'));
+  await context.route(/^https?:\/\/(?!(?:127\.0\.0\.1|localhost)[:/])/, (route) => route.abort('blockedbyclient'));
   let [worker] = context.serviceWorkers();
   worker ??= await context.waitForEvent('serviceworker');
   const extensionId = new URL(worker.url()).host;

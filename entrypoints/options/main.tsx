@@ -16,6 +16,8 @@ import { defaultSettings, type Settings } from '../../lib/settings/schema';
 import { extensionPageSettings } from '../../lib/settings/extension-page';
 import { loadSettings, watchSettings } from '../../lib/settings/store';
 import { deleteArticle, exportArticles, forgetEntity, forgetEverything, importArticles, readArticles, readEntities, readingStats } from '../../lib/reading/reading-db';
+import { chooseLearned, learnedNames } from '../../lib/reading/learned-db';
+import { publishLearnedIndex } from '../../lib/reading/learned-pack';
 import { parseReadingFile, READING_FILE_MAX_BYTES, readingFileText } from '../../lib/reading/reading-file';
 
 const root = document.getElementById('app') as HTMLElement;
@@ -31,10 +33,10 @@ let reading: OptionsProps['reading'] = null;
 /** Reads reading memory again and shows it, with what the last action did (or why it failed). */
 async function refreshReading(message = '', error = ''): Promise<void> {
   try {
-    const [stats, byEntity, recent] = await Promise.all([readingStats(), readEntities(), readArticles(undefined, 20)]);
-    reading = { ...stats, byEntity, recent, message, error };
+    const [stats, byEntity, recent, learned] = await Promise.all([readingStats(), readEntities(), readArticles(undefined, 20), learnedNames()]);
+    reading = { ...stats, byEntity, recent, learned, message, error };
   } catch (failure) {
-    reading = { articles: 0, entities: 0, sentences: 0, bytes: 0, byEntity: [], recent: [], message: '', error: `Your reading could not be read: ${(failure as Error).message}` };
+    reading = { articles: 0, entities: 0, sentences: 0, bytes: 0, byEntity: [], recent: [], learned: [], message: '', error: `Your reading could not be read: ${(failure as Error).message}` };
   }
   draw();
 }
@@ -61,9 +63,16 @@ const readingActions: OptionsProps['readingActions'] = {
       if (file.size > READING_FILE_MAX_BYTES) throw new Error(`${file.name} is larger than ${READING_FILE_MAX_BYTES / 1_048_576} MB`);
       await importArticles(parseReadingFile(file.name, await file.text(), Date.now()));
     }, `Imported ${file.name}.`),
+  onLearned: (key, choice) =>
+    readingChange(async () => {
+      await chooseLearned(key, choice);
+      // Pages match learned names from this index: rebuilt at once, so open pages follow the choice.
+      await publishLearnedIndex();
+    }, 'Your choice was saved.'),
 };
 
 const bundledNames = new Map(BUNDLED_PACK.entities.map((e) => [entityKey(BUNDLED_PACK.id, e.id), e.name]));
+const mergeTargets = [...bundledNames].map(([key, name]) => ({ key, name })).sort((a, b) => a.name.localeCompare(b.name));
 
 function entityName(key: string): string {
   const parsed = parseEntityKey(key);
@@ -102,6 +111,7 @@ function draw(): void {
       shortcut={shortcut}
       reading={reading}
       readingActions={readingActions}
+      mergeTargets={mergeTargets}
       onImportPack={(file) => void importPack(file)}
       onRemovePack={(id) => {
         const pack = packs.find((p) => p.id === id);
