@@ -3,7 +3,8 @@
  * the dwell is kept by the content script and the event page (the options page counts it); the event page
  * answers NATO's details with "You read" from it (asked from an extension page: the card's closed shadow root
  * keeps its text from any page script, and Chromium's suite reads the card itself); "Forget everything"
- * empties the store.
+ * empties the store. Then a name read on two sites is learned in the event page, highlighted in the learned
+ * style on a third page, and answered with where it was read.
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { firefoxPath, launchFirefox, type Firefox } from '../../support/firefox';
@@ -20,6 +21,9 @@ let server: PageServer;
 let extensionTab = '';
 
 const ASK_NATO = `browser.runtime.sendMessage({ type: 'entity-details', packId: 'backstory-news', id: 'nato' }).then((a) => a.youRead ?? null)`;
+const NAME = 'Ilse Vandermeer';
+const ASK_LEARNED = `browser.runtime.sendMessage({ type: 'entity-details', packId: 'learned-from-reading', id: 'ilse vandermeer' })`;
+const LEARNED_HIGHLIGHTS = `(() => { const h = CSS.highlights.get('backstory-learned'); return h ? [...h].map((r) => { const range = document.createRange(); range.setStart(r.startContainer, r.startOffset); range.setEnd(r.endContainer, r.endOffset); return range.toString(); }) : []; })()`;
 const STATS = `document.querySelector('#reading-stats')?.textContent ?? ''`;
 
 async function openOptions(): Promise<void> {
@@ -51,6 +55,9 @@ describe.skipIf(!available)('Firefox ESR: reading memory', () => {
     server = await startServer();
     server.route('/a.html', shortArticlePage('Allies tighten the eastern flank', 'NATO moved more air defences to Romania after the drone incursions.'));
     server.route('/b.html', shortArticlePage('Summit opens in The Hague', 'NATO leaders opened their summit with a pledge on spending.'));
+    server.route('/ilse-1.html', shortArticlePage('Envoy tours the Black Sea coast', `NATO envoy ${NAME} visited the port with Romanian officials on Monday.`));
+    server.route('/ilse-2.html', shortArticlePage('Allies meet in Bucharest', `${NAME} told NATO ministers that air defences on the coast would grow.`));
+    server.route('/ilse-3.html', shortArticlePage('What the envoy said', `In Warsaw, ${NAME} repeated the pledge, and ministers agreed.`));
     ff = await launchFirefox({ keepWelcome: true });
     extensionTab = ff.welcome ?? '';
   });
@@ -86,4 +93,32 @@ describe.skipIf(!available)('Firefox ESR: reading memory', () => {
     expect(await ff.evaluate(ASK_NATO, extensionTab)).toBeNull();
     expect(await natoCardHeight()).toBeGreaterThan(150);
   }, 120_000);
+
+  /** Reads a page past the dwell; resolves once the options page counts `articles` kept. */
+  async function read(url: string, articles: number): Promise<void> {
+    await ff.navigate(url);
+    await ff.send('browsingContext.activate', { context: ff.context });
+    await poll(async () => {
+      await ff.evaluate(`location.reload()`, extensionTab).catch(() => undefined);
+      await new Promise((r) => setTimeout(r, 1_000));
+      return ff.evaluate<string>(STATS, extensionTab).catch(() => '');
+    }, (t) => new RegExp(`Kept now: ${articles} articles? mentioning`).test(t), 40_000);
+  }
+
+  test('a name read on two sites is learned in the event page, highlighted in its own style, and its details say where it was read', async () => {
+    await read(server.url('/ilse-1.html'), 1);
+    await read(server.url('/ilse-2.html').replace('127.0.0.1', 'localhost'), 2);
+    const learned = await poll(async () => {
+      await ff.evaluate(`location.reload()`, extensionTab).catch(() => undefined);
+      await new Promise((r) => setTimeout(r, 1_000));
+      return ff.evaluate<string>(`document.querySelector('.learned')?.textContent ?? ''`, extensionTab).catch(() => '');
+    }, (t) => t.includes(`${NAME} (person, new): 2 articles on 2 sites`), 20_000);
+    expect(learned).toContain(`${NAME} (person, new): 2 articles on 2 sites`);
+
+    await ff.navigate(server.url('/ilse-3.html'));
+    expect(await poll(() => ff.evaluate<string[]>(LEARNED_HIGHLIGHTS), (h) => h.length > 0, 10_000)).toEqual([NAME]);
+    const answer = await ff.evaluate<{ details: { summary: string } | null; youRead?: { articles: number; items: Array<{ title: string }> } }>(ASK_LEARNED, extensionTab);
+    expect(answer.details?.summary).toMatch(/learned from your reading: 2 articles on 2 sites/);
+    expect(answer.youRead?.items.map((i) => i.title)).toEqual(['Allies meet in Bucharest', 'Envoy tours the Black Sea coast']);
+  }, 150_000);
 });
