@@ -78,4 +78,40 @@ describe('reading memory', () => {
     expect(await natoCard('/b.html')).not.toMatch(/You read/);
     expect(browser.extensionErrors).toEqual([]);
   }, 90_000);
+
+  test('an article read in an Incognito window is not kept, though Backstory runs there', async () => {
+    // The reader allows Backstory in Incognito on chrome://extensions (developer mode first: an unpacked
+    // extension reloaded without it is switched off).
+    const manager = await browser.context.newPage();
+    await manager.goto(`chrome://extensions/?id=${browser.extensionId}`);
+    await manager.locator('#devMode').click();
+    await manager.locator('#allow-incognito').click();
+    await manager.waitForTimeout(2_000);
+    await manager.close();
+
+    const options = await openExtensionPage(browser, 'options.html');
+    // Reading memory is still on from the test before.
+    expect(await options.getByLabel(/Remember what I read/).isChecked()).toBe(true);
+    const tabId = await options.evaluate(async (url) => {
+      const win = await chrome.windows.create({ incognito: true, url });
+      return win.tabs?.[0]?.id ?? -1;
+    }, server.url('/a.html'));
+    // Backstory runs in the private tab: it answers with what it found there.
+    const found = async (): Promise<string[]> =>
+      options.evaluate(async (id) => {
+        try {
+          const answer = (await chrome.tabs.sendMessage(id, { type: 'get-page-entities' })) as { entities: Array<{ name: string }> };
+          return answer.entities.map((e) => e.name);
+        } catch {
+          return [];
+        }
+      }, tabId);
+    await expect.poll(found, { timeout: 10_000 }).toContain('NATO');
+    // Past the dwell (15 s) with the private tab in view, nothing is kept.
+    await options.waitForTimeout(20_000);
+    expect(await found()).toContain('NATO');
+    await options.close();
+    expect(await keptText()).toMatch(/Kept now: 0 articles/);
+    expect(browser.logs.filter((l) => l.includes('reading memory: kept'))).toHaveLength(1);
+  }, 90_000);
 });
