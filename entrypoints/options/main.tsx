@@ -18,6 +18,7 @@ import { loadSettings, watchSettings } from '../../lib/settings/store';
 import { deleteArticle, exportArticles, forgetEntity, forgetEverything, importArticles, readArticles, readEntities, readingStats } from '../../lib/reading/reading-db';
 import { chooseLearned, learnedNames } from '../../lib/reading/learned-db';
 import { publishLearnedIndex } from '../../lib/reading/learned-pack';
+import { applyReadingLimits } from '../../lib/reading/reading-service';
 import { parseReadingFile, READING_FILE_MAX_BYTES, readingFileText } from '../../lib/reading/reading-file';
 
 const root = document.getElementById('app') as HTMLElement;
@@ -41,10 +42,10 @@ async function refreshReading(message = '', error = ''): Promise<void> {
   draw();
 }
 
-/** Runs a change to reading memory, then shows the store as it is after it. */
+/** Runs a change to reading memory, then shows the store as it is after it (and what the change adds to say). */
 function readingChange(run: () => Promise<unknown>, done: string): void {
   run().then(
-    () => refreshReading(done),
+    (more) => refreshReading(typeof more === 'string' ? done + more : done),
     (error: unknown) => refreshReading('', `Nothing was changed: ${(error as Error).message}`),
   );
 }
@@ -61,7 +62,10 @@ const readingActions: OptionsProps['readingActions'] = {
   onImport: (file) =>
     readingChange(async () => {
       if (file.size > READING_FILE_MAX_BYTES) throw new Error(`${file.name} is larger than ${READING_FILE_MAX_BYTES / 1_048_576} MB`);
-      await importArticles(parseReadingFile(file.name, await file.text(), Date.now()));
+      const articles = parseReadingFile(file.name, await file.text(), Date.now());
+      await importArticles(articles);
+      const gone = await applyReadingLimits(settings);
+      return gone > 0 ? ` ${gone} of them were older than you keep, or over the storage limit, and were not kept.` : '';
     }, `Imported ${file.name}.`),
   onLearned: (key, choice) =>
     readingChange(async () => {
@@ -89,9 +93,17 @@ function download(name: string, text: string): void {
 }
 
 function update(next: Settings): void {
+  const limitsChanged = next.readingRetentionDays !== settings.readingRetentionDays || next.readingCapMB !== settings.readingCapMB;
   settings = next;
   writer.save(next);
   draw();
+  // A shorter retention or a smaller cap applies at once, not at the next article read.
+  if (limitsChanged) {
+    readingChange(async () => {
+      const gone = await applyReadingLimits(next);
+      return gone > 0 ? ` ${gone} older article${gone === 1 ? ' was' : 's were'} forgotten.` : '';
+    }, 'Your reading limits were saved.');
+  }
 }
 
 async function refreshPacks(): Promise<void> {

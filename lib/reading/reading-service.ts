@@ -46,9 +46,19 @@ export async function saveReading(raw: unknown, sender: Sender, now = Date.now()
   // The article must be the page that sent it.
   if (hostOf(article.url) !== hostOf(sender.url ?? '')) return { ok: false, reason: 'the article is not the sending page' };
   await saveArticle(article);
-  if (settings.readingRetentionDays > 0) await forgetOlderThan(now - settings.readingRetentionDays * DAY_MS);
-  if (settings.readingCapMB > 0) await evictOldest(settings.readingCapMB * 1_048_576);
+  await applyReadingLimits(settings, now);
   return { ok: true };
+}
+
+/**
+ * The reader's retention and storage cap, applied now: after each article kept, after an import, and when
+ * either setting changes. The oldest articles go first. Returns how many went.
+ */
+export async function applyReadingLimits(settings: Settings, now = Date.now()): Promise<number> {
+  let gone = 0;
+  if (settings.readingRetentionDays > 0) gone += await forgetOlderThan(now - settings.readingRetentionDays * DAY_MS);
+  if (settings.readingCapMB > 0) gone += await evictOldest(settings.readingCapMB * 1_048_576);
+  return gone;
 }
 
 /** "You read" for a card on the sender's page, or null when reading memory may not show anything there. */

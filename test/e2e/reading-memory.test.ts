@@ -9,6 +9,14 @@ import { hoverText, launchExtension, openExtensionPage, openPage, readCard, type
 import { shortArticlePage } from '../../support/sample-pages';
 import { startServer, type PageServer } from '../../support/server';
 
+/** What the Incognito test calls from the options page (the extension's own page). */
+interface ChromeApi {
+  chrome: {
+    windows: { create(o: { incognito: boolean; url: string }): Promise<{ tabs?: Array<{ id?: number }> }> };
+    tabs: { sendMessage(tabId: number, message: unknown): Promise<unknown> };
+  };
+}
+
 let browser: ExtensionBrowser;
 let server: PageServer;
 
@@ -79,6 +87,39 @@ describe('reading memory', () => {
     expect(browser.extensionErrors).toEqual([]);
   }, 90_000);
 
+  test('retention applies at once and oldest first, to imported reading too; a hostile import changes nothing', async () => {
+    const day = 86_400_000;
+    const article = (n: number, daysAgo: number) => ({
+      url: server.url(`/old-${n}.html`),
+      title: `Old story ${n}`,
+      site: '127.0.0.1',
+      published: '',
+      visited: Date.now() - daysAgo * day,
+      sentences: [{ text: `NATO story number ${n}.`, entities: ['backstory-news/nato'] }],
+    });
+    const file = (articles: unknown[]) => ({ name: 'reading.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify({ format: 'backstory-reading', formatVersion: 1, articles })) });
+    const options = await openExtensionPage(browser, 'options.html');
+    const stats = (): Promise<string> => options.locator('#reading-stats').textContent().then((t) => t ?? '');
+    await expect.poll(stats).toMatch(/Kept now: 0 articles/);
+
+    // Kept for 90 days by default: the 200-day-old article is not kept.
+    await options.locator('#reading-file').setInputFiles(file([article(1, 200), article(2, 60), article(3, 1)]));
+    await expect.poll(stats).toMatch(/Kept now: 2 articles.*1 of them were older than you keep/);
+    await options.locator('#reading-retention').selectOption('30');
+    await expect.poll(stats).toMatch(/Kept now: 1 article .*1 older article was forgotten/);
+    expect(await options.getByRole('list', { name: 'Articles you read' }).textContent()).toMatch(/^Old story 3/);
+
+    // A file with one hostile article is refused whole, with the reason.
+    await options.locator('#reading-file').setInputFiles(file([article(4, 1), { ...article(5, 1), url: 'javascript:alert(1)' }]));
+    await expect.poll(() => options.getByRole('alert').textContent()).toMatch(/Nothing was changed: reading.json: article #2 is not an http\(s\) article/);
+    expect(await stats()).toMatch(/Kept now: 1 article /);
+    await options.locator('#reading-retention').selectOption('90');
+    options.once('dialog', (d) => void d.accept());
+    await options.getByRole('button', { name: 'Forget everything I read' }).click();
+    await expect.poll(stats).toMatch(/Kept now: 0 articles/);
+    await options.close();
+  }, 60_000);
+
   test('an article read in an Incognito window is not kept, though Backstory runs there', async () => {
     // The reader allows Backstory in Incognito on chrome://extensions (developer mode first: an unpacked
     // extension reloaded without it is switched off).
@@ -93,6 +134,7 @@ describe('reading memory', () => {
     // Reading memory is still on from the test before.
     expect(await options.getByLabel(/Remember what I read/).isChecked()).toBe(true);
     const tabId = await options.evaluate(async (url) => {
+      const { chrome } = globalThis as unknown as ChromeApi;
       const win = await chrome.windows.create({ incognito: true, url });
       return win.tabs?.[0]?.id ?? -1;
     }, server.url('/a.html'));
@@ -100,6 +142,7 @@ describe('reading memory', () => {
     const found = async (): Promise<string[]> =>
       options.evaluate(async (id) => {
         try {
+          const { chrome } = globalThis as unknown as ChromeApi;
           const answer = (await chrome.tabs.sendMessage(id, { type: 'get-page-entities' })) as { entities: Array<{ name: string }> };
           return answer.entities.map((e) => e.name);
         } catch {
