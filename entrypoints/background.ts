@@ -9,6 +9,7 @@ import { migrateLegacyPacks } from '../lib/pack-store/migrate-packs';
 import { entityKey } from '../lib/pack-format/entity-key';
 import { learnedDetails, readingFor, saveReading } from '../lib/reading/reading-service';
 import { learnSoon } from '../lib/reading/learn-off-page';
+import { hasPendingArticles } from '../lib/reading/learned-db';
 import type { LearnRun } from '../lib/reading/learn-job';
 import { LEARNED_PACK_ID } from '../lib/reading/learned-keys';
 
@@ -72,8 +73,12 @@ export default defineBackground({
       return undefined;
     });
 
-    // Articles kept while a run was cut short (the browser closed, the worker stopped) are still queued.
-    browser.runtime.onStartup.addListener(() => learnSoon(reportLearning));
+    // A run cut short (the browser closed, the worker stopped mid-run) left its articles queued: go on with them
+    // whenever the background starts, if reading memory is on.
+    void loadSettings()
+      .then((s) => s.readingMemory && hasPendingArticles())
+      .then((waiting) => waiting && learnSoon(reportLearning))
+      .catch(() => undefined);
 
     browser.commands.onCommand.addListener((command) => {
       if (command !== NEXT_MENTION_COMMAND) return;

@@ -5,7 +5,7 @@
  * never leave a name counted for reading that is gone. The reader's choices live on the row: a dismissed name
  * keeps its row (and loses its sentences) so it never comes back.
  */
-import { openReadingDb, STORES, type LearnedRow, type LearnedType, type WriteTx } from './reading-schema';
+import { openReadingDb, writeReading, type LearnedRow, type LearnedType, type WriteTx } from './reading-schema';
 import type { YouRead } from './reading-db';
 
 /** A name becomes learned when read in at least this many articles from at least this many sites. */
@@ -76,6 +76,11 @@ export async function forgetSightingsOf(tx: WriteTx, url: string): Promise<void>
   for (const key of keys) await recount(tx, key);
 }
 
+/** Whether some kept article waits to be read for names (a run was cut short: the worker or browser stopped). */
+export async function hasPendingArticles(): Promise<boolean> {
+  return (await (await openReadingDb()).count('pending')) > 0;
+}
+
 /** Articles kept but not yet read for names, with their site and their kept sentences (at most `limit`). */
 export async function pendingArticles(limit: number): Promise<PendingArticle[]> {
   const db = await openReadingDb();
@@ -95,22 +100,21 @@ export async function pendingArticles(limit: number): Promise<PendingArticle[]> 
  * article deleted meanwhile stays deleted; names the reader dismissed are not kept.
  */
 export async function saveSightings(article: PendingArticle, names: readonly NameInArticle[]): Promise<void> {
-  const db = await openReadingDb();
-  const tx = db.transaction([...STORES], 'readwrite');
-  await tx.objectStore('pending').delete(article.url);
-  const stored = await tx.objectStore('articles').get(article.url);
-  if (stored) {
-    await forgetSightingsOf(tx, article.url);
-    const touched = new Set<string>();
-    for (const n of names) {
-      const row = await tx.objectStore('learned').get(n.key);
-      if (row?.status === 'dismissed') continue;
-      await tx.objectStore('sightings').put({ id: `${n.key}\u0000${article.url}`, key: n.key, name: n.name, type: n.type, url: article.url, site: stored.site, visited: stored.visited, texts: n.texts });
-      touched.add(n.key);
+  await writeReading(async (tx) => {
+    await tx.objectStore('pending').delete(article.url);
+    const stored = await tx.objectStore('articles').get(article.url);
+    if (stored) {
+      await forgetSightingsOf(tx, article.url);
+      const touched = new Set<string>();
+      for (const n of names) {
+        const row = await tx.objectStore('learned').get(n.key);
+        if (row?.status === 'dismissed') continue;
+        await tx.objectStore('sightings').put({ id: `${n.key}\u0000${article.url}`, key: n.key, name: n.name, type: n.type, url: article.url, site: stored.site, visited: stored.visited, texts: n.texts });
+        touched.add(n.key);
+      }
+      for (const key of touched) await recount(tx, key);
     }
-    for (const key of touched) await recount(tx, key);
-  }
-  await tx.done;
+  });
 }
 
 /** Every learned row (dismissed ones too: the options page lists them so a dismissal can be undone). */
@@ -132,26 +136,25 @@ export type LearnedChoice =
 
 /** The reader's choice about a learned name. Dismissing drops its sentences; its row stays, so it never returns. */
 export async function chooseLearned(key: string, choice: LearnedChoice): Promise<void> {
-  const db = await openReadingDb();
-  const tx = db.transaction([...STORES], 'readwrite');
-  const row = await tx.objectStore('learned').get(key);
-  if (!row) throw new Error(`no learned name "${key}"`);
-  let next: LearnedRow = row;
-  if (choice.kind === 'keep') next = { ...row, status: 'kept' };
-  if (choice.kind === 'rename') {
-    const name = choice.name.replace(/\p{Cc}/gu, ' ').trim().slice(0, 120);
-    if (name === '') throw new Error('a name cannot be empty');
-    next = { ...row, renamed: name, status: row.status === 'new' ? 'kept' : row.status };
-  }
-  if (choice.kind === 'merge') next = { ...row, status: 'merged', mergedInto: choice.into, mergedName: choice.intoName };
-  if (choice.kind === 'restore') next = { ...row, status: 'kept', mergedInto: undefined, mergedName: undefined };
-  if (choice.kind === 'dismiss') {
-    next = { ...row, status: 'dismissed', mergedInto: undefined, mergedName: undefined, articles: 0, sites: 0 };
-    const range = IDBKeyRange.bound([key, -Infinity], [key, Infinity]);
-    for (let c = await tx.objectStore('sightings').index('byKey').openCursor(range); c; c = await c.continue()) await c.delete();
-  }
-  await tx.objectStore('learned').put(next);
-  await tx.done;
+  await writeReading(async (tx) => {
+    const row = await tx.objectStore('learned').get(key);
+    if (!row) throw new Error(`no learned name "${key}"`);
+    let next: LearnedRow = row;
+    if (choice.kind === 'keep') next = { ...row, status: 'kept' };
+    if (choice.kind === 'rename') {
+      const name = choice.name.replace(/\p{Cc}/gu, ' ').trim().slice(0, 120);
+      if (name === '') throw new Error('a name cannot be empty');
+      next = { ...row, renamed: name, status: row.status === 'new' ? 'kept' : row.status };
+    }
+    if (choice.kind === 'merge') next = { ...row, status: 'merged', mergedInto: choice.into, mergedName: choice.intoName };
+    if (choice.kind === 'restore') next = { ...row, status: 'kept', mergedInto: undefined, mergedName: undefined };
+    if (choice.kind === 'dismiss') {
+      next = { ...row, status: 'dismissed', mergedInto: undefined, mergedName: undefined, articles: 0, sites: 0 };
+      const range = IDBKeyRange.bound([key, -Infinity], [key, Infinity]);
+      for (let c = await tx.objectStore('sightings').index('byKey').openCursor(range); c; c = await c.continue()) await c.delete();
+    }
+    await tx.objectStore('learned').put(next);
+  });
 }
 
 /** Where and when a learned name was read, newest first, as a card's "You read" (`exceptUrl` left out). */

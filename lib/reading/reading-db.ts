@@ -3,7 +3,7 @@
  * record per article, keyed by URL, and one per (entity, article) mention, indexed by entity and visit time, so a card's "You read" is one index walk, newest first. Saving an article replaces what was
  * kept of it before, in one transaction: after a crash the store holds the article whole or not at all.
  */
-import { openReadingDb as open, STORES, type ArticleRow, type WriteTx } from './reading-schema';
+import { openReadingDb as open, STORES, writeReading, type ArticleRow, type WriteTx } from './reading-schema';
 import { forgetSightingsOf } from './learned-db';
 import type { ReadArticle } from './reading-record';
 
@@ -122,42 +122,37 @@ export async function readArticles(entity?: string, limit = 100): Promise<Array<
 }
 
 export async function deleteArticle(url: string): Promise<void> {
-  const db = await open();
-  const tx = db.transaction([...STORES], 'readwrite');
-  await deleteArticleIn(tx, url);
-  await tx.done;
+  await writeReading((tx) => deleteArticleIn(tx, url));
 }
 
 /** Everything about an entity: its sentences go from every article, and articles left with nothing go too. */
 export async function forgetEntity(entity: string): Promise<void> {
-  const db = await open();
-  const tx = db.transaction([...STORES], 'readwrite');
-  const mentions = tx.objectStore('mentions');
-  const range = IDBKeyRange.bound([entity, -Infinity], [entity, Infinity]);
-  const urls = new Set<string>();
-  for (let c = await mentions.index('byEntity').openCursor(range); c; c = await c.continue()) {
-    urls.add(c.value.url);
-    await c.delete();
-  }
-  for (const url of urls) if ((await mentions.index('byUrl').count(url)) === 0) await tx.objectStore('articles').delete(url);
-  await tx.objectStore('counts').delete(entity);
-  await tx.done;
+  await writeReading(async (tx) => {
+    const mentions = tx.objectStore('mentions');
+    const range = IDBKeyRange.bound([entity, -Infinity], [entity, Infinity]);
+    const urls = new Set<string>();
+    for (let c = await mentions.index('byEntity').openCursor(range); c; c = await c.continue()) {
+      urls.add(c.value.url);
+      await c.delete();
+    }
+    for (const url of urls) if ((await mentions.index('byUrl').count(url)) === 0) await tx.objectStore('articles').delete(url);
+    await tx.objectStore('counts').delete(entity);
+  });
 }
 
 /** Keeps the store under `maxBytes` by deleting the oldest articles first; returns how many went. */
 export async function evictOldest(maxBytes: number): Promise<number> {
-  const db = await open();
-  const tx = db.transaction([...STORES], 'readwrite');
-  let total = 0;
-  for (let c = await tx.objectStore('articles').openCursor(); c; c = await c.continue()) total += c.value.bytes ?? 0;
-  let gone = 0;
-  for (let c = await tx.objectStore('articles').index('byVisit').openCursor(); c && total > maxBytes; c = await c.continue()) {
-    total -= c.value.bytes ?? 0;
-    await deleteArticleIn(tx, c.value.url);
-    gone++;
-  }
-  await tx.done;
-  return gone;
+  return writeReading(async (tx) => {
+    let total = 0;
+    for (let c = await tx.objectStore('articles').openCursor(); c; c = await c.continue()) total += c.value.bytes ?? 0;
+    let gone = 0;
+    for (let c = await tx.objectStore('articles').index('byVisit').openCursor(); c && total > maxBytes; c = await c.continue()) {
+      total -= c.value.bytes ?? 0;
+      await deleteArticleIn(tx, c.value.url);
+      gone++;
+    }
+    return gone;
+  });
 }
 
 /** Every article with its sentences and their entities, for export (the import format). */
@@ -175,25 +170,23 @@ export async function exportArticles(): Promise<ReadArticle[]> {
 
 /** Stores checked articles in one transaction: all of them, or (on any failure) none. */
 export async function importArticles(articles: readonly ReadArticle[]): Promise<void> {
-  const db = await open();
-  const tx = db.transaction([...STORES], 'readwrite');
-  for (const article of articles) await putArticleIn(tx, article);
-  await tx.done;
+  await writeReading(async (tx) => {
+    for (const article of articles) await putArticleIn(tx, article);
+  });
 }
 
 /** Deletes articles read before `before` (ms), oldest first; returns how many went. */
 export async function forgetOlderThan(before: number): Promise<number> {
-  const db = await open();
-  const tx = db.transaction([...STORES], 'readwrite');
-  const urls = await tx.objectStore('articles').index('byVisit').getAllKeys(IDBKeyRange.upperBound(before, true));
-  for (const url of urls) await deleteArticleIn(tx, url);
-  await tx.done;
-  return urls.length;
+  return writeReading(async (tx) => {
+    const urls = await tx.objectStore('articles').index('byVisit').getAllKeys(IDBKeyRange.upperBound(before, true));
+    for (const url of urls) await deleteArticleIn(tx, url);
+    return urls.length;
+  });
 }
 
 /** "Forget everything": every store emptied in one transaction. */
 export async function forgetEverything(): Promise<void> {
-  const db = await open();
-  const tx = db.transaction([...STORES], 'readwrite');
-  await Promise.all([...STORES.map((name) => tx.objectStore(name).clear()), tx.done]);
+  await writeReading(async (tx) => {
+    await Promise.all(STORES.map((name) => tx.objectStore(name).clear()));
+  });
 }

@@ -138,3 +138,26 @@ export function openReadingDb(): Promise<ReadingDb> {
   });
   return opened;
 }
+
+/**
+ * Runs a change in one read-write transaction over every store: all of it is written, or none of it. A
+ * request that fails aborts a transaction by itself, but an exception thrown by the code (a value that cannot
+ * be stored throws at put()) does not, so this aborts on any failure.
+ */
+export async function writeReading<T>(change: (tx: WriteTx) => Promise<T>): Promise<T> {
+  const db = await openReadingDb();
+  const tx = db.transaction([...STORES], 'readwrite');
+  try {
+    const result = await change(tx);
+    await tx.done;
+    return result;
+  } catch (error) {
+    try {
+      tx.abort();
+    } catch {
+      // Already finished or aborted by the failed request.
+    }
+    await tx.done.catch(() => undefined);
+    throw error;
+  }
+}

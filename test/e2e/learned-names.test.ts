@@ -1,7 +1,8 @@
 /**
  * Names learned from reading, end to end in Chromium: two articles on two sites name someone no pack knows;
  * once both are kept, the background learns the name in its offscreen document (no page involved), a third
- * page highlights it in the learned style and its card says where it was read; dismissed in the options page,
+ * page (after the service worker was stopped) highlights it in the learned style and its card says where it
+ * was read; dismissed in the options page,
  * it is highlighted nowhere and never learned again.
  */
 import type { Page } from 'playwright-core';
@@ -55,6 +56,14 @@ describe('names learned from reading', () => {
     await a.close();
     await b.close();
     await expect.poll(() => learnedList(), { timeout: 20_000, interval: 1_000 }).toMatch(new RegExp(`${NAME} \\(person, new\\): 2 articles on 2 sites`));
+
+    // What was acknowledged survives the service worker being stopped: C is read with a cold background.
+    const blank = await browser.context.newPage();
+    const session = await browser.context.newCDPSession(blank);
+    await session.send('ServiceWorker.enable');
+    await session.send('ServiceWorker.stopAllWorkers');
+    await session.detach();
+    await blank.close();
 
     const c = await openPage(browser, server.url('/c.html'), 1);
     await expect.poll(() => learnedHighlights(c), { timeout: 5_000 }).toEqual([NAME]);

@@ -9,7 +9,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import nlp from 'compromise';
 import bundledIndex from '../../generated/backstory-news.index.json';
 import type { NlpDoc } from '../../lib/kb/name-finder';
-import { deleteArticle, evictOldest, forgetEverything, saveArticle } from '../../lib/reading/reading-db';
+import { deleteArticle, evictOldest, forgetEverything, importArticles, readingStats, saveArticle, youRead } from '../../lib/reading/reading-db';
 import { chooseLearned, learnedNames, learnedReading, pendingArticles } from '../../lib/reading/learned-db';
 import { learnPending } from '../../lib/reading/learn-job';
 import { knownTo, namesInArticle } from '../../lib/reading/learn-names';
@@ -146,5 +146,32 @@ describe('learning from the store', () => {
     await chooseLearned('constanta', { kind: 'dismiss' });
     expect(await publishLearnedIndex()).toBe(0);
     expect((await fakeBrowser.storage.local.get(LEARNED_INDEX_KEY))[LEARNED_INDEX_KEY]).toBeUndefined();
+  });
+
+  test('a run stopped part way (the parser fails on the second article) keeps what it finished, and the rest stays queued for the next run', async () => {
+    await saveArticle(article(A, 1_000, [sentence('Ilse Vandermeer')]));
+    await saveArticle(article(B, 2_000, [sentence('Ilse Vandermeer')]));
+    let calls = 0;
+    const failing = (text: string): NlpDoc => {
+      if (++calls === 2) throw new Error('the worker was stopped');
+      return parseText(text);
+    };
+    await expect(learnPending(failing, isKnown)).rejects.toThrow('the worker was stopped');
+    expect((await pendingArticles(10)).map((p) => p.url)).toEqual([B]);
+    expect(await people()).toEqual([]);
+    expect(await learn()).toMatchObject({ articles: 1 });
+    expect(await people()).toEqual([expect.objectContaining({ key: 'ilse vandermeer', articles: 2, sites: 2 })]);
+  });
+});
+
+describe('writes cut short', () => {
+  test('a write that fails part way leaves the store as it was: what was acknowledged before is whole, nothing of the failed write is in', async () => {
+    await saveArticle(article('https://one.example/a', 1_000, ['NATO met in Brussels.']));
+    // The second article cannot be stored (a value IndexedDB cannot clone): its transaction aborts.
+    const broken = { ...article('https://two.example/b', 2_000, ['NATO met again.']), title: (() => undefined) as unknown as string };
+    await expect(importArticles([article('https://three.example/c', 3_000, ['NATO drills.']), broken])).rejects.toThrow();
+    expect((await readingStats()).articles).toBe(1);
+    expect(await youRead(NATO, '', 5)).toEqual({ articles: 1, items: [expect.objectContaining({ url: 'https://one.example/a', text: 'NATO met in Brussels.' })] });
+    expect((await pendingArticles(10)).map((p) => p.url)).toEqual(['https://one.example/a']);
   });
 });
