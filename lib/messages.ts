@@ -3,7 +3,8 @@ import { browser } from 'wxt/browser';
 import type { EntityType } from './pack-format/types';
 import type { EntityDetails } from './pack-store/entity-record';
 import type { YouRead } from './reading/reading-db';
-import type { ReadArticle } from './reading/reading-record';
+import type { ReadBlock } from './reading/reading-record';
+import type { ArticleHeadSources } from './content/reading-snapshot';
 import type { LearnRun } from './reading/learn-job';
 
 export interface PageEntity {
@@ -35,11 +36,11 @@ export interface MessageMap {
    */
   'entity-details': { request: { packId: string; id: string }; response: { details: EntityDetails | null; error?: string; youRead?: YouRead } };
   /**
-   * content script -> background, once per article read (reading memory on): the sentences about known
-   * entities and the article's title, site, link and date. The background checks the shape and the settings
+   * content script -> background, once per article read (reading memory on): the article's blocks that
+   * mention known entities (the background keeps only the sentences that do) and its title, site, link and date. The background checks the shape and the settings
    * (memory on, not private, site not excluded) before it writes anything.
    */
-  'reading-save': { request: { article: Omit<ReadArticle, 'visited'> }; response: { ok: boolean; reason?: string } };
+  'reading-save': { request: { article: { head: ArticleHeadSources; blocks: ReadBlock[] } }; response: { ok: boolean; reason?: string } };
   /**
    * background -> learning host (Chromium's offscreen document): read the articles waiting to be read for new
    * names. `indexes` are the imported packs' indexes (base64), so names a pack knows are not learned.

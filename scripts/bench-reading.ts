@@ -78,7 +78,7 @@ export async function benchReading(log: (line: string) => void = console.log): P
     const a = await openPage(ext, server.url('/a.html'), 1);
     let kept = '';
     for (let waited = 0; !kept && waited < 40_000; waited += 500) {
-      kept = ext.logs.slice(before).find((l) => l.includes('reading memory: kept')) ?? '';
+      kept = ext.logs.slice(before).find((l) => l.includes('reading memory: sent')) ?? '';
       if (!kept) await a.waitForTimeout(500);
     }
     await a.close();

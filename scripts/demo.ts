@@ -108,9 +108,9 @@ async function main(): Promise<void> {
   const before = browser.logs.length;
   const read = await browser.context.newPage();
   await read.goto(server.url('/read.html'));
-  for (let waited = 0; waited < 40_000 && !browser.logs.slice(before).some((l) => l.includes('reading memory: kept')); waited += 500) await read.waitForTimeout(500);
+  for (let waited = 0; waited < 40_000 && !browser.logs.slice(before).some((l) => l.includes('reading memory: sent')); waited += 500) await read.waitForTimeout(500);
   await read.close();
-  console.log(`\nReading memory: ${browser.logs.slice(before).find((l) => l.includes('reading memory: kept')) ?? 'the article was not kept'}`);
+  console.log(`\nReading memory: ${browser.logs.slice(before).find((l) => l.includes('reading memory: sent')) ?? 'the article was not kept'}`);
   const later = await browser.context.newPage();
   await later.setViewportSize({ width: 1100, height: 900 });
   await later.goto(server.url('/seed.html'));

@@ -6,8 +6,8 @@
 import type { PageWindow } from '../dom/page-window';
 import { Lifetime } from '../lifecycle';
 import type { PageEntity } from '../messages';
-import type { ReadSentence } from '../reading/reading-record';
-import { readSentences } from './reading-snapshot';
+import type { ReadBlock } from '../reading/reading-record';
+import { readBlocks } from './reading-snapshot';
 import type { Settings } from '../settings/schema';
 import { matchingChanged } from '../settings/matching';
 import type { LoadedPack } from '../spot/loaded-pack';
@@ -174,10 +174,10 @@ export class BackstoryPage {
   }
 
   /** What reading memory keeps of this page, or null when the reading-region model found no article here. */
-  readingSnapshot(): { sentences: ReadSentence[] } | null {
+  readingSnapshot(): { blocks: ReadBlock[]; article: Element } | null {
     const article = this.scanner.article;
     if (!article || this.life.ended) return null;
-    return { sentences: readSentences(this.store.ordered()) };
+    return { blocks: readBlocks(this.store.ordered(), article), article };
   }
 
   entities(): PageEntity[] {

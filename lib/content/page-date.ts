@@ -3,18 +3,8 @@
  * and schema.org meta tags, JSON-LD, or the article's <time>. Null when the page says nothing parseable.
  */
 import { formatPackDate } from '../pack-format/news-groups';
-
-const META = [
-  'meta[property="article:published_time"]',
-  'meta[name="article:published_time"]',
-  'meta[itemprop="datePublished"]',
-  'meta[name="date"]',
-  'meta[name="dc.date"]',
-  'meta[name="DC.date.issued"]',
-  'meta[name="parsely-pub-date"]',
-  'meta[name="sailthru.date"]',
-  'meta[property="og:article:published_time"]',
-];
+import { getAttribute, queryList, textContent } from '../dom/safe-dom';
+import { DATE_KEYS, pageMeta, type PageMeta } from './page-meta';
 
 function parse(text: string | null | undefined): Date | null {
   if (!text) return null;
@@ -39,14 +29,42 @@ function jsonLdDate(value: unknown, depth = 0): string | null {
   return jsonLdDate(record['@graph'], depth + 1);
 }
 
-export function pageDate(doc: Document): Date | null {
-  for (const selector of META) {
-    const found = parse(doc.querySelector(selector)?.getAttribute('content'));
+/** What a page says about its published date, read from the DOM but not yet parsed (parsing may happen elsewhere). */
+export interface DateSources {
+  /** Values of the date metas, in the order they are trusted. */
+  metas: string[];
+  /** JSON-LD blocks' text (read only when no date meta is there). */
+  jsonLd: string[];
+  /** A body meta's itemprop="datePublished", then a <time>'s datetime. */
+  itemprop: string;
+  time: string;
+}
+
+const JSON_LD_MAX = 200_000;
+
+/**
+ * Reads the date's sources: the head's date metas (pageMeta, one native selector), and only when none is
+ * there, JSON-LD, a body meta and a <time> (inside `article` when given). DOM reads only: nothing is parsed here.
+ */
+export function pageDateSources(doc: Document, article: Element | null = null, meta: PageMeta = pageMeta(doc)): DateSources {
+  const metas = DATE_KEYS.flatMap((key) => meta.values.get(key) ?? []);
+  if (metas.length > 0) return { metas, jsonLd: [], itemprop: '', time: '' };
+  const jsonLd = Array.from(queryList(doc, 'script[type="application/ld+json"]'))
+    .slice(0, 10)
+    .map(textContent)
+    .filter((t) => t.length <= JSON_LD_MAX);
+  const inBody = queryList(doc, 'meta[itemprop="datePublished"]')[0];
+  const time = article ? queryList(article, 'time[datetime]')[0] : queryList(doc, 'article time[datetime], main time[datetime], time[datetime]')[0];
+  return { metas, jsonLd, itemprop: (inBody && getAttribute(inBody, 'content')) ?? '', time: (time && getAttribute(time, 'datetime')) ?? '' };
+}
+
+/** The published date the sources give, or null: metas, then JSON-LD, then the body meta, then the <time>. */
+export function dateFromSources(sources: DateSources): Date | null {
+  for (const value of sources.metas) {
+    const found = parse(value);
     if (found) return found;
   }
-  for (const script of Array.from(doc.querySelectorAll('script[type="application/ld+json"]')).slice(0, 10)) {
-    const text = script.textContent ?? '';
-    if (text.length > 200_000) continue;
+  for (const text of sources.jsonLd) {
     try {
       const found = parse(jsonLdDate(JSON.parse(text)));
       if (found) return found;
@@ -54,7 +72,12 @@ export function pageDate(doc: Document): Date | null {
       // A page's broken JSON-LD is its own business.
     }
   }
-  return parse(doc.querySelector('article time[datetime], main time[datetime], time[datetime]')?.getAttribute('datetime'));
+  return parse(sources.itemprop) ?? parse(sources.time);
+}
+
+/** The page's published date (the card's "as of"): its sources read and parsed at once. */
+export function pageDate(doc: Document): Date | null {
+  return dateFromSources(pageDateSources(doc));
 }
 
 /** Days beyond which a card says "as of" its corpus date. */

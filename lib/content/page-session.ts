@@ -13,7 +13,7 @@ import type { Settings } from '../settings/schema';
 import type { LoadedPack } from '../spot/loaded-pack';
 import { BackstoryPage, type RenderCard } from './backstory-page';
 import type { FetchDetails } from './details-cache';
-import { articleHead } from './reading-snapshot';
+import { articleHeadSources } from './reading-snapshot';
 import { watchReading } from '../reading/read-dwell';
 
 export interface PageSessionOptions {
@@ -150,9 +150,9 @@ export class PageSession {
         if (this.page !== page || !this.settings.readingMemory) return;
         const started = performance.now();
         const snapshot = page.readingSnapshot();
-        if (!snapshot || snapshot.sentences.length === 0) return;
-        this.o.send({ type: 'reading-save', article: { ...articleHead(doc), sentences: snapshot.sentences } });
-        this.o.log(`reading memory: kept ${snapshot.sentences.length} sentences of this article (${(performance.now() - started).toFixed(2)} ms on the page)`);
+        if (!snapshot || snapshot.blocks.length === 0) return;
+        this.o.send({ type: 'reading-save', article: { head: articleHeadSources(doc, snapshot.article), blocks: snapshot.blocks } });
+        this.o.log(`reading memory: sent ${snapshot.blocks.length} blocks of this article (${(performance.now() - started).toFixed(2)} ms on the page)`);
       },
     });
   }

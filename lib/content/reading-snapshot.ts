@@ -1,105 +1,80 @@
 /**
- * What reading memory keeps of this page: each sentence that mentions a known entity, with the entities it
- * mentions, and the article's title, site, link and published date. Sentences come from the text of the block
- * each mention sits in; nothing else of the page is read.
+ * What reading memory reads of this page: the text of each article block that mentions a known entity, with
+ * the names it mentions, and what the page says of its title, site, link and published date. Nothing else of
+ * the page is read; the background keeps only the sentences that mention the names and parses the rest.
  */
 import { entityKey } from '../pack-format/entity-key';
-import type { ReadSentence } from '../reading/reading-record';
+import { READ_LIMITS, type ReadBlock } from '../reading/reading-record';
 import type { MentionRecord } from './mention-store';
-import { pageDate } from './page-date';
-import { closestWhere, localName, parentElement } from '../dom/safe-dom';
+import { pageDateSources, type DateSources } from './page-date';
+import { pageMeta } from './page-meta';
+import { localName, parentElement, textContent } from '../dom/safe-dom';
 
 const BLOCKS = new Set(['p', 'li', 'blockquote', 'figcaption', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'td', 'th', 'dd', 'dt', 'pre']);
-const MAX_SENTENCES = 200;
-const MAX_CHARS = 600;
+/** Blocks sent at most; the background keeps at most READ_LIMITS.sentences sentences of them. */
+const MAX_BLOCKS = READ_LIMITS.blocks;
 
 /**
- * Sentence spans of a block's text: a sentence ends at . ! or ? (and any closing quotes or brackets) before
- * white space. A plain scan, not Intl.Segmenter: building a segmenter costs milliseconds on a page, and this
- * runs on the page's main thread.
+ * The block (paragraph, list item, ...) a mention sits in, or null when the mention is outside the article:
+ * one walk up from the mention, through the prototypes (safe-dom.ts), so a page's named form fields cannot
+ * stand in for these properties.
  */
-function sentenceSpans(text: string): Array<[number, number]> {
-  const spans: Array<[number, number]> = [];
-  let start = 0;
-  for (const m of text.matchAll(/[.!?]+["'”’)\]]*\s+/g)) {
-    const end = m.index + m[0].length;
-    spans.push([start, end]);
-    start = end;
+function blockInArticle(node: Node, article: Element): Element | null {
+  let block: Element | null = null;
+  for (let el = parentElement(node); el; el = parentElement(el)) {
+    if (!block && BLOCKS.has(localName(el))) block = el;
+    if (el === article) return block ?? parentElement(node);
   }
-  if (start < text.length) spans.push([start, text.length]);
-  return spans;
+  return null;
 }
 
-interface Block {
-  text: string;
-  spans: Array<[number, number]>;
-  /** Where each of its text nodes starts in its text. */
-  starts: Map<Text, number>;
-}
-
-function readBlock(block: Element): Block {
-  const starts = new Map<Text, number>();
-  let text = '';
-  const walker = block.ownerDocument.createTreeWalker(block, NodeFilter.SHOW_TEXT);
-  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-    starts.set(n as Text, text.length);
-    text += (n as Text).data;
-  }
-  return { text, spans: sentenceSpans(text), starts };
-}
-
-export function readSentences(records: readonly MentionRecord[]): ReadSentence[] {
-  const bySentence = new Map<string, Set<string>>();
-  const blocks = new Map<Element, Block>();
+/**
+ * The article's blocks that mention known entities, each with the names it mentions as written (mentions
+ * outside `article`, in the page's chrome, are left out). Only text is read here, natively, once per block:
+ * cutting sentences is the background's (reading-blocks.ts), off the page's main thread.
+ */
+export function readBlocks(records: readonly MentionRecord[], article: Element): ReadBlock[] {
+  const byBlock = new Map<Element, ReadBlock>();
   for (const r of records) {
-    if (bySentence.size >= MAX_SENTENCES) break;
     const node = r.mention.start.node;
-    // Through the prototypes (safe-dom.ts): a page's named form fields cannot stand in for these properties.
-    const element = closestWhere(node, (el) => BLOCKS.has(localName(el))) ?? parentElement(node);
+    const element = blockInArticle(node, article);
     if (!element) continue;
-    let block = blocks.get(element);
+    let block = byBlock.get(element);
     if (!block) {
-      block = readBlock(element);
-      blocks.set(element, block);
+      if (byBlock.size >= MAX_BLOCKS) break;
+      const text = textContent(element);
+      // A block longer than a paragraph (a layout cell holding the page): the mention's own text node.
+      block = { text: text.length <= READ_LIMITS.blockChars ? text : node.data.slice(0, READ_LIMITS.blockChars), names: [] };
+      byBlock.set(element, block);
     }
-    const at = (block.starts.get(node) ?? -1) + r.mention.start.offset;
-    const span = block.spans.find(([from, to]) => at >= from && at < to);
-    if (!span || at < 0) continue;
-    const sentence = block.text.slice(span[0], span[1]).replace(/\s+/g, ' ').trim().slice(0, MAX_CHARS);
-    if (sentence === '') continue;
-    const keys = bySentence.get(sentence) ?? new Set<string>();
-    keys.add(entityKey(r.mention.packId, r.mention.entity.id));
-    bySentence.set(sentence, keys);
+    if (block.names.length < READ_LIMITS.namesPerBlock) block.names.push([r.mention.text, entityKey(r.mention.packId, r.mention.entity.id)]);
   }
-  return [...bySentence].map(([text, keys]) => ({ text, entities: [...keys] }));
+  return [...byBlock.values()];
 }
 
-export interface ArticleHead {
-  url: string;
+/**
+ * What the page says about the article, read from the DOM and sent as read: the background checks it and
+ * makes the article's link, title, site and date of it (reading-record.ts), so nothing is parsed here.
+ */
+export interface ArticleHeadSources {
+  /** The page's address (location.href) and its canonical link as written. */
+  href: string;
+  canonical: string;
+  /** og:title, else the document's title. */
   title: string;
+  /** og:site_name, or ''. */
   site: string;
-  published: string;
+  dates: DateSources;
 }
 
-/** The article's title, site, link (its canonical URL when that is on the same site) and published date. */
-export function articleHead(doc: Document): ArticleHead {
+export function articleHeadSources(doc: Document, article: Element | null = null): ArticleHeadSources {
   const { location } = doc.defaultView ?? window;
-  const meta = (selector: string): string => doc.querySelector(selector)?.getAttribute('content')?.trim() ?? '';
-  let url = location.href.split('#')[0] ?? location.href;
-  const canonical = doc.querySelector('link[rel="canonical"]')?.getAttribute('href');
-  if (canonical) {
-    try {
-      const c = new URL(canonical, url);
-      if (c.host === location.host && /^https?:$/.test(c.protocol)) url = c.href.split('#')[0] ?? c.href;
-    } catch {
-      // A canonical link that is not a URL is ignored.
-    }
-  }
-  const published = pageDate(doc);
+  const meta = pageMeta(doc);
   return {
-    url,
-    title: meta('meta[property="og:title"]') || doc.title.trim(),
-    site: meta('meta[property="og:site_name"]') || location.host,
-    published: published ? published.toISOString().slice(0, 10) : '',
+    href: location.href,
+    canonical: meta.canonical ?? '',
+    title: meta.values.get('og:title') || doc.title,
+    site: meta.values.get('og:site_name') ?? '',
+    dates: pageDateSources(doc, article, meta),
   };
 }

@@ -52,7 +52,7 @@ describe('names learned from reading', () => {
     // Two articles on two sites, read at the same time past the dwell.
     const a = await openPage(browser, server.url('/a.html'), 1);
     const b = await openPage(browser, otherSite(server.url('/b.html')), 1);
-    await expect.poll(() => browser.logs.filter((l) => l.includes('reading memory: kept')).length, { timeout: 40_000, interval: 500 }).toBe(2);
+    await expect.poll(() => browser.logs.filter((l) => l.includes('reading memory: sent')).length, { timeout: 40_000, interval: 500 }).toBe(2);
     await a.close();
     await b.close();
     await expect.poll(() => learnedList(), { timeout: 20_000, interval: 1_000 }).toMatch(new RegExp(`${NAME} \\(person, new\\): 2 articles on 2 sites`));

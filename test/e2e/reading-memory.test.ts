@@ -65,7 +65,7 @@ describe('reading memory', () => {
 
     // Read article A: it stays in view past the dwell (15 s), then is kept at idle.
     const a = await openPage(browser, server.url('/a.html'), 1);
-    await expect.poll(() => browser.logs.some((l) => l.includes('reading memory: kept')), { timeout: 30_000, interval: 500 }).toBe(true);
+    await expect.poll(() => browser.logs.some((l) => l.includes('reading memory: sent')), { timeout: 30_000, interval: 500 }).toBe(true);
     await a.close();
     await expect.poll(() => keptText(), { timeout: 10_000 }).toMatch(/Kept now: 1 article mentioning/);
 
@@ -155,6 +155,6 @@ describe('reading memory', () => {
     expect(await found()).toContain('NATO');
     await options.close();
     expect(await keptText()).toMatch(/Kept now: 0 articles/);
-    expect(browser.logs.filter((l) => l.includes('reading memory: kept'))).toHaveLength(1);
+    expect(browser.logs.filter((l) => l.includes('reading memory: sent'))).toHaveLength(1);
   }, 90_000);
 });

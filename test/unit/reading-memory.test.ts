@@ -4,6 +4,10 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { evictOldest, exportArticles, forgetEntity, forgetEverything, forgetOlderThan, importArticles, readArticles, readEntities, readingStats, saveArticle, youRead } from '../../lib/reading/reading-db';
 import { parseReadingFile, readingFileText } from '../../lib/reading/reading-file';
 import { checkReadArticle } from '../../lib/reading/reading-record';
+import { sentencesOfBlocks } from '../../lib/reading/reading-blocks';
+import { readBlocks } from '../../lib/content/reading-snapshot';
+import { scanDocument } from '../../lib/spot/scan-document';
+import { LOADED, parse } from './helpers';
 import { readingAllowed, readingFor, saveReading } from '../../lib/reading/reading-service';
 import { watchReading } from '../../lib/reading/read-dwell';
 import { defaultSettings, SETTINGS_KEY, type Settings } from '../../lib/settings/schema';
@@ -173,5 +177,47 @@ describe('when an article counts as read', () => {
     const background = harness(false);
     background.advance(60_000);
     expect(background.reads()).toBe(0);
+  });
+});
+
+describe('what a page sends, and what the background keeps of it', () => {
+  test('blocks are cut into sentences in the background: only sentences with a name the page matched are kept, with their entities', () => {
+    const sentences = sentencesOfBlocks([
+      { text: 'Talks began in Brussels. NATO ministers met Romania\'s envoy. Nothing else happened!  The "drone wall" (NATO) grew.', names: [['NATO', NATO], ['Romania', ROMANIA], ['NATO', NATO]] },
+      { text: 'NATO again.', names: [['NATO', NATO]] },
+      'not a block',
+      { text: 42, names: [] },
+      { text: 'A sentence with a name that is not listed: Poland.', names: [[7, 'x'], ['Poland']] },
+    ]);
+    expect(sentences).toEqual([
+      { text: "NATO ministers met Romania's envoy.", entities: [NATO, ROMANIA] },
+      { text: 'The "drone wall" (NATO) grew.', entities: [NATO] },
+      { text: 'NATO again.', entities: [NATO] },
+    ]);
+  });
+
+  test('the head is made in the background: the canonical link on the same site, the site name or the host, the date from its sources', () => {
+    const head = (over: Record<string, unknown>) => ({ href: 'https://news.example/story?id=1#top', canonical: '', title: ' Allies meet ', site: '', dates: { metas: [], jsonLd: [], itemprop: '', time: '' }, ...over });
+    const blocks = [{ text: 'NATO met.', names: [['NATO', NATO]] }];
+    const check = (over: Record<string, unknown>) => checkReadArticle({ head: head(over), blocks }, 5_000);
+    expect(check({})).toEqual({ url: 'https://news.example/story?id=1', title: 'Allies meet', site: 'news.example', published: '', visited: 5_000, sentences: [{ text: 'NATO met.', entities: [NATO] }] });
+    expect(check({ canonical: '/story-1', site: 'The Example' })).toMatchObject({ url: 'https://news.example/story-1', site: 'The Example' });
+    // A canonical link to another site is not the article's link.
+    expect(check({ canonical: 'https://elsewhere.example/x' })?.url).toBe('https://news.example/story?id=1');
+    expect(check({ dates: { metas: ['nonsense', '2026-03-04T10:00:00Z'], jsonLd: [], itemprop: '', time: '' } })?.published).toBe('2026-03-04');
+    expect(check({ dates: { metas: [], jsonLd: ['{broken', '{"@graph":[{"datePublished":"2025-12-20"}]}'], itemprop: '', time: '2024-01-01' } })?.published).toBe('2025-12-20');
+    expect(check({ dates: 'hostile' })?.published).toBe('');
+    expect(check({ href: 'javascript:alert(1)' })).toBeNull();
+  });
+
+  test('the page reads only the article: mentions outside it are left out; a block longer than a paragraph gives its mention\'s own text', () => {
+    const doc = parse(`<nav><p>NATO menu</p></nav><article><p>NATO met. <b>Romania</b> hosted.</p><p>${'filler words '.repeat(1_000)}<span>NATO in a long cell.</span></p></article>`);
+    const article = doc.querySelector('article') as Element;
+    const found = scanDocument(doc.body, [LOADED]);
+    const records = found.map((mention, key) => ({ key, mention, range: null as unknown as StaticRange, nodes: mention.nodes }));
+    expect(readBlocks(records, article)).toEqual([
+      { text: 'NATO met. Romania hosted.', names: [['NATO', NATO], ['Romania', ROMANIA]] },
+      { text: 'NATO in a long cell.', names: [['NATO', NATO]] },
+    ]);
   });
 });
