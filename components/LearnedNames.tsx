@@ -2,6 +2,7 @@ import type { JSX } from 'preact';
 import { useState } from 'preact/hooks';
 import type { LearnedChoice } from '../lib/reading/learned-db';
 import type { LearnedRow } from '../lib/reading/reading-schema';
+import type { LearnReport } from '../lib/reading/learned-keys';
 
 export interface MergeTarget {
   key: string;
@@ -55,7 +56,8 @@ function LearnedName(props: { row: LearnedRow; targets: MergeTarget[]; choose: (
 }
 
 /** Names learned from reading, with the reader's choices: keep, rename, merge into a known entity, dismiss. */
-export function LearnedNames(props: { rows: LearnedRow[]; targets: MergeTarget[]; choose: (key: string, choice: LearnedChoice) => void }): JSX.Element {
+export function LearnedNames(props: { rows: LearnedRow[]; targets: MergeTarget[]; lastRun: LearnReport | null; choose: (key: string, choice: LearnedChoice) => void }): JSX.Element {
+  const run = props.lastRun;
   return (
     <div class="learned">
       <h3 id="h-learned">Names learned from your reading</h3>
@@ -64,6 +66,12 @@ export function LearnedNames(props: { rows: LearnedRow[]; targets: MergeTarget[]
         found on this computer, away from the pages you read, and highlighted with a dashed line. Dismissed names are never learned
         again.
       </p>
+      {run && (
+        <p class="note" id="learn-report">
+          Last read for names: {run.articles} article{run.articles === 1 ? '' : 's'} in {run.ms < 1000 ? `${Math.round(run.ms)} ms` : `${(run.ms / 1000).toFixed(1)} s`}, in {run.where}, not on the
+          pages you read ({new Date(run.at).toLocaleString()}).
+        </p>
+      )}
       {props.rows.length === 0 ? (
         <p class="note">No learned names yet.</p>
       ) : (

@@ -4,6 +4,7 @@ import { READING_CAP_MB, READING_RETENTION_DAYS, type Settings } from '../lib/se
 import { formatPackDate } from '../lib/pack-format/news-groups';
 import type { LearnedChoice } from '../lib/reading/learned-db';
 import type { LearnedRow } from '../lib/reading/reading-schema';
+import type { LearnReport } from '../lib/reading/learned-keys';
 import { LearnedNames, type MergeTarget } from './LearnedNames';
 
 /** What the options page shows of reading memory: counts, the entities it mentions, the newest articles. */
@@ -15,6 +16,7 @@ export interface ReadingView {
   byEntity: Array<{ entity: string; articles: number }>;
   recent: Array<{ url: string; title: string; site: string; published: string; visited: number }>;
   learned: LearnedRow[];
+  lastRun: LearnReport | null;
   message: string;
   error: string;
 }
@@ -78,7 +80,7 @@ export function ReadingSection(props: {
         {view?.message ? ` ${view.message}` : ''}
       </p>
       {view?.error && <p class="error" role="alert">{view.error}</p>}
-      {view && <LearnedNames rows={view.learned} targets={props.mergeTargets} choose={actions.onLearned} />}
+      {view && <LearnedNames rows={view.learned} targets={props.mergeTargets} lastRun={view.lastRun} choose={actions.onLearned} />}
       {view && view.byEntity.length > 0 && (
         <div class="reading-lists">
           <div class="filter">

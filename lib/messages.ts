@@ -43,9 +43,10 @@ export interface MessageMap {
   'reading-save': { request: { article: { head: ArticleHeadSources; blocks: ReadBlock[] } }; response: { ok: boolean; reason?: string } };
   /**
    * background -> learning host (Chromium's offscreen document): read the articles waiting to be read for new
-   * names. `indexes` are the imported packs' indexes (base64), so names a pack knows are not learned.
+   * names, at most `limit` of them. `indexes` are the imported packs' indexes (base64), so names a pack knows
+   * are not learned.
    */
-  'learn-run': { request: { indexes: string[] }; response: { run?: LearnRun; error?: string } };
+  'learn-run': { request: { indexes: string[]; limit: number }; response: { run?: LearnRun; error?: string } };
   /** content script -> background: open the options page (the card's "mute" and "settings" links). */
   'open-options': { request: { hash: string }; response: { ok: boolean } };
 }

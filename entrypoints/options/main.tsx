@@ -1,4 +1,6 @@
 import { render } from 'preact';
+import { browser } from 'wxt/browser';
+import { LEARN_REPORT_KEY, type LearnReport } from '../../lib/reading/learned-keys';
 import { Options, type OptionsProps } from '../../components/Options';
 import '../../components/ui.css';
 import '../../components/options.css';
@@ -31,13 +33,19 @@ let shortcut: ShortcutInfo | null = null;
 let settingsFileState: OptionsProps['settingsFileState'] = { error: '', message: '' };
 let reading: OptionsProps['reading'] = null;
 
+async function lastLearnReport(): Promise<LearnReport | null> {
+  const stored = (await browser.storage.local.get(LEARN_REPORT_KEY))[LEARN_REPORT_KEY] as Partial<LearnReport> | undefined;
+  const ok = stored && typeof stored.articles === 'number' && typeof stored.ms === 'number' && typeof stored.at === 'number' && typeof stored.where === 'string';
+  return ok ? (stored as LearnReport) : null;
+}
+
 /** Reads reading memory again and shows it, with what the last action did (or why it failed). */
 async function refreshReading(message = '', error = ''): Promise<void> {
   try {
-    const [stats, byEntity, recent, learned] = await Promise.all([readingStats(), readEntities(), readArticles(undefined, 20), learnedNames()]);
-    reading = { ...stats, byEntity, recent, learned, message, error };
+    const [stats, byEntity, recent, learned, lastRun] = await Promise.all([readingStats(), readEntities(), readArticles(undefined, 20), learnedNames(), lastLearnReport()]);
+    reading = { ...stats, byEntity, recent, learned, lastRun, message, error };
   } catch (failure) {
-    reading = { articles: 0, entities: 0, sentences: 0, bytes: 0, byEntity: [], recent: [], learned: [], message: '', error: `Your reading could not be read: ${(failure as Error).message}` };
+    reading = { articles: 0, entities: 0, sentences: 0, bytes: 0, byEntity: [], recent: [], learned: [], lastRun: null, message: '', error: `Your reading could not be read: ${(failure as Error).message}` };
   }
   draw();
 }
@@ -194,6 +202,12 @@ async function main(): Promise<void> {
     settings = next;
     draw();
   }, signal);
+  // A learning run that ends while this page is open shows here at once.
+  const onStorage = (changes: Record<string, unknown>, area: string): void => {
+    if (area === 'local' && LEARN_REPORT_KEY in changes) void refreshReading();
+  };
+  browser.storage.onChanged.addListener(onStorage);
+  signal.addEventListener('abort', () => browser.storage.onChanged.removeListener(onStorage), { once: true });
   await collectOrphanPacks().catch(() => []);
   await refreshPacks();
   await refreshReading();

@@ -14,7 +14,7 @@ import { knownTo } from './learn-names';
 
 const parse = nlp as unknown as (text: string) => NlpDoc;
 
-export async function runLearning(indexes: readonly string[]): Promise<LearnRun> {
+export async function runLearning(indexes: readonly string[], limit = Infinity): Promise<LearnRun> {
   const packs: LoadedPack[] = [];
   for (const base64 of [bundledIndex.base64, ...indexes]) {
     try {
@@ -23,5 +23,5 @@ export async function runLearning(indexes: readonly string[]): Promise<LearnRun>
       // A broken index is skipped here as on pages (page-packs.ts logs it there).
     }
   }
-  return learnPending(parse, knownTo(packs));
+  return learnPending(parse, knownTo(packs), limit);
 }

@@ -12,16 +12,22 @@ const BATCH = 20;
 export interface LearnRun {
   articles: number;
   names: number;
+  /** Whether articles still wait (the run stopped at its limit). */
+  more: boolean;
   /** Time spent, measured where the run happened (never a page's main thread). */
   ms: number;
 }
 
-export async function learnPending(parse: (text: string) => NlpDoc, isKnown: (name: string) => boolean, now: () => number = () => performance.now()): Promise<LearnRun> {
+/**
+ * Reads waiting articles for names, at most `limit` of them: a run is kept short so the background that asked
+ * for it (a service worker stopped after 30 s without events) sees it end, and asks for the next.
+ */
+export async function learnPending(parse: (text: string) => NlpDoc, isKnown: (name: string) => boolean, limit = Infinity, now: () => number = () => performance.now()): Promise<LearnRun> {
   const started = now();
   let articles = 0;
   let names = 0;
-  for (;;) {
-    const batch = await pendingArticles(BATCH);
+  while (articles < limit) {
+    const batch = await pendingArticles(Math.min(BATCH, limit - articles));
     if (batch.length === 0) break;
     for (const article of batch) {
       const found = namesInArticle(article.texts, parse, isKnown);
@@ -30,5 +36,6 @@ export async function learnPending(parse: (text: string) => NlpDoc, isKnown: (na
       names += found.length;
     }
   }
-  return { articles, names, ms: now() - started };
+  const more = articles >= limit && (await pendingArticles(1)).length > 0;
+  return { articles, names, more, ms: now() - started };
 }

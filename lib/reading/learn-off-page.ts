@@ -10,6 +10,7 @@ import { indexKey } from '../pack-store/keys';
 import { importedPackIds } from '../pack-store/stored-list';
 import type { LearnRun } from './learn-job';
 import { publishLearnedIndex } from './learned-pack';
+import { LEARN_REPORT_KEY, type LearnReport } from './learned-keys';
 
 /** The learning host page (entrypoints/learn), opened as an offscreen document in Chromium. */
 const LEARN_PAGE = '/learn.html';
@@ -27,6 +28,28 @@ async function importedIndexes(): Promise<string[]> {
   return keys.map((k) => stored[k]).filter((v): v is string => typeof v === 'string');
 }
 
+/** Articles per run: a few seconds of parsing, so each run ends well inside a service worker's 30 s idle limit. */
+const RUN_LIMIT = 100;
+
+type RunOne = (indexes: string[], limit: number) => Promise<LearnRun>;
+
+/**
+ * Run after run until nothing waits: each run's answer is an event that keeps a service worker (or an event
+ * page) alive, and pages get the names learned so far after each run.
+ */
+async function runAll(runOne: RunOne, indexes: string[]): Promise<LearnRun> {
+  const total: LearnRun = { articles: 0, names: 0, ms: 0, more: true };
+  while (total.more) {
+    const run = await runOne(indexes, RUN_LIMIT);
+    total.articles += run.articles;
+    total.names += run.names;
+    total.ms += run.ms;
+    total.more = run.more;
+    if (total.more) await publishLearnedIndex();
+  }
+  return total;
+}
+
 async function inOffscreenDocument(indexes: string[]): Promise<LearnRun> {
   const chrome = (globalThis as ChromeGlobal).chrome;
   const offscreen = chrome?.offscreen;
@@ -40,9 +63,11 @@ async function inOffscreenDocument(indexes: string[]): Promise<LearnRun> {
     });
   }
   try {
-    const answer = await browser.runtime.sendMessage<Message<'learn-run'>, Response<'learn-run'> | undefined>({ type: 'learn-run', indexes });
-    if (!answer?.run) throw new Error(answer?.error ?? 'the learning page did not answer');
-    return answer.run;
+    return await runAll(async (idx, limit) => {
+      const answer = await browser.runtime.sendMessage<Message<'learn-run'>, Response<'learn-run'> | undefined>({ type: 'learn-run', indexes: idx, limit });
+      if (!answer?.run) throw new Error(answer?.error ?? 'the learning page did not answer');
+      return answer.run;
+    }, indexes);
   } finally {
     await offscreen.closeDocument().catch(() => undefined);
   }
@@ -51,13 +76,20 @@ async function inOffscreenDocument(indexes: string[]): Promise<LearnRun> {
 async function learnOnce(): Promise<LearnRun> {
   const indexes = await importedIndexes();
   let run: LearnRun;
+  let where: string;
   if (import.meta.env.FIREFOX) {
     const { runLearning } = await import('./learn-host');
-    run = await runLearning(indexes);
+    run = await runAll(runLearning, indexes);
+    where = "Backstory's event page";
   } else {
     run = await inOffscreenDocument(indexes);
+    where = "a worker of Backstory's offscreen document";
   }
   await publishLearnedIndex();
+  if (run.articles > 0) {
+    const report: LearnReport = { ...run, at: Date.now(), where };
+    await browser.storage.local.set({ [LEARN_REPORT_KEY]: report });
+  }
   return run;
 }
 

@@ -114,6 +114,7 @@ describe.skipIf(!available)('Firefox ESR: reading memory', () => {
       return ff.evaluate<string>(`document.querySelector('.learned')?.textContent ?? ''`, extensionTab).catch(() => '');
     }, (t) => t.includes(`${NAME} (person, new): 2 articles on 2 sites`), 20_000);
     expect(learned).toContain(`${NAME} (person, new): 2 articles on 2 sites`);
+    expect(learned).toMatch(/in Backstory's event page, not on the\s+pages you read/);
 
     await ff.navigate(server.url('/ilse-3.html'));
     expect(await poll(() => ff.evaluate<string[]>(LEARNED_HIGHLIGHTS), (h) => h.length > 0, 10_000)).toEqual([NAME]);

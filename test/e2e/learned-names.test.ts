@@ -56,6 +56,8 @@ describe('names learned from reading', () => {
     await a.close();
     await b.close();
     await expect.poll(() => learnedList(), { timeout: 20_000, interval: 1_000 }).toMatch(new RegExp(`${NAME} \\(person, new\\): 2 articles on 2 sites`));
+    // Where it ran, as the options page says: not on a page.
+    expect(await learnedList()).toMatch(/Last read for names: \d+ articles? in [\d.]+ m?s, in a worker of Backstory's offscreen document, not on the\s+pages you read/);
 
     // What was acknowledged survives the service worker being stopped: C is read with a cold background.
     const blank = await browser.context.newPage();
