@@ -68,7 +68,7 @@ export function LearnedNames(props: { rows: LearnedRow[]; targets: MergeTarget[]
       </p>
       {run && (
         <p class="note" id="learn-report">
-          Last read for names: {run.articles} article{run.articles === 1 ? '' : 's'} in {run.ms < 1000 ? `${Math.round(run.ms)} ms` : `${(run.ms / 1000).toFixed(1)} s`}, in {run.where}, not on the
+          {run.more ? 'Reading for names now, so far:' : 'Last read for names:'} {run.articles} article{run.articles === 1 ? '' : 's'} in {run.ms < 1000 ? `${Math.round(run.ms)} ms` : `${(run.ms / 1000).toFixed(1)} s`}, in {run.where}, not on the
           pages you read ({new Date(run.at).toLocaleString()}).
         </p>
       )}

@@ -33,6 +33,15 @@ const RUN_LIMIT = 100;
 
 type RunOne = (indexes: string[], limit: number) => Promise<LearnRun>;
 
+/** Where runs happen, as the options page says it. */
+const WHERE = import.meta.env.FIREFOX ? "Backstory's event page" : "a worker of Backstory's offscreen document";
+
+/** The numbers so far, for the options page: written after every run, so a long first pass shows its progress. */
+async function writeReport(run: LearnRun): Promise<void> {
+  const report: LearnReport = { ...run, at: Date.now(), where: WHERE };
+  await browser.storage.local.set({ [LEARN_REPORT_KEY]: report });
+}
+
 /**
  * Run after run until nothing waits: each run's answer is an event that keeps a service worker (or an event
  * page) alive, and pages get the names learned so far after each run.
@@ -45,7 +54,10 @@ async function runAll(runOne: RunOne, indexes: string[]): Promise<LearnRun> {
     total.names += run.names;
     total.ms += run.ms;
     total.more = run.more;
-    if (total.more) await publishLearnedIndex();
+    if (total.more) {
+      await publishLearnedIndex();
+      await writeReport(total);
+    }
   }
   return total;
 }
@@ -76,20 +88,14 @@ async function inOffscreenDocument(indexes: string[]): Promise<LearnRun> {
 async function learnOnce(): Promise<LearnRun> {
   const indexes = await importedIndexes();
   let run: LearnRun;
-  let where: string;
   if (import.meta.env.FIREFOX) {
     const { runLearning } = await import('./learn-host');
     run = await runAll(runLearning, indexes);
-    where = "Backstory's event page";
   } else {
     run = await inOffscreenDocument(indexes);
-    where = "a worker of Backstory's offscreen document";
   }
   await publishLearnedIndex();
-  if (run.articles > 0) {
-    const report: LearnReport = { ...run, at: Date.now(), where };
-    await browser.storage.local.set({ [LEARN_REPORT_KEY]: report });
-  }
+  if (run.articles > 0) await writeReport(run);
   return run;
 }
 

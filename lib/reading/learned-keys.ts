@@ -9,6 +9,8 @@ export interface LearnReport {
   articles: number;
   names: number;
   ms: number;
+  /** True while the run goes on (the numbers are so far). */
+  more: boolean;
   /** When it ended (ms since the epoch) and where it ran. */
   at: number;
   where: string;

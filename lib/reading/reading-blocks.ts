@@ -21,11 +21,14 @@ export function sentenceSpans(text: string): Array<[number, number]> {
   return spans;
 }
 
+const MAX_NAME_CHARS = 200;
+
 function names(value: unknown): Array<[string, string]> {
   if (!Array.isArray(value)) return [];
   const out: Array<[string, string]> = [];
   for (const pair of value.slice(0, READ_LIMITS.namesPerBlock)) {
-    if (Array.isArray(pair) && typeof pair[0] === 'string' && typeof pair[1] === 'string' && pair[0].trim() !== '') out.push([pair[0], pair[1]]);
+    // A name longer than a name is not one (and would make every search through the block long).
+    if (Array.isArray(pair) && typeof pair[0] === 'string' && typeof pair[1] === 'string' && pair[0].trim() !== '' && pair[0].length <= MAX_NAME_CHARS) out.push([pair[0], pair[1]]);
   }
   return out;
 }
