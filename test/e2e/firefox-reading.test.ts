@@ -122,4 +122,41 @@ describe.skipIf(!available)('Firefox ESR: reading memory', () => {
     expect(answer.details?.summary).toMatch(/learned from your reading: 2 articles on 2 sites/);
     expect(answer.youRead?.items.map((i) => i.title)).toEqual(['Allies meet in Bucharest', 'Envoy tours the Black Sea coast']);
   }, 150_000);
+
+  test('retention applies at once, oldest first, to imported reading too; a hostile import changes nothing', async () => {
+    const day = 86_400_000;
+    const article = (n: number, daysAgo: number) => ({
+      url: server.url(`/old-${n}.html`),
+      title: `Old story ${n}`,
+      site: '127.0.0.1',
+      published: '',
+      visited: Date.now() - daysAgo * day,
+      sentences: [{ text: `NATO story number ${n}.`, entities: ['backstory-news/nato'] }],
+    });
+    const give = (articles: unknown[]) =>
+      ff.evaluate(`(() => {
+        const input = document.querySelector('#reading-file');
+        const files = new DataTransfer();
+        files.items.add(new File([${JSON.stringify(JSON.stringify({ format: 'backstory-reading', formatVersion: 1, articles }))}], 'reading.json', { type: 'application/json' }));
+        input.files = files.files;
+        input.dispatchEvent(new Event('change', { bubbles: true }));
+      })()`, extensionTab);
+    await openOptions();
+    // The options page may still be loading (it was open already): wait for its button, then forget everything.
+    const FORGET = `[...document.querySelectorAll('button')].find((b) => b.textContent === 'Forget everything I read')`;
+    await poll(() => ff.evaluate<boolean>(`${FORGET} !== undefined`, extensionTab).catch(() => false), Boolean, 10_000);
+    await ff.evaluate(`(() => { window.confirm = () => true; ${FORGET}.click(); })()`, extensionTab);
+    await poll(() => ff.evaluate<string>(STATS, extensionTab).catch(() => ''), (t) => /Kept now: 0 articles/.test(t), 10_000);
+
+    await give([article(1, 200), article(2, 60), article(3, 1)]);
+    expect(await poll(() => ff.evaluate<string>(STATS, extensionTab), (t) => /Kept now: 2 articles/.test(t), 10_000)).toMatch(/1 of them were older than you keep/);
+    await ff.evaluate(`(() => { const s = document.querySelector('#reading-retention'); s.value = '30'; s.dispatchEvent(new Event('change', { bubbles: true })); })()`, extensionTab);
+    expect(await poll(() => ff.evaluate<string>(STATS, extensionTab), (t) => /Kept now: 1 article /.test(t), 10_000)).toMatch(/1 older article was forgotten/);
+    expect(await ff.evaluate<string>(`document.querySelector('[aria-label="Articles you read"]')?.textContent ?? ''`, extensionTab)).toMatch(/^Old story 3/);
+
+    await give([article(4, 1), { ...article(5, 1), url: 'javascript:alert(1)' }]);
+    const alert = await poll(() => ff.evaluate<string>(`document.querySelector('[role=alert]')?.textContent ?? ''`, extensionTab), (t) => t !== '', 10_000);
+    expect(alert).toMatch(/Nothing was changed: reading.json: article #2 is not an http\(s\) article/);
+    expect(await ff.evaluate<string>(STATS, extensionTab)).toMatch(/Kept now: 1 article /);
+  }, 60_000);
 });
