@@ -141,10 +141,10 @@ describe.skipIf(!available)('Firefox ESR: reading memory', () => {
         input.files = files.files;
         input.dispatchEvent(new Event('change', { bubbles: true }));
       })()`, extensionTab);
-    await openOptions();
-    // The options page may still be loading (it was open already): wait for its button, then forget everything.
+    // A fresh options page (another address, so the one already open is surely replaced), then forget everything.
+    await ff.evaluate(`location.href = 'options.html?retention'`, extensionTab);
     const FORGET = `[...document.querySelectorAll('button')].find((b) => b.textContent === 'Forget everything I read')`;
-    await poll(() => ff.evaluate<boolean>(`${FORGET} !== undefined`, extensionTab).catch(() => false), Boolean, 10_000);
+    await poll(() => ff.evaluate<boolean>(`location.search === '?retention' && /Kept now/.test(${STATS}) && ${FORGET} !== undefined`, extensionTab).catch(() => false), Boolean, 10_000);
     await ff.evaluate(`(() => { window.confirm = () => true; ${FORGET}.click(); })()`, extensionTab);
     await poll(() => ff.evaluate<string>(STATS, extensionTab).catch(() => ''), (t) => /Kept now: 0 articles/.test(t), 10_000);
 
