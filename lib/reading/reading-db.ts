@@ -135,7 +135,8 @@ export async function forgetEntity(entity: string): Promise<void> {
       urls.add(c.value.url);
       await c.delete();
     }
-    for (const url of urls) if ((await mentions.index('byUrl').count(url)) === 0) await tx.objectStore('articles').delete(url);
+    // Through the one way an article goes, so its queue entry and the names found in it go with it.
+    for (const url of urls) if ((await mentions.index('byUrl').count(url)) === 0) await deleteArticleIn(tx, url);
     await tx.objectStore('counts').delete(entity);
   });
 }

@@ -9,7 +9,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import nlp from 'compromise';
 import bundledIndex from '../../generated/backstory-news.index.json';
 import type { NlpDoc } from '../../lib/kb/name-finder';
-import { deleteArticle, evictOldest, forgetEverything, importArticles, readingStats, saveArticle, youRead } from '../../lib/reading/reading-db';
+import { deleteArticle, evictOldest, forgetEntity, forgetEverything, importArticles, readingStats, saveArticle, youRead } from '../../lib/reading/reading-db';
 import { chooseLearned, learnedNames, learnedReading, pendingArticles } from '../../lib/reading/learned-db';
 import { learnPending } from '../../lib/reading/learn-job';
 import { knownTo, namesInArticle } from '../../lib/reading/learn-names';
@@ -98,6 +98,14 @@ describe('learning from the store', () => {
     await chooseLearned('ilse vandermeer', { kind: 'keep' });
     await deleteArticle(B);
     expect(await people()).toEqual([expect.objectContaining({ key: 'ilse vandermeer', status: 'kept', articles: 1, sites: 1 })]);
+    // Forgetting the only entity an article mentions deletes the article, and the names found in it with it.
+    await saveArticle(article(C, 3_000, [sentence('Pieter Okonkwo-Lind')]));
+    await learn();
+    await forgetEntity(NATO);
+    expect(await pendingArticles(10)).toEqual([]);
+    expect((await learnedReading('ilse vandermeer', '', 5)).articles).toBe(0);
+    await saveArticle(article(A, 1_000, [sentence('Ilse Vandermeer')]));
+    await learn();
     // Eviction goes through the same path.
     await evictOldest(0);
     expect(await people()).toEqual([expect.objectContaining({ key: 'ilse vandermeer', status: 'kept', articles: 0 })]);
