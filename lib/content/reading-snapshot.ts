@@ -11,8 +11,6 @@ import { pageMeta } from './page-meta';
 import { localName, parentElement, textContent } from '../dom/safe-dom';
 
 const BLOCKS = new Set(['p', 'li', 'blockquote', 'figcaption', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'td', 'th', 'dd', 'dt', 'pre']);
-/** Blocks sent at most; the background keeps at most READ_LIMITS.sentences sentences of them. */
-const MAX_BLOCKS = READ_LIMITS.blocks;
 
 /**
  * The block (paragraph, list item, ...) a mention sits in, or null when the mention is outside the article:
@@ -41,7 +39,7 @@ export function readBlocks(records: readonly MentionRecord[], article: Element):
     if (!element) continue;
     let block = byBlock.get(element);
     if (!block) {
-      if (byBlock.size >= MAX_BLOCKS) break;
+      if (byBlock.size >= READ_LIMITS.blocks) break;
       const text = textContent(element);
       // A block longer than a paragraph (a layout cell holding the page): the mention's own text node.
       block = { text: text.length <= READ_LIMITS.blockChars ? text : node.data.slice(0, READ_LIMITS.blockChars), names: [] };

@@ -5,8 +5,7 @@
  * never leave a name counted for reading that is gone. The reader's choices live on the row: a dismissed name
  * keeps its row (and loses its sentences) so it never comes back.
  */
-import { openReadingDb, writeReading, type LearnedRow, type LearnedType, type WriteTx } from './reading-schema';
-import type { YouRead } from './reading-db';
+import { openReadingDb, visitsOf, writeReading, youReadItem, type LearnedRow, type LearnedType, type WriteTx, type YouRead } from './reading-schema';
 
 /** A name becomes learned when read in at least this many articles from at least this many sites. */
 export const LEARN_RULE = { articles: 2, sites: 2 } as const;
@@ -25,8 +24,6 @@ export interface PendingArticle {
   texts: string[];
 }
 
-const dayOf = (ms: number): string => new Date(ms).toISOString().slice(0, 10);
-
 function mostCommon(values: readonly string[]): string {
   const tally = new Map<string, number>();
   for (const v of values) tally.set(v, (tally.get(v) ?? 0) + 1);
@@ -37,7 +34,7 @@ function mostCommon(values: readonly string[]): string {
 
 /** Brings a name's row in line with its sightings: made when it passes the rule, dropped when a new one no longer does. */
 async function recount(tx: WriteTx, key: string): Promise<void> {
-  const range = IDBKeyRange.bound([key, -Infinity], [key, Infinity]);
+  const range = visitsOf(key);
   const rows = await tx.objectStore('sightings').index('byKey').getAll(range);
   const learned = tx.objectStore('learned');
   const row = await learned.get(key);
@@ -150,7 +147,7 @@ export async function chooseLearned(key: string, choice: LearnedChoice): Promise
     if (choice.kind === 'restore') next = { ...row, status: 'kept', mergedInto: undefined, mergedName: undefined };
     if (choice.kind === 'dismiss') {
       next = { ...row, status: 'dismissed', mergedInto: undefined, mergedName: undefined, articles: 0, sites: 0 };
-      const range = IDBKeyRange.bound([key, -Infinity], [key, Infinity]);
+      const range = visitsOf(key);
       for (let c = await tx.objectStore('sightings').index('byKey').openCursor(range); c; c = await c.continue()) await c.delete();
     }
     await tx.objectStore('learned').put(next);
@@ -161,7 +158,7 @@ export async function chooseLearned(key: string, choice: LearnedChoice): Promise
 export async function learnedReading(key: string, exceptUrl: string, limit: number): Promise<YouRead> {
   const db = await openReadingDb();
   const tx = db.transaction(['sightings', 'articles'], 'readonly');
-  const range = IDBKeyRange.bound([key, -Infinity], [key, Infinity]);
+  const range = visitsOf(key);
   let articles = 0;
   const items: YouRead['items'] = [];
   for (let c = await tx.objectStore('sightings').index('byKey').openCursor(range, 'prev'); c; c = await c.continue()) {
@@ -169,8 +166,7 @@ export async function learnedReading(key: string, exceptUrl: string, limit: numb
     if (row.url === exceptUrl) continue;
     articles++;
     if (items.length >= limit) continue;
-    const a = await tx.objectStore('articles').get(row.url);
-    items.push({ url: row.url, title: a?.title ?? '', site: row.site, date: a?.published || dayOf(row.visited), text: row.texts[0] ?? '' });
+    items.push(youReadItem(row, await tx.objectStore('articles').get(row.url)));
   }
   return { articles, items };
 }

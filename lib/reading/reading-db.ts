@@ -1,13 +1,13 @@
 /**
  * Reading memory in IndexedDB, in the extension's origin (lib/reading/reading-schema.ts has the stores). One
- * record per article, keyed by URL, and one per (entity, article) mention, indexed by entity and visit time, so a card's "You read" is one index walk, newest first. Saving an article replaces what was
- * kept of it before, in one transaction: after a crash the store holds the article whole or not at all.
+ * record per article, keyed by URL, and one per (entity, article) mention, indexed by entity and visit time,
+ * so a card's "You read" is one index walk, newest first. Saving an article replaces what was kept of it before, in one transaction: after a crash the store holds the article whole or not at all.
  */
-import { openReadingDb as open, STORES, writeReading, type ArticleRow, type WriteTx } from './reading-schema';
+import { openReadingDb as open, STORES, visitsOf, writeReading, youReadItem, type ArticleRow, type WriteTx, type YouRead } from './reading-schema';
 import { forgetSightingsOf } from './learned-db';
 import type { ReadArticle } from './reading-record';
 
-export { READING_DB } from './reading-schema';
+export { READING_DB, type YouRead } from './reading-schema';
 
 
 async function addCount(tx: WriteTx, entity: string, delta: number): Promise<void> {
@@ -48,20 +48,12 @@ export async function saveArticle(article: ReadArticle): Promise<void> {
   await importArticles([article]);
 }
 
-export interface YouRead {
-  /** How many articles the reader read mention the entity (the current page not counted). */
-  articles: number;
-  items: Array<{ url: string; title: string; site: string; date: string; text: string }>;
-}
-
-const dayOf = (ms: number): string => new Date(ms).toISOString().slice(0, 10);
-
 /** The newest sentences about an entity from articles other than `exceptUrl`, and how many articles mention it. */
 export async function youRead(entity: string, exceptUrl: string, limit: number): Promise<YouRead> {
   const db = await open();
   const tx = db.transaction(['mentions', 'articles', 'counts'], 'readonly');
   const mentions = tx.objectStore('mentions');
-  const range = IDBKeyRange.bound([entity, -Infinity], [entity, Infinity]);
+  const range = visitsOf(entity);
   // The kept count, not a count of the index (which walks it): a card asks this on every hover.
   const [counted, here] = await Promise.all([tx.objectStore('counts').get(entity), mentions.count(`${entity}\u0000${exceptUrl}`)]);
   const all = counted?.articles ?? 0;
@@ -69,8 +61,7 @@ export async function youRead(entity: string, exceptUrl: string, limit: number):
   for (let cursor = await mentions.index('byEntity').openCursor(range, 'prev'); cursor && items.length < limit; cursor = await cursor.continue()) {
     const row = cursor.value;
     if (row.url === exceptUrl) continue;
-    const a = await tx.objectStore('articles').get(row.url);
-    items.push({ url: row.url, title: a?.title ?? '', site: a?.site ?? '', date: a?.published || dayOf(row.visited), text: row.texts[0] ?? '' });
+    items.push(youReadItem(row, await tx.objectStore('articles').get(row.url)));
   }
   return { articles: all - here, items };
 }
@@ -110,7 +101,7 @@ export async function readArticles(entity?: string, limit = 100): Promise<Array<
   const tx = db.transaction(['articles', 'mentions'], 'readonly');
   const out: Array<Omit<ArticleRow, 'bytes'>> = [];
   if (entity) {
-    const range = IDBKeyRange.bound([entity, -Infinity], [entity, Infinity]);
+    const range = visitsOf(entity);
     for (let c = await tx.objectStore('mentions').index('byEntity').openCursor(range, 'prev'); c && out.length < limit; c = await c.continue()) {
       const a = await tx.objectStore('articles').get(c.value.url);
       if (a) out.push(a);
@@ -129,7 +120,7 @@ export async function deleteArticle(url: string): Promise<void> {
 export async function forgetEntity(entity: string): Promise<void> {
   await writeReading(async (tx) => {
     const mentions = tx.objectStore('mentions');
-    const range = IDBKeyRange.bound([entity, -Infinity], [entity, Infinity]);
+    const range = visitsOf(entity);
     const urls = new Set<string>();
     for (let c = await mentions.index('byEntity').openCursor(range); c; c = await c.continue()) {
       urls.add(c.value.url);

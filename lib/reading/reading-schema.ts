@@ -90,6 +90,23 @@ export type ReadingDb = IDBPDatabase<ReadingSchema>;
 export type WriteTx = IDBPTransaction<ReadingSchema, StoreName[], 'readwrite'>;
 type UpgradeTx = IDBPTransaction<ReadingSchema, StoreName[], 'versionchange'>;
 
+/** The day of a time (YYYY-MM-DD, UTC), as reading memory shows visit dates. */
+export const dayOf = (ms: number): string => new Date(ms).toISOString().slice(0, 10);
+
+/** Every row of one entity (or learned name) in a [key, visited] index, oldest first. */
+export const visitsOf = (key: string): IDBKeyRange => IDBKeyRange.bound([key, -Infinity], [key, Infinity]);
+
+export interface YouRead {
+  /** How many articles the reader read mention the entity (the current page not counted). */
+  articles: number;
+  items: Array<{ url: string; title: string; site: string; date: string; text: string }>;
+}
+
+/** One "You read" line: a row about an article (a mention or a sighting) and the article's own row. */
+export function youReadItem(row: { url: string; visited: number; texts: string[]; site?: string }, article: ArticleRow | undefined): YouRead['items'][number] {
+  return { url: row.url, title: article?.title ?? '', site: article?.site ?? row.site ?? '', date: article?.published || dayOf(row.visited), text: row.texts[0] ?? '' };
+}
+
 let opened: Promise<ReadingDb> | null = null;
 
 async function countMentions(tx: UpgradeTx): Promise<void> {

@@ -11,6 +11,7 @@ import { entityDetails } from '../pack-store/details-source';
 import type { EntityDetails } from '../pack-store/entity-record';
 import { parseEntityKey } from '../pack-format/entity-key';
 import { learnedName, learnedReading } from './learned-db';
+import { dayOf } from './reading-schema';
 import { evictOldest, forgetOlderThan, saveArticle, youRead, type YouRead } from './reading-db';
 
 interface Sender {
@@ -74,7 +75,6 @@ export async function readingFor(entity: string, sender: Sender): Promise<YouRea
   }
 }
 
-const dayOfMs = (ms: number): string => new Date(ms).toISOString().slice(0, 10);
 const plural = (n: number, one: string): string => `${n} ${one}${n === 1 ? '' : 's'}`;
 
 /**
@@ -93,8 +93,8 @@ export async function learnedDetails(key: string, sender: Sender): Promise<{ det
       if (details) return youRead ? { details, youRead } : { details };
     }
   }
-  const summary = `A name Backstory learned from your reading: ${plural(row.articles, 'article')} on ${plural(row.sites, 'site')} mention it, first on ${dayOfMs(row.firstRead)}.`;
-  const details: EntityDetails = { summary, url: '', facts: [{ label: 'Last read', value: dayOfMs(row.lastRead) }], news: [], related: [] };
+  const summary = `A name Backstory learned from your reading: ${plural(row.articles, 'article')} on ${plural(row.sites, 'site')} mention it, first on ${dayOf(row.firstRead)}.`;
+  const details: EntityDetails = { summary, url: '', facts: [{ label: 'Last read', value: dayOf(row.lastRead) }], news: [], related: [] };
   const youRead = await learnedReading(key, withoutHash(sender.url ?? ''), YOU_READ_ITEMS);
   return youRead.articles > 0 ? { details, youRead } : { details };
 }
