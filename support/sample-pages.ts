@@ -5,6 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { splitCorpusFile, type CorpusDocument } from '../lib/kb/corpus';
+import type { ReadArticle } from '../lib/reading/reading-record';
 
 const SEED = 'corpus/seed/000_ceb50e61d9251dbe.txt';
 
@@ -75,4 +76,16 @@ export function shortArticlePage(title: string, firstParagraph: string): string 
   const filler = 'Officials said the talks, which began on Monday, covered air defence, drones, supply lines and the budget for next year, and would go on.';
   return `<!doctype html><html lang="en"><head><title>${escapeHtml(title)}</title></head><body><header><nav><a href="/">Home</a></nav></header>
 <main><article><h1>${escapeHtml(title)}</h1>${[firstParagraph, filler, filler, filler, filler, filler].map((p) => `<p>${escapeHtml(p)}</p>`).join('')}</article></main></body></html>`;
+}
+
+/** An article as a reading file holds it, read `daysAgo` days ago, with one sentence about NATO (retention and import tests). */
+export function oldReadArticle(url: string, n: number, daysAgo: number): ReadArticle {
+  return {
+    url,
+    title: `Old story ${n}`,
+    site: new URL(url).host.split(':')[0] ?? '',
+    published: '',
+    visited: Date.now() - daysAgo * 86_400_000,
+    sentences: [{ text: `NATO story number ${n}.`, entities: ['backstory-news/nato'] }],
+  };
 }

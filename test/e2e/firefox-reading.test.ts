@@ -10,7 +10,9 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { firefoxPath, launchFirefox, type Firefox } from '../../support/firefox';
 import { poll } from '../../support/poll';
 import { CARD_BOX, HIGHLIGHT_COUNT as COUNT, locateText } from '../../support/firefox-page';
-import { shortArticlePage } from '../../support/sample-pages';
+import { oldReadArticle, shortArticlePage } from '../../support/sample-pages';
+import { readingFileText } from '../../lib/reading/reading-file';
+import type { ReadArticle } from '../../lib/reading/reading-record';
 import { startServer, type PageServer } from '../../support/server';
 
 const available = firefoxPath() !== null;
@@ -124,20 +126,12 @@ describe.skipIf(!available)('Firefox ESR: reading memory', () => {
   }, 150_000);
 
   test('retention applies at once, oldest first, to imported reading too; a hostile import changes nothing', async () => {
-    const day = 86_400_000;
-    const article = (n: number, daysAgo: number) => ({
-      url: server.url(`/old-${n}.html`),
-      title: `Old story ${n}`,
-      site: '127.0.0.1',
-      published: '',
-      visited: Date.now() - daysAgo * day,
-      sentences: [{ text: `NATO story number ${n}.`, entities: ['backstory-news/nato'] }],
-    });
-    const give = (articles: unknown[]) =>
+    const article = (n: number, daysAgo: number): ReadArticle => oldReadArticle(server.url(`/old-${n}.html`), n, daysAgo);
+    const give = (articles: ReadArticle[]) =>
       ff.evaluate(`(() => {
         const input = document.querySelector('#reading-file');
         const files = new DataTransfer();
-        files.items.add(new File([${JSON.stringify(JSON.stringify({ format: 'backstory-reading', formatVersion: 1, articles }))}], 'reading.json', { type: 'application/json' }));
+        files.items.add(new File([${JSON.stringify(readingFileText(articles))}], 'reading.json', { type: 'application/json' }));
         input.files = files.files;
         input.dispatchEvent(new Event('change', { bubbles: true }));
       })()`, extensionTab);

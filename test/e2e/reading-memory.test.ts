@@ -6,7 +6,9 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { hoverText, launchExtension, openExtensionPage, openPage, readCard, type ExtensionBrowser } from '../../support/browser';
-import { shortArticlePage } from '../../support/sample-pages';
+import { oldReadArticle, shortArticlePage } from '../../support/sample-pages';
+import { readingFileText } from '../../lib/reading/reading-file';
+import type { ReadArticle } from '../../lib/reading/reading-record';
 import { startServer, type PageServer } from '../../support/server';
 
 /** What the Incognito test calls from the options page (the extension's own page). */
@@ -88,16 +90,8 @@ describe('reading memory', () => {
   }, 90_000);
 
   test('retention applies at once and oldest first, to imported reading too; a hostile import changes nothing', async () => {
-    const day = 86_400_000;
-    const article = (n: number, daysAgo: number) => ({
-      url: server.url(`/old-${n}.html`),
-      title: `Old story ${n}`,
-      site: '127.0.0.1',
-      published: '',
-      visited: Date.now() - daysAgo * day,
-      sentences: [{ text: `NATO story number ${n}.`, entities: ['backstory-news/nato'] }],
-    });
-    const file = (articles: unknown[]) => ({ name: 'reading.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify({ format: 'backstory-reading', formatVersion: 1, articles })) });
+    const article = (n: number, daysAgo: number): ReadArticle => oldReadArticle(server.url(`/old-${n}.html`), n, daysAgo);
+    const file = (articles: ReadArticle[]) => ({ name: 'reading.json', mimeType: 'application/json', buffer: Buffer.from(readingFileText(articles)) });
     const options = await openExtensionPage(browser, 'options.html');
     const stats = (): Promise<string> => options.locator('#reading-stats').textContent().then((t) => t ?? '');
     await expect.poll(stats).toMatch(/Kept now: 0 articles/);
