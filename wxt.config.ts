@@ -22,8 +22,12 @@ function quietContentScriptContext(): Plugin {
 }
 
 // Firefox-only keys live behind the browser check so they never leak into the Chrome manifest.
+// BACKSTORY_PROFILE=1 builds unminified into .output-profile, so a trace names our functions.
+const PROFILE = process.env.BACKSTORY_PROFILE === '1';
+
 export default defineConfig({
   imports: false,
+  ...(PROFILE ? { outDir: '.output-profile' } : {}),
   // The sources zip (for store review) holds what builds the extension, not the test pages.
   zip: { excludeSources: ['test/**', 'demo-output/**', 'docs/*.png'] },
   modules: ['@wxt-dev/webextension-polyfill', '@wxt-dev/auto-icons'],
@@ -38,7 +42,7 @@ export default defineConfig({
   },
   vite: () => ({
     plugins: [quietContentScriptContext(), preact({ devToolsEnabled: false, prefreshEnabled: false })],
-    build: { chunkSizeWarningLimit: 2048 },
+    build: { chunkSizeWarningLimit: 2048, ...(PROFILE ? { minify: false } : {}) },
   }),
   manifest: ({ browser }) => ({
     name: 'Backstory',

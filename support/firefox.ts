@@ -8,6 +8,7 @@ import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import WebSocket from 'ws';
+import { poll } from './poll';
 
 export const FIREFOX_EXTENSION_DIR = resolve('.output/firefox-mv3');
 export const GECKO_ID = 'backstory@backstory.invalid';
@@ -36,6 +37,8 @@ export interface Firefox {
   evaluate<T = unknown>(expression: string, context?: string): Promise<T>;
   navigate(url: string, context?: string): Promise<void>;
   newTab(): Promise<string>;
+  /** Opens a private window (only with `allowPrivate`) and returns its tab, ready to navigate. */
+  privateTab(): Promise<string>;
   pointerMove(x: number, y: number, context?: string): Promise<void>;
   press(key: string, context?: string): Promise<void>;
   screenshot(path: string, context?: string): Promise<void>;
@@ -44,7 +47,12 @@ export interface Firefox {
 
 const KEYS: Record<string, string> = { Escape: '\uE00C', Tab: '\uE004', Enter: '\uE007' };
 
-export async function launchFirefox(options: { display?: string; prefs?: Array<[string, string | number | boolean]>; keepWelcome?: boolean } = {}): Promise<Firefox> {
+/**
+ * With `allowPrivate`, the reader has allowed Backstory in private windows (about:addons → "Run in Private
+ * Windows"): the same permission is granted before the install, from the browser's own privileged scope, which
+ * WebDriver BiDi reaches only when Firefox starts with system access.
+ */
+export async function launchFirefox(options: { display?: string; prefs?: Array<[string, string | number | boolean]>; keepWelcome?: boolean; allowPrivate?: boolean } = {}): Promise<Firefox> {
   const binary = firefoxPath();
   if (!binary) throw new Error('Firefox ESR is not installed (Debian/Ubuntu: sudo apt-get install -y firefox-esr), or set FIREFOX_PATH');
   const profile = mkdtempSync(join(tmpdir(), 'backstory-firefox-'));
@@ -61,7 +69,7 @@ export async function launchFirefox(options: { display?: string; prefs?: Array<[
     ...(options.prefs ?? []),
   ];
   writeFileSync(join(profile, 'user.js'), prefs.map(([k, v]) => `user_pref(${JSON.stringify(k)}, ${JSON.stringify(v)});`).join('\n'));
-  const child: ChildProcess = spawn(binary, [...(options.display ? [] : ['--headless']), '--remote-debugging-port=0', '--profile', profile, '--no-remote', '--width=1280', '--height=800'], {
+  const child: ChildProcess = spawn(binary, [...(options.display ? [] : ['--headless']), '--remote-debugging-port=0', ...(options.allowPrivate ? ['--remote-allow-system-access'] : []), '--profile', profile, '--no-remote', '--width=1280', '--height=800'], {
     stdio: ['ignore', 'ignore', 'pipe'],
     ...(options.display ? { env: { ...process.env, DISPLAY: options.display } } : {}),
   });
@@ -104,6 +112,16 @@ export async function launchFirefox(options: { display?: string; prefs?: Array<[
   const before = await send<{ contexts: Array<{ context: string }> }>('browsingContext.getTree', {});
   const context = before.contexts[0]?.context;
   if (!context) throw new Error('Firefox has no browsing context');
+  const inBrowserScope = async (expression: string): Promise<void> => {
+    const tree = await send<{ contexts: Array<{ context: string }> }>('browsingContext.getTree', { 'moz:scope': 'chrome' });
+    const chrome = tree.contexts[0]?.context;
+    if (!chrome) throw new Error('Firefox: no browser window to run privileged code in (started without system access?)');
+    const r = await send<{ type: string; exceptionDetails?: { text: string } }>('script.evaluate', { expression, target: { context: chrome }, awaitPromise: true });
+    if (r.type === 'exception') throw new Error(`Firefox: privileged code failed: ${r.exceptionDetails?.text ?? ''}`);
+  };
+  if (options.allowPrivate) {
+    await inBrowserScope(`ChromeUtils.importESModule('resource://gre/modules/ExtensionPermissions.sys.mjs').ExtensionPermissions.add(${JSON.stringify(GECKO_ID)}, { permissions: ['internal:privateBrowsingAllowed'], origins: [] })`);
+  }
   await send('webExtension.install', { extensionData: { type: 'path', path: FIREFOX_EXTENSION_DIR } });
   // Installing opens the first-run page in a new tab; the tests drive the first tab, so close it (once seen).
   const welcomeUrl = `moz-extension://${EXTENSION_UUID}/welcome.html`;
@@ -138,6 +156,20 @@ export async function launchFirefox(options: { display?: string; prefs?: Array<[
     async newTab(): Promise<string> {
       const r = await send<{ context: string }>('browsingContext.create', { type: 'tab' });
       return r.context;
+    },
+    async privateTab(): Promise<string> {
+      if (!options.allowPrivate) throw new Error('privateTab() needs launchFirefox({ allowPrivate: true })');
+      const known = new Set((await send<{ contexts: Array<{ context: string }> }>('browsingContext.getTree', {})).contexts.map((c) => c.context));
+      await inBrowserScope(`void OpenBrowserWindow({ private: true })`);
+      const tab = await poll(
+        async () => (await send<{ contexts: Array<{ context: string; url: string }> }>('browsingContext.getTree', {})).contexts.find((c) => !known.has(c.context) && c.url === 'about:privatebrowsing')?.context ?? '',
+        (found) => found !== '',
+        10_000,
+      );
+      if (!tab) throw new Error('Firefox: no private window opened');
+      // Navigating while its start page still loads aborts the navigation.
+      await poll(() => ff.evaluate<string>('document.readyState', tab).catch(() => ''), (state) => state === 'complete', 10_000);
+      return tab;
     },
     async pointerMove(x: number, y: number, ctx = context): Promise<void> {
       await send('input.performActions', {

@@ -4,12 +4,13 @@
  * answers NATO's details with "You read" from it (asked from an extension page: the card's closed shadow root
  * keeps its text from any page script, and Chromium's suite reads the card itself); "Forget everything"
  * empties the store. Then a name read on two sites is learned in the event page, highlighted in the learned
- * style on a third page, and answered with where it was read.
+ * style on a third page, and answered with where it was read. Last, in a Firefox where the reader has allowed
+ * Backstory in private windows, an article read in one is highlighted but not kept.
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { firefoxPath, launchFirefox, type Firefox } from '../../support/firefox';
 import { poll } from '../../support/poll';
-import { CARD_BOX, HIGHLIGHT_COUNT as COUNT, locateText } from '../../support/firefox-page';
+import { CARD_BOX, HIGHLIGHT_COUNT as COUNT, HIGHLIGHT_TEXTS, locateText } from '../../support/firefox-page';
 import { oldReadArticle, shortArticlePage } from '../../support/sample-pages';
 import { readingFileText } from '../../lib/reading/reading-file';
 import type { ReadArticle } from '../../lib/reading/reading-record';
@@ -153,4 +154,48 @@ describe.skipIf(!available)('Firefox ESR: reading memory', () => {
     expect(alert).toMatch(/Nothing was changed: reading.json: article #2 is not an http\(s\) article/);
     expect(await ff.evaluate<string>(STATS, extensionTab)).toMatch(/Kept now: 1 article /);
   }, 60_000);
+});
+
+describe.skipIf(!available)('Firefox ESR: reading memory in a private window', () => {
+  let pff: Firefox;
+  let pserver: PageServer;
+  let options = '';
+  const stats = async (): Promise<string> => {
+    await pff.evaluate(`location.reload()`, options).catch(() => undefined);
+    await new Promise((r) => setTimeout(r, 1_000));
+    return pff.evaluate<string>(STATS, options).catch(() => '');
+  };
+  beforeAll(async () => {
+    pserver = await startServer();
+    pserver.route('/private.html', shortArticlePage('Allies tighten the eastern flank', 'NATO moved more air defences to Romania after the drone incursions.'));
+    pserver.route('/public.html', shortArticlePage('Summit opens in The Hague', 'NATO leaders opened their summit with a pledge on spending.'));
+    pff = await launchFirefox({ keepWelcome: true, allowPrivate: true });
+    options = pff.welcome ?? '';
+  });
+  afterAll(async () => {
+    await pff?.close();
+    await pserver?.close();
+  });
+
+  test('an article read in a private window is highlighted but not kept; the same reading in a normal window is', async () => {
+    expect(await pff.evaluate<boolean>('browser.extension.isAllowedIncognitoAccess()', options)).toBe(true);
+    await pff.evaluate(`location.href = 'options.html'`, options);
+    await poll(() => pff.evaluate<string>(STATS, options).catch(() => ''), (t) => /Kept now: 0 articles/.test(t), 10_000);
+    await pff.evaluate(`(() => { const box = [...document.querySelectorAll('#reading input[type=checkbox]')][0]; if (!box.checked) box.click(); return box.checked; })()`, options);
+    await new Promise((r) => setTimeout(r, 800));
+
+    const tab = await pff.privateTab();
+    await pff.navigate(pserver.url('/private.html'), tab);
+    await pff.send('browsingContext.activate', { context: tab });
+    // Backstory runs there: the private page is highlighted.
+    expect(await poll(() => pff.evaluate<string[]>(HIGHLIGHT_TEXTS, tab), (h) => h.includes('NATO'), 10_000)).toContain('NATO');
+    // Past the dwell (15 s) with the private tab in front, nothing is kept.
+    await new Promise((r) => setTimeout(r, 20_000));
+    expect(await stats()).toMatch(/Kept now: 0 articles/);
+
+    // The control: the same reading in a normal window is kept.
+    await pff.navigate(pserver.url('/public.html'));
+    await pff.send('browsingContext.activate', { context: pff.context });
+    expect(await poll(stats, (t) => /Kept now: 1 article /.test(t), 40_000)).toMatch(/Kept now: 1 article /);
+  }, 120_000);
 });
