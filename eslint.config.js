@@ -4,7 +4,7 @@ import tseslint from 'typescript-eslint';
 import boundaries from './eslint.boundaries.js';
 
 export default tseslint.config(
-  { ignores: ['.output/', '.wxt/', 'node_modules/', 'generated/', 'demo-output/', 'test/fixtures/'] },
+  { ignores: ['.output/', '.wxt/', 'node_modules/', 'generated/', 'demo-output/', 'test/fixtures/', '.output-profile/', 'scratch/'] },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {

@@ -4,6 +4,8 @@ import type { Plugin } from 'vite';
 import { defineConfig } from 'wxt';
 
 const BUNDLED_PACK = fileURLToPath(new URL('./generated/backstory-news.pack.json', import.meta.url));
+const WORLD_PACK = fileURLToPath(new URL('./generated/backstory-world.pack.json', import.meta.url));
+const WORLD_INDEXES = fileURLToPath(new URL('./generated/backstory-world.index.json', import.meta.url));
 const QUIET_CONTEXT = fileURLToPath(new URL('./lib/content/quiet-context.ts', import.meta.url));
 
 /**
@@ -38,6 +40,9 @@ export default defineConfig({
     // pages get only its index, compiled into the content script. Not web-accessible.
     'build:publicAssets': (_wxt, files) => {
       files.push({ absoluteSrc: BUNDLED_PACK, relativeDest: 'packs/backstory-news.json' });
+      // The World pack: details for the background, and page indexes it installs into storage.local.
+      files.push({ absoluteSrc: WORLD_PACK, relativeDest: 'packs/backstory-world.json' });
+      files.push({ absoluteSrc: WORLD_INDEXES, relativeDest: 'packs/backstory-world.index.json' });
     },
   },
   vite: () => ({

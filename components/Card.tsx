@@ -1,6 +1,6 @@
 import type { JSX } from 'preact';
 import type { CardActions, CardModel } from '../lib/content/card-model';
-import type { EntitySentence } from '../lib/pack-format/types';
+import type { EntityMap, EntitySentence } from '../lib/pack-format/types';
 import { formatPackDate, type NewsGroup } from '../lib/pack-format/news-groups';
 import type { YouRead } from '../lib/reading/reading-db';
 import { TYPE_NAME } from '../lib/pack-format/type-labels';
@@ -44,6 +44,19 @@ function NewsSource({ group }: { group: NewsGroup }): JSX.Element {
       )}
       {where && <span>{group.title || group.label ? ' · ' : ''}{where}</span>}
     </div>
+  );
+}
+
+/** A locator map drawn at build time (the pack's path data), as inline SVG with its text alternative. */
+function LocatorMap({ map }: { map: EntityMap }): JSX.Element {
+  return (
+    <figure class="map">
+      <svg viewBox={map.viewBox} role="img" aria-label={map.alt} focusable="false">
+        <path class="land" d={map.land} />
+        {map.focus && <path class="focus" d={map.focus} />}
+        {map.dot && <circle class="dot" cx={map.dot[0]} cy={map.dot[1]} r={2.6} />}
+      </svg>
+    </figure>
   );
 }
 
@@ -134,6 +147,7 @@ export function Card(props: CardProps): JSX.Element {
           </a>
         </p>
       )}
+      {props.map && <LocatorMap map={props.map} />}
       {props.facts.length > 0 && (
         <dl class="facts">
           {props.facts.map((f) => [<dt key={`t${f.label}`}>{f.label}</dt>, <dd key={`d${f.label}`}>{f.value}</dd>])}

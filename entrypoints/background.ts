@@ -6,6 +6,8 @@ import { loadSettings, writeSettings } from '../lib/settings/store';
 import { withMuted } from '../lib/settings/muting';
 import { entityDetails } from '../lib/pack-store/details-source';
 import { migrateLegacyPacks } from '../lib/pack-store/migrate-packs';
+import { installWorldIndexes, WORLD_INDEX_PATH } from '../lib/pack-store/world-indexes';
+import { WORLD_INDEX_VERSION } from '../lib/pack-store/bundled-world';
 import { entityKey } from '../lib/pack-format/entity-key';
 import { learnedDetails, readingFor, saveReading } from '../lib/reading/reading-service';
 import { learnSoon } from '../lib/reading/learn-off-page';
@@ -31,6 +33,10 @@ export default defineBackground({
     void migrated.then(({ failed }) => {
       for (const f of failed) console.warn(`Backstory: pack "${f.id}" stays in the old layout: ${f.reason}`);
     });
+    // Pages read the World pack's index for their language from storage.local: put this build's there.
+    installWorldIndexes(browser.storage.local, WORLD_INDEX_VERSION, async () => (await fetch(browser.runtime.getURL(WORLD_INDEX_PATH as '/'))).json()).catch((error: unknown) =>
+      console.warn(`Backstory: the World pack could not be installed for pages: ${error instanceof Error ? error.message : String(error)}`),
+    );
     browser.runtime.onMessage.addListener((message: unknown, sender) => {
       if (sender.id !== browser.runtime.id) return undefined;
       if (isMessage(message, 'page-count') && sender.tab?.id !== undefined) {
@@ -55,7 +61,8 @@ export default defineBackground({
         if (packId === LEARNED_PACK_ID) return learnedDetails(id.slice(0, 200), sender);
         // After the migration, so a pack moved at this start is found in its new place.
         const details = migrated
-          .then(() => entityDetails(packId, id))
+          .then(() => loadSettings())
+          .then((settings) => entityDetails(packId, id, (other) => !settings.disabledPacks.includes(other)))
           .then((found) => ({ details: found }), (error: unknown) => ({ details: null, error: error instanceof Error ? error.message : String(error) }));
         return Promise.all([details, readingFor(entityKey(packId, id), sender)]).then(([answer, youRead]) => (youRead ? { ...answer, youRead } : answer));
       }

@@ -6,7 +6,7 @@
  */
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { seedArticlePage } from '../support/sample-pages';
+import { seedArticlePage, WORLD_PAGES } from '../support/sample-pages';
 import { cardButtonPoint, clickCardButton, hoverText, highlightedTexts, launchExtension, openExtensionPage, openPopupFor, readCard, waitForHighlights } from '../support/browser';
 import { startServer } from '../support/server';
 
@@ -16,6 +16,7 @@ const TERMS = ['drone wall', 'Mihail Kogalniceanu Air Base', 'Oana Toiu', 'Eston
 async function main(): Promise<void> {
   const server = await startServer();
   server.route('/seed.html', seedArticlePage());
+  server.route('/fr.html', WORLD_PAGES.fr);
   server.route(
     '/read.html',
     `<!doctype html><html lang="en"><head><title>Baltic states ask for more air defence</title><meta property="og:site_name" content="Example News"></head><body><main><article><h1>Baltic states ask for more air defence</h1>${[
@@ -125,6 +126,18 @@ async function main(): Promise<void> {
   const youReadFile = join(OUT, `${String(n++).padStart(2, '0')}-you-read.png`);
   await later.screenshot({ path: youReadFile });
   console.log(`\nReading memory on: after reading one article, the Estonia card ${/You read/.test(youRead.text) ? 'lists it under "You read"' : 'does not list it'} (${youReadFile})`);
+
+  // The World pack: a French article gets its countries by their French names, and a card shows a map.
+  const french = await browser.context.newPage();
+  await french.setViewportSize({ width: 1100, height: 700 });
+  await french.goto(server.url('/fr.html'));
+  await waitForHighlights(french, 3);
+  const frenchNames = (await highlightedTexts(french)).map((h) => h.text);
+  await hoverText(french, 'Allemagne', { dwellMs: 900 });
+  const mapCard = await readCard(french);
+  const mapFile = join(OUT, `${String(n++).padStart(2, '0')}-world-map.png`);
+  await french.screenshot({ path: mapFile });
+  console.log(`\nWorld pack, a French article: highlighted ${frenchNames.join(', ')}; the card for "Allemagne" is ${mapCard.name}, with ${mapCard.map ? `a map ("${mapCard.map}")` : 'no map'} (${mapFile})`);
 
   if (browser.extensionErrors.length > 0) console.log(`\nExtension errors: ${browser.extensionErrors.join('\n')}`);
   console.log(`\nScreenshots are in ${OUT}`);

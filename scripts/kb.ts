@@ -7,9 +7,13 @@
  */
 import { PackError } from '../lib/pack-format/validate';
 import { runKb, UsageError } from '../support/kb-run';
+import { buildWorld } from '../support/world-build';
 
 try {
-  console.log(await runKb(process.argv.slice(2), (line) => console.error(line)));
+  const args = process.argv.slice(2);
+  console.log(await runKb(args, (line) => console.error(line)));
+  // Without arguments this is the extension's own build: the World pack too.
+  if (args.length === 0) console.log(buildWorld());
   // Worker threads share the process, so this is the whole build's peak.
   console.error(`kb: peak RSS ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`);
 } catch (error) {

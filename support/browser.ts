@@ -228,6 +228,8 @@ export interface CardView {
   text: string;
   marks: string[];
   buttons: CardButton[];
+  /** The locator map's text alternative, or '' when the card has no map. */
+  map: string;
 }
 
 function attr(node: CdpNode, name: string): string {
@@ -268,16 +270,18 @@ export async function readCard(page: Page): Promise<CardView> {
     if (!dialog && attr(n, 'role') === 'dialog' && attr(n, 'class').startsWith('card')) dialog = n;
   });
   const found = dialog as CdpNode | null;
-  if (!found) return { open: false, role: '', labelledName: '', name: '', text: '', marks: [], buttons: [] };
+  if (!found) return { open: false, role: '', labelledName: '', name: '', text: '', marks: [], buttons: [], map: '' };
   const buttons: CardButton[] = [];
   const marks: string[] = [];
   let name = '';
+  let map = '';
   walk(found, (n) => {
+    if (n.localName === 'svg' && attr(n, 'role') === 'img' && (n.children ?? []).some((c) => c.localName === 'path')) map = attr(n, 'aria-label');
     if (n.localName === 'button') buttons.push({ text: textOf(n).trim(), label: attr(n, 'aria-label') || textOf(n).trim(), pressed: attr(n, 'aria-pressed'), backendNodeId: n.backendNodeId });
     if (n.localName === 'mark') marks.push(textOf(n));
     if (attr(n, 'id') === attr(found, 'aria-labelledby')) name = textOf(n);
   });
-  return { open: true, role: attr(found, 'role'), labelledName: name, name, text: textOf(found), marks, buttons };
+  return { open: true, role: attr(found, 'role'), labelledName: name, name, text: textOf(found), marks, buttons, map };
 }
 
 /** The open card's markup, read through DevTools (for checks such as axe in a page of its own). */

@@ -102,7 +102,7 @@ function positiveInt(value: string | undefined, flag: string, fallback: number):
   return n;
 }
 
-function writeAtomic(out: string, text: string): void {
+export function writeAtomic(out: string, text: string): void {
   mkdirSync(dirname(resolve(out)), { recursive: true });
   const tmp = `${out}.tmp-${process.pid}`;
   writeFileSync(tmp, text);

@@ -89,3 +89,28 @@ export function oldReadArticle(url: string, n: number, daysAgo: number): ReadArt
     sentences: [{ text: `NATO story number ${n}.`, entities: ['backstory-news/nato'] }],
   };
 }
+
+function languageArticle(lang: string, title: string, paragraphs: string[]): string {
+  const filler = paragraphs[paragraphs.length - 1] as string;
+  return `<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><title>${title}</title></head><body><header><nav><a href="/">Accueil</a></nav></header>
+<main><article><h1>${title}</h1>${[...paragraphs, filler, filler, filler].map((p) => `<p>${p}</p>`).join('')}</article></main></body></html>`;
+}
+
+const FRENCH = languageArticle('fr', 'Accord sur la défense', [
+  "La Roumanie et l'Allemagne ont signé un accord mardi ; le Brésil et le Japon ont salué la décision.",
+  'Les ministres réunis à Varsovie ont parlé de défense aérienne, de drones et du budget de l\'année prochaine.',
+  "The English name Germany is not French, and Spain neither.",
+  'Les négociations, ouvertes lundi, devaient se poursuivre toute la semaine dans la capitale.',
+]);
+const SPANISH = languageArticle('es', 'Acuerdo de defensa', [
+  'Alemania y Brasil firmaron el martes un acuerdo; Japón y Marruecos celebraron la decisión.',
+  'La palabra francesa Allemagne no es española.',
+  'Las negociaciones, abiertas el lunes, debían continuar durante toda la semana en la capital.',
+]);
+const ENGLISH = languageArticle('en', 'Allies meet', [
+  'Romania hosted the talks, and ministers from Germany and Brazil flew in for the day.',
+  'Officials said the talks, which began on Monday, covered air defence, drones and the budget for next year.',
+]);
+
+/** Short articles in French, Spanish and English that name countries (the World pack's tests and demo). */
+export const WORLD_PAGES = { fr: FRENCH, es: SPANISH, en: ENGLISH };

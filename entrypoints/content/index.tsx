@@ -13,6 +13,8 @@ import { loadSettings, watchSettings } from '../../lib/settings/store';
 import { PACK_INDEX_PREFIX, PACK_LIST_KEY } from '../../lib/pack-store/keys';
 import { LEARNED_INDEX_KEY } from '../../lib/reading/learned-keys';
 import { readingOnHere } from '../../lib/reading/reading-scope';
+import { pageLanguage } from '../../lib/spot/page-language';
+import { WORLD_VERSION_KEY } from '../../lib/pack-store/world-indexes';
 
 export default defineContentScript({
   matches: ['http://*/*', 'https://*/*'],
@@ -32,7 +34,7 @@ export default defineContentScript({
       win: window,
       signal: ctx.signal,
       settings,
-      loadPacks: (settings) => loadActivePacks(settings, log, readingOnHere(settings, location.host, browser.extension.inIncognitoContext)),
+      loadPacks: (settings) => loadActivePacks(settings, log, readingOnHere(settings, location.host, browser.extension.inIncognitoContext), pageLanguage(document)),
       cardCss,
       renderCard: (mount, props) => render(props ? <Card {...props} /> : null, mount),
       send,
@@ -54,7 +56,7 @@ export default defineContentScript({
       void session.settingsChanged(next);
     }, ctx.signal);
     const onStorage = (changes: Record<string, unknown>, area: string): void => {
-      if (area === 'local' && Object.keys(changes).some((k) => k === PACK_LIST_KEY || k === LEARNED_INDEX_KEY || k.startsWith(PACK_INDEX_PREFIX))) void session.packsChanged();
+      if (area === 'local' && Object.keys(changes).some((k) => k === PACK_LIST_KEY || k === LEARNED_INDEX_KEY || k.startsWith(PACK_INDEX_PREFIX) || k === WORLD_VERSION_KEY)) void session.packsChanged();
     };
     browser.storage.onChanged.addListener(onStorage);
     ctx.onInvalidated(() => browser.storage.onChanged.removeListener(onStorage));

@@ -1,5 +1,5 @@
 /** What a card shows, built from a pack entity and the page's mentions; rendered by components/Card.tsx. */
-import type { EntityType, KeyFact } from '../pack-format/types';
+import type { EntityMap, EntityType, KeyFact } from '../pack-format/types';
 import type { NewsGroup } from '../pack-format/news-groups';
 import { entityKey } from '../pack-format/entity-key';
 import type { MentionRecord } from './mention-store';
@@ -18,6 +18,8 @@ export interface CardModel {
   /** An http(s) link for more, from the pack, or ''. */
   url: string;
   facts: readonly KeyFact[];
+  /** A locator map to draw, or null. */
+  map: EntityMap | null;
   /** "In the news": quotes grouped by their document. */
   news: readonly NewsGroup[];
   related: readonly EntityHead[];
@@ -84,6 +86,7 @@ export function entityCardModel(input: EntityCardInput): CardModel {
     summary: details?.summary ?? '',
     url: details?.url ?? '',
     facts: details?.facts ?? [],
+    map: details?.map ?? null,
     news: details?.news ?? [],
     related: (details?.related ?? []).filter((r) => !input.muted.has(entityKey(loaded.id, r.id))),
     youRead: details?.youRead ?? null,

@@ -19,6 +19,7 @@ import type { Settings } from '../settings/schema';
 import { entityKey } from '../pack-format/entity-key';
 import { STORM_COOLDOWN_MS, STORM_FLUSHES_PER_SECOND, StormGuard } from './storm-guard';
 import { visibleBlock } from './visible-block';
+import { pageLanguage } from '../spot/page-language';
 import { yieldToMain } from './yield';
 
 export const SLICE_BUDGET_MS = 6;
@@ -78,7 +79,7 @@ export class PageScanner {
     this.collect = o.collect;
     this.settings = o.settings;
     this.packs = o.packs;
-    this.state = createScanState(o.settings.demonyms);
+    this.state = createScanState(o.settings.demonyms, pageLanguage(o.win.document));
     this.scan = new Lifetime(o.signal);
     this.changes = new ChangeQueue({
       doc: o.win.document,
@@ -143,7 +144,7 @@ export class PageScanner {
     this.o.store.clear();
     this.o.ranges.clear();
     this.firstByEntity.clear();
-    this.state = createScanState(this.settings.demonyms);
+    this.state = createScanState(this.settings.demonyms, pageLanguage(this.doc));
     this.o.onChange();
   }
 
@@ -210,7 +211,7 @@ export class PageScanner {
     const first = await visibleBlock(this.doc, scan.signal);
     if (!first || scan.ended || isInsideExcluded(first, this.collect)) return;
     const sliceStart = performance.now();
-    const state = createScanState(this.settings.demonyms);
+    const state = createScanState(this.settings.demonyms, pageLanguage(this.doc));
     const collector = new TextCollector(root, this.collect, first);
     const pass = this.o.store.beginPass(first);
     let added = 0;

@@ -2,7 +2,7 @@
 import { Checker, checkEntity, checkUniqueness, entityWhere } from '../pack-format/validate';
 import { ALIAS_FIELDS, type PackEntity } from '../pack-format/types';
 
-const CURATED_FIELDS = ['id', 'name', 'type', ...ALIAS_FIELDS, 'summary', 'facts', 'url'];
+const CURATED_FIELDS = ['id', 'name', 'type', ...ALIAS_FIELDS, 'summary', 'facts', 'url', 'languages', 'sameAs'];
 const CURATED_REQUIRED = ['id', 'name', 'type', 'summary'];
 
 export interface CuratedFile {

@@ -8,6 +8,7 @@
  */
 import { browser } from 'wxt/browser';
 import { BUNDLED_PACK } from '../pack-store/bundled';
+import { WORLD_DETAILS_PATH, WORLD_PACK_ID } from '../pack-store/world-indexes';
 import { deletePackDetails, openPacksDb, readStoredPack } from '../pack-store/details-db';
 import { PACK_INDEX_PREFIX, PACK_LIST_KEY, indexKey } from '../pack-store/keys';
 import { storedKeys, withPackLock } from '../pack-store/pack-lock';
@@ -48,6 +49,8 @@ export function collectOrphanPacks(): Promise<string[]> {
 
 export async function exportPackText(id: string): Promise<string> {
   if (id === BUNDLED_PACK.id) return JSON.stringify(BUNDLED_PACK, null, 1);
+  // The World pack is a file in the extension's own package.
+  if (id === WORLD_PACK_ID) return (await fetch(browser.runtime.getURL(WORLD_DETAILS_PATH as '/'))).text();
   const pack = await readStoredPack(id);
   if (!pack) throw new Error(`pack "${id}" is not stored`);
   return JSON.stringify(pack, null, 1);

@@ -5,6 +5,7 @@
 import { LIMITS, type KnowledgePack } from '../pack-format/types';
 import { PackError, validatePack } from '../pack-format/validate';
 import { BUNDLED_PACK_ID } from '../pack-store/bundled-id';
+import { WORLD_PACK_ID } from '../pack-store/world-indexes';
 
 export class ImportError extends Error {}
 
@@ -28,7 +29,7 @@ export async function preparePack(fileName: string, text: string, byteSize: numb
   progress('Checking', 0.3);
   await nextTask();
   const pack = validatePack(raw, fileName);
-  if (pack.id === BUNDLED_PACK_ID) throw new PackError(fileName, 'pack, field "id"', `"${pack.id}" is the id of the bundled pack; give your pack its own id`);
+  if (pack.id === BUNDLED_PACK_ID || pack.id === WORLD_PACK_ID) throw new PackError(fileName, 'pack, field "id"', `"${pack.id}" is the id of a bundled pack; give your pack its own id`);
   // An index inside the file is never trusted or kept: the installer builds the page-side index.
   delete pack.index;
   return pack;

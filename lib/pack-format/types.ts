@@ -55,6 +55,25 @@ export interface RelatedEntity {
 export const ALIAS_FIELDS = ['aliases', 'acronyms', 'shortForms', 'demonyms'] as const;
 export type AliasField = (typeof ALIAS_FIELDS)[number];
 
+/** Names in one language, matched only on pages in that language (see PackEntity.languages). */
+export interface LocalNames {
+  aliases?: string[];
+  demonyms?: string[];
+}
+
+/**
+ * A locator map drawn at build time: SVG path data in a `viewBox` of its own. `land` is the region around,
+ * `focus` the entity's own outline (empty for a place shown as a dot), `dot` a point such as a capital.
+ */
+export interface EntityMap {
+  viewBox: string;
+  land: string;
+  focus: string;
+  dot?: [number, number];
+  /** What the map shows, for readers who cannot see it ("Romania in Southeast Europe; Bucharest marked"). */
+  alt: string;
+}
+
 export interface PackEntity {
   id: string;
   name: string;
@@ -73,6 +92,17 @@ export interface PackEntity {
   sentences: EntitySentence[];
   related: RelatedEntity[];
   headlines: string[];
+  /**
+   * Names by page language (ISO 639-1 code, "fr"): "Roumanie" is matched only on pages in French. The fields
+   * above are matched on every page.
+   */
+  languages?: Record<string, LocalNames>;
+  /**
+   * Identities shared with entities of other packs ("iso:ROU"): a card shows one entity, with what every
+   * enabled pack says about it.
+   */
+  sameAs?: string[];
+  map?: EntityMap;
 }
 
 /**

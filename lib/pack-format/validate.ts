@@ -124,8 +124,14 @@ function describe(value: unknown): string {
 
 const ENTITY_FIELDS = [
   'id', 'name', 'type', ...ALIAS_FIELDS, 'summary', 'facts', 'url', 'sentences',
-  'related', 'headlines',
+  'related', 'headlines', 'languages', 'sameAs', 'map',
 ] as const;
+/** A page language as packs name it: a primary language subtag ("fr", "pt"). */
+const LANGUAGE_CODE = /^[a-z]{2,3}$/;
+const SAME_AS = /^[a-z]+:[A-Za-z0-9._-]{1,40}$/;
+/** SVG path data: commands and numbers only, so nothing else can ride along in a map. */
+const PATH_DATA = /^[MLHVCSQTAZmlhvcsqtaz0-9.,\s-]*$/;
+const MAP_PATH_LENGTH = 20_000;
 const PACK_FIELDS = [
   'format', 'formatVersion', 'id', 'name', 'version', 'corpusDate', 'description', 'documents', 'entities', 'stopPhrases', 'contextRules', 'index',
 ] as const;
@@ -161,6 +167,45 @@ export function checkEntity(c: Checker, raw: unknown, where: string, docIds?: Re
     if (o[key] !== undefined) {
       entity[key] = c.strings(o[key], `${where}, field "${key}"`, LIMITS.aliasesPerEntity, LIMITS.aliasLength);
     }
+  }
+  if (o.languages !== undefined) {
+    const at = `${where}, field "languages"`;
+    const byLanguage = c.object(o.languages, at, Object.keys(o.languages as object), []);
+    const languages: Record<string, { aliases?: string[]; demonyms?: string[] }> = {};
+    for (const [code, names] of Object.entries(byLanguage)) {
+      if (!LANGUAGE_CODE.test(code)) c.fail(at, `"${code.slice(0, 20)}" is not a language code (two or three lowercase letters, such as "fr")`);
+      const local = c.object(names, `${at}.${code}`, ['aliases', 'demonyms'], []);
+      languages[code] = {
+        ...(local.aliases !== undefined ? { aliases: c.strings(local.aliases, `${at}.${code}.aliases`, LIMITS.aliasesPerEntity, LIMITS.aliasLength) } : {}),
+        ...(local.demonyms !== undefined ? { demonyms: c.strings(local.demonyms, `${at}.${code}.demonyms`, LIMITS.aliasesPerEntity, LIMITS.aliasLength) } : {}),
+      };
+    }
+    if (Object.keys(languages).length > 60) c.fail(at, 'names more than 60 languages');
+    entity.languages = languages;
+  }
+  if (o.sameAs !== undefined) {
+    entity.sameAs = c.strings(o.sameAs, `${where}, field "sameAs"`, 10, 50).map((key, i) => {
+      if (!SAME_AS.test(key)) c.fail(`${where}, field "sameAs[${i}]"`, `"${key}" is not an identity such as "iso:ROU"`);
+      return key;
+    });
+  }
+  if (o.map !== undefined) {
+    const at = `${where}, field "map"`;
+    const m = c.object(o.map, at, ['viewBox', 'land', 'focus', 'dot', 'alt'], ['viewBox', 'land', 'focus', 'alt']);
+    const path = (value: unknown, field: string): string => {
+      const d = c.string(value, `${at}.${field}`, MAP_PATH_LENGTH);
+      if (!PATH_DATA.test(d)) c.fail(`${at}.${field}`, 'is not SVG path data');
+      return d;
+    };
+    const viewBox = c.string(m.viewBox, `${at}.viewBox`, 40);
+    if (!/^-?[\d.]+ -?[\d.]+ [\d.]+ [\d.]+$/.test(viewBox)) c.fail(`${at}.viewBox`, 'must be four numbers');
+    entity.map = {
+      viewBox,
+      land: path(m.land, 'land'),
+      focus: path(m.focus, 'focus'),
+      alt: c.string(m.alt, `${at}.alt`, 300, { nonEmpty: true }),
+      ...(m.dot !== undefined ? { dot: c.array(m.dot, `${at}.dot`, 2).map((n, i) => c.number(n, `${at}.dot[${i}]`, -10_000, 10_000)) as [number, number] } : {}),
+    };
   }
   if (o.facts !== undefined) {
     entity.facts = c.array(o.facts, `${where}, field "facts"`, LIMITS.factsPerEntity).map((f, i) => {
@@ -220,6 +265,9 @@ export function checkUniqueness(c: Checker, entities: readonly PackEntity[]): Re
     const forms: Array<[string, string]> = [['name', entity.name]];
     for (const key of ALIAS_FIELDS) {
       entity[key].forEach((alias, k) => forms.push([`${key}[${k}]`, alias]));
+    }
+    for (const [code, local] of Object.entries(entity.languages ?? {})) {
+      for (const key of ['aliases', 'demonyms'] as const) local[key]?.forEach((alias, k) => forms.push([`languages.${code}.${key}[${k}]`, alias]));
     }
     for (const [field, alias] of forms) {
       const key = foldText(alias).trim();

@@ -1,35 +1,80 @@
 /**
- * Where the background finds an entity's details: the bundled pack's file shipped in the extension (read once
- * per background lifetime, on the first request), or an imported pack's record in IndexedDB.
+ * Where the background finds an entity's details: a bundled pack's file shipped in the extension (read once
+ * per background lifetime, on the first request for it), or an imported pack's record in IndexedDB.
  */
 import { browser } from 'wxt/browser';
 import type { KnowledgePack } from '../pack-format/types';
 import { BUNDLED_PACK_ID } from './bundled-id';
 import { readEntityRecord } from './details-db';
-import { detailsOf, entityRecords, type EntityDetails, type EntityRecord } from './entity-record';
+import { entityRecords, mergedDetails, type EntityDetails, type EntityRecord } from './entity-record';
+import { WORLD_DETAILS_PATH, WORLD_PACK_ID } from './world-indexes';
 
 /** The bundled pack's path inside the extension (wxt.config.ts copies it there at build time). */
 export const BUNDLED_DETAILS_PATH = `/packs/${BUNDLED_PACK_ID}.json`;
 
-let bundled: Promise<Map<string, EntityRecord>> | null = null;
+/** The packs shipped inside the extension, by id: where their details file is. */
+const BUNDLED_FILES = new Map([
+  [BUNDLED_PACK_ID, BUNDLED_DETAILS_PATH],
+  [WORLD_PACK_ID, WORLD_DETAILS_PATH],
+]);
 
-async function bundledRecords(): Promise<Map<string, EntityRecord>> {
-  // An extension file, read from the extension's own package: no network.
-  const response = await fetch(browser.runtime.getURL(BUNDLED_DETAILS_PATH as '/'));
-  if (!response.ok) throw new Error(`the bundled pack's details are missing (${response.status})`);
-  const pack = (await response.json()) as KnowledgePack;
-  return new Map([...entityRecords(pack)].map((r) => [r.id, r]));
+export interface BundledRecords {
+  byId: Map<string, EntityRecord>;
+  /** Entities by each identity they share with other packs ("iso:ROU"). */
+  bySameAs: Map<string, EntityRecord>;
 }
 
-export async function entityDetails(packId: string, entityId: string): Promise<EntityDetails | null> {
-  if (packId === BUNDLED_PACK_ID) {
-    bundled ??= bundledRecords().catch((error: unknown) => {
-      bundled = null;
+const bundled = new Map<string, Promise<BundledRecords>>();
+
+async function readBundled(path: string): Promise<BundledRecords> {
+  // An extension file, read from the extension's own package: no network.
+  const response = await fetch(browser.runtime.getURL(path as '/'));
+  if (!response.ok) throw new Error(`a bundled pack's details are missing (${response.status})`);
+  const pack = (await response.json()) as KnowledgePack;
+  const byId = new Map<string, EntityRecord>();
+  const bySameAs = new Map<string, EntityRecord>();
+  for (const r of entityRecords(pack)) {
+    byId.set(r.id, r);
+    for (const key of r.entity.sameAs ?? []) bySameAs.set(key, r);
+  }
+  return { byId, bySameAs };
+}
+
+function bundledRecords(packId: string): Promise<BundledRecords> | null {
+  const path = BUNDLED_FILES.get(packId);
+  if (!path) return null;
+  let records = bundled.get(packId);
+  if (!records) {
+    records = readBundled(path).catch((error: unknown) => {
+      bundled.delete(packId);
       throw error;
     });
-    const record = (await bundled).get(entityId);
-    return record ? detailsOf(record) : null;
+    bundled.set(packId, records);
   }
-  const record = await readEntityRecord(packId, entityId);
-  return record ? detailsOf(record) : null;
+  return records;
+}
+
+async function recordOf(packId: string, entityId: string): Promise<EntityRecord | null> {
+  const records = bundledRecords(packId);
+  if (records) return (await records).byId.get(entityId) ?? null;
+  return readEntityRecord(packId, entityId);
+}
+
+/**
+ * An entity's details, with what the other enabled bundled packs say of the same thing (its `sameAs`
+ * identities): one card for Romania, with the news pack's sentences and the World pack's facts and map.
+ */
+export async function entityDetails(packId: string, entityId: string, enabled: (packId: string) => boolean = () => true): Promise<EntityDetails | null> {
+  const record = await recordOf(packId, entityId);
+  if (!record) return null;
+  const others: EntityRecord[] = [];
+  for (const key of record.entity.sameAs ?? []) {
+    for (const other of BUNDLED_FILES.keys()) {
+      if (other === packId || !enabled(other)) continue;
+      // What another pack adds is extra: when it cannot be read, the card still has its own pack's details.
+      const found = (await bundledRecords(other)?.catch(() => null))?.bySameAs.get(key);
+      if (found && !others.includes(found)) others.push(found);
+    }
+  }
+  return mergedDetails(record, others);
 }

@@ -4,7 +4,7 @@
  * keep the entity whole, so a pack can be rebuilt from them (export, migration) with nothing lost.
  */
 import { groupNews, type NewsGroup } from '../pack-format/news-groups';
-import type { KeyFact, KnowledgePack, PackDocument, PackEntity } from '../pack-format/types';
+import type { EntityMap, KeyFact, KnowledgePack, PackDocument, PackEntity } from '../pack-format/types';
 import type { EntityHead } from '../spot/loaded-pack';
 import type { YouRead } from '../reading/reading-db';
 
@@ -28,6 +28,8 @@ export interface EntityDetails {
   facts: KeyFact[];
   news: NewsGroup[];
   related: EntityHead[];
+  /** A locator map (the World pack's), drawn by the card as inline SVG. */
+  map?: EntityMap;
   /** "You read": from the reader's own reading memory (added by the background, never from a pack). */
   youRead?: YouRead;
 }
@@ -63,7 +65,26 @@ export function detailsOf(record: EntityRecord): EntityDetails {
     facts: entity.facts,
     news: groupNews(entity.sentences, new Map(record.documents.map((d) => [d.id, d])), MAX_QUOTES),
     related: record.related,
+    ...(entity.map ? { map: entity.map } : {}),
   };
+}
+
+/**
+ * One card from several packs' records of the same thing: the first record's summary (the others' when it
+ * has none), every fact once by its label, the news of all, the related entities of the first only (a card
+ * opens them in its own pack), and the first map any of them has.
+ */
+export function mergedDetails(first: EntityRecord, others: readonly EntityRecord[]): EntityDetails {
+  const details = detailsOf(first);
+  for (const other of others.map(detailsOf)) {
+    if (details.summary === '') details.summary = other.summary;
+    if (details.url === '') details.url = other.url;
+    const labels = new Set(details.facts.map((f) => f.label.toLowerCase()));
+    details.facts = [...details.facts, ...other.facts.filter((f) => !labels.has(f.label.toLowerCase()))];
+    details.news = [...details.news, ...other.news];
+    details.map ??= other.map;
+  }
+  return details;
 }
 
 /** A stored record read back: the shape a card relies on, so damaged storage gives "no details", not a crash. */

@@ -22,6 +22,8 @@ export interface PackMeta {
   corpusDate: string;
   description: string;
   rules: IndexedContextRule[];
+  /** The languages its aliases are for (alias language k is languages[k - 1]); absent in version 1 indexes. */
+  languages?: string[];
 }
 
 export interface EntityTable {
@@ -46,6 +48,22 @@ export class LoadedPack {
 
   get id(): string {
     return this.meta.id;
+  }
+
+  /**
+   * Which alias languages a page in `language` matches (by alias language number; 0, every page, always):
+   * its own, when the pack names things in it; English, when it does not; all of them on a page that does
+   * not say its language. Null: no filter.
+   */
+  languageFilter(language: string | null): Uint8Array | null {
+    const codes = this.meta.languages ?? [];
+    if (codes.length === 0 || language === null) return null;
+    const own = codes.indexOf(language);
+    const pick = own >= 0 ? own : codes.indexOf('en');
+    const allowed = new Uint8Array(codes.length + 1);
+    allowed[0] = 1;
+    if (pick >= 0) allowed[pick + 1] = 1;
+    return allowed;
   }
 
   get entityCount(): number {

@@ -15,6 +15,8 @@ export interface MatchOptions {
    * The matcher adds to it, so one set carries the state across the chunks of a page.
    */
   seen: Set<number>;
+  /** Which alias languages match on this page (see LoadedPack.languageFilter); absent: all. */
+  languages?: Uint8Array | null;
   /** A match the context says is not its entity (part of a longer name, another sense): skipped whole. */
   reject?: (match: RawMatch, text: string) => boolean;
 }
@@ -109,6 +111,8 @@ function longestAt(index: TrieIndex, text: string, start: number, options: Match
 function acceptable(index: TrieIndex, alias: number, text: string, start: number, options: MatchOptions): boolean {
   const flags = index.aliasFlags[alias] as number;
   if (flags & ALIAS_DEMONYM && !options.demonyms) return false;
+  const language = index.aliasLanguage[alias] as number;
+  if (language !== 0 && options.languages && options.languages[language] !== 1) return false;
   if (flags & ALIAS_SHORT_FORM && !options.seen.has(index.aliasEntity[alias] as number)) return false;
   const from = index.formStart[alias] as number;
   const to = index.formStart[alias + 1] as number;

@@ -10,10 +10,11 @@
  */
 import { ENTITY_TYPES, type KnowledgePack } from '../pack-format/types';
 import { LoadedPack, type IndexedContextRule, type PackMeta } from './loaded-pack';
-import { buildTrieIndex, checkTrie, IndexFormatError, rankBlocks, withRootTable, type TrieIndex } from './trie-index';
+import { buildTrieIndex, checkTrie, IndexFormatError, packLanguages, rankBlocks, withRootTable, type TrieIndex } from './trie-index';
 
 const MAGIC = 0x58534b42; // "BKSX"
-export const PACK_INDEX_VERSION = 1;
+/** Version 2 added each alias's page language; version 1 files (stored by earlier releases) still load. */
+export const PACK_INDEX_VERSION = 2;
 const HEADER_WORDS = 11;
 
 interface Counts {
@@ -38,8 +39,11 @@ const SECTIONS = [
   ['edgeChar', 2, (c: Counts) => c.nodes - 1],
   ['aliasFlags', 1, (c: Counts) => c.aliases],
   ['types', 1, (c: Counts) => c.entities],
+  ['aliasLanguage', 1, (c: Counts) => c.aliases],
 ] as const;
 type SectionName = (typeof SECTIONS)[number][0];
+/** The sections a version's files hold: version 1 had no alias languages. */
+const sectionsOf = (version: number): typeof SECTIONS[number][] => (version === 1 ? SECTIONS.filter(([name]) => name !== 'aliasLanguage') : [...SECTIONS]);
 type Views = Record<SectionName, Uint32Array | Uint16Array | Uint8Array>;
 
 const pad4 = (n: number): number => (n + 3) & ~3;
@@ -83,8 +87,9 @@ export function encodePackIndex(pack: KnowledgePack): Uint8Array {
     edgeChar: trie.edgeChar,
     aliasFlags: trie.aliasFlags,
     types: Uint8Array.from(pack.entities, (e) => typeIndex.get(e.type) ?? 0),
+    aliasLanguage: trie.aliasLanguage,
   };
-  const meta: PackMeta = { id: pack.id, name: pack.name, version: pack.version, corpusDate: pack.corpusDate, description: pack.description, rules: resolveRules(pack) };
+  const meta: PackMeta = { id: pack.id, name: pack.name, version: pack.version, corpusDate: pack.corpusDate, description: pack.description, rules: resolveRules(pack), languages: packLanguages(pack.entities) };
   const encoder = new TextEncoder();
   const metaBytes = encoder.encode(JSON.stringify(meta));
   const stringBytes = encoder.encode(trie.forms + ids.join('') + names.join(''));
@@ -108,7 +113,8 @@ export function encodePackIndex(pack: KnowledgePack): Uint8Array {
 function isMeta(value: unknown): value is PackMeta {
   const m = value as PackMeta;
   return typeof value === 'object' && value !== null && typeof m.id === 'string' && typeof m.name === 'string' &&
-    typeof m.version === 'string' && typeof m.corpusDate === 'string' && typeof m.description === 'string' && Array.isArray(m.rules);
+    typeof m.version === 'string' && typeof m.corpusDate === 'string' && typeof m.description === 'string' && Array.isArray(m.rules) &&
+    (m.languages === undefined || (Array.isArray(m.languages) && m.languages.length <= 255 && m.languages.every((code) => typeof code === 'string' && /^[a-z]{2,3}$/.test(code))));
 }
 
 /** Decodes and checks an index file; throws IndexFormatError saying what is wrong. */
@@ -122,13 +128,14 @@ export function decodePackIndex(input: Uint8Array): LoadedPack {
   const header = new Uint32Array(bytes.buffer, bytes.byteOffset, HEADER_WORDS);
   const [magic, version, nodes, terminals, terms, aliases, entities, metaLength, stringLength, units] = header as unknown as number[];
   if (magic !== MAGIC) fail('not a Backstory index');
-  if (version !== PACK_INDEX_VERSION) throw new IndexFormatError(`index version ${String(version)} is not supported (expected ${PACK_INDEX_VERSION})`);
+  if (version !== PACK_INDEX_VERSION && version !== 1) throw new IndexFormatError(`index version ${String(version)} is not supported (expected ${PACK_INDEX_VERSION})`);
   const counts: Counts = { nodes: nodes as number, terminals: terminals as number, terms: terms as number, aliases: aliases as number, entities: entities as number };
   if (counts.nodes < 1) fail('no nodes');
   const views = {} as Views;
   let offset = bytes.byteOffset + HEADER_WORDS * 4;
   const end = bytes.byteOffset + bytes.byteLength;
-  for (const [name, width, length] of SECTIONS) {
+  views.aliasLanguage = new Uint8Array(counts.aliases);
+  for (const [name, width, length] of sectionsOf(version)) {
     const n = length(counts);
     if (offset + n * width > end) fail(`section ${name} runs past the end`);
     views[name] = width === 4 ? new Uint32Array(bytes.buffer, offset, n) : width === 2 ? new Uint16Array(bytes.buffer, offset, n) : new Uint8Array(bytes.buffer, offset, n);
@@ -156,11 +163,14 @@ export function decodePackIndex(input: Uint8Array): LoadedPack {
     termAlias: views.termAlias as Uint32Array,
     aliasEntity: views.aliasEntity as Uint32Array,
     aliasFlags: views.aliasFlags as Uint8Array,
+    aliasLanguage: views.aliasLanguage,
     forms: strings,
     formStart: views.formStart as Uint32Array,
     rootNext: new Uint32Array(0),
   };
-  checkTrie(trie, counts.entities);
+  if (!isMeta(meta)) fail('metadata');
+  const languages = (meta as PackMeta).languages ?? [];
+  checkTrie(trie, counts.entities, languages.length);
   const idStart = views.idStart as Uint32Array;
   const nameStart = views.nameStart as Uint32Array;
   const types = views.types as Uint8Array;

@@ -4,6 +4,7 @@ import { createScanState, scanChunk, type Mention } from './scan';
 import type { LoadedPack } from './loaded-pack';
 import { findReadingRegion } from './reading-region';
 import { BLOCK_SEPARATOR } from './fold';
+import { pageLanguage } from './page-language';
 
 export interface MentionInContext extends Mention {
   /** The page text around the mention (whitespace collapsed; " / " where a block ends). */
@@ -11,7 +12,8 @@ export interface MentionInContext extends Mention {
   after: string;
 }
 
-export type ScanDocumentOptions = CollectOptions & { demonyms?: boolean; readingRegion?: boolean };
+/** `language`: the page's, read from the document when not given (null: it says none). */
+export type ScanDocumentOptions = CollectOptions & { demonyms?: boolean; readingRegion?: boolean; language?: string | null };
 
 /** With `readingRegion` (the default) only what a reader reads is scanned, as in the content script. */
 export function scanDocument(root: Node, packs: readonly LoadedPack[], options: ScanDocumentOptions = {}): Mention[] {
@@ -22,8 +24,8 @@ const tidy = (text: string): string => text.split(BLOCK_SEPARATOR).join(' / ').r
 
 /** The same pass, with `chars` characters of text on each side of every mention. */
 export function scanDocumentWithContext(root: Node, packs: readonly LoadedPack[], options: ScanDocumentOptions, chars: number): MentionInContext[] {
-  const state = createScanState(options.demonyms ?? true);
   const doc = root.ownerDocument ?? (root as Document);
+  const state = createScanState(options.demonyms ?? true, options.language !== undefined ? options.language : pageLanguage(doc));
   const region = options.region ?? (options.readingRegion === false ? undefined : findReadingRegion(doc));
   const collector = new TextCollector(root, { ...options, region });
   const out: MentionInContext[] = [];

@@ -24,12 +24,15 @@ export interface Mention {
 
 export interface ScanState {
   demonyms: boolean;
+  /** The page's language ("fr"), or null when it does not say: which language-bound aliases match. */
+  language: string | null;
+  filters: Map<string, Uint8Array | null>;
   /** Per pack: entities already named in full on this page (short forms depend on it). */
   seen: Map<string, Set<number>>;
 }
 
-export function createScanState(demonyms: boolean): ScanState {
-  return { demonyms, seen: new Map() };
+export function createScanState(demonyms: boolean, language: string | null = null): ScanState {
+  return { demonyms, language, filters: new Map(), seen: new Map() };
 }
 
 interface PackMatch extends RawMatch {
@@ -47,7 +50,12 @@ export function scanChunk(chunk: TextChunk, packs: readonly LoadedPack[], state:
       state.seen.set(loaded.id, seen);
     }
     const reject = (m: RawMatch, text: string): boolean => rejectMatch(loaded, m, text);
-    for (const m of matchText(loaded.index, chunk.text, { demonyms: state.demonyms, seen, reject })) {
+    let languages = state.filters.get(loaded.id);
+    if (languages === undefined) {
+      languages = loaded.languageFilter(state.language);
+      state.filters.set(loaded.id, languages);
+    }
+    for (const m of matchText(loaded.index, chunk.text, { demonyms: state.demonyms, seen, reject, languages })) {
       all.push({ ...m, pack: loaded });
     }
   }

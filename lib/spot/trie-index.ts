@@ -31,6 +31,8 @@ export interface TrieIndex {
   /** Index into the pack's entity list. */
   aliasEntity: Uint32Array;
   aliasFlags: Uint8Array;
+  /** The page language an alias is for: 1 + its place in the pack's language list, 0 for every page. */
+  aliasLanguage: Uint8Array;
   /**
    * Each alias folded but with its case kept (checked against the page text at a trie hit), all in one
    * string: alias `a` is `forms.slice(formStart[a], formStart[a + 1])`.
@@ -46,27 +48,51 @@ export interface AliasEntry {
   form: string;
   entity: number;
   flags: number;
+  /** 0: every page; else 1 + the index of its language in packLanguages(). */
+  language: number;
 }
 
-/** Every matchable alias of every entity, folded; identical (entity, key, flags) triples appear once. */
+/** At most this many languages per pack: an alias's language is one byte. */
+export const MAX_PACK_LANGUAGES = 255;
+
+/** The languages a pack names things in, sorted: alias language k is the (k - 1)-th. */
+export function packLanguages(entities: readonly PackEntity[]): string[] {
+  const codes = new Set<string>();
+  for (const e of entities) for (const code of Object.keys(e.languages ?? {})) codes.add(code);
+  const sorted = [...codes].sort();
+  if (sorted.length > MAX_PACK_LANGUAGES) throw new IndexFormatError(`a pack can name things in at most ${MAX_PACK_LANGUAGES} languages, not ${sorted.length}`);
+  return sorted;
+}
+
+/** Every matchable alias of every entity, folded; identical (entity, key, flags, language) entries appear once. */
 export function collectAliases(entities: readonly PackEntity[], stopPhrases: readonly string[] = []): AliasEntry[] {
   const out: AliasEntry[] = [];
   const seen = new Set<string>();
-  const add = (text: string, entity: number, flags: number): void => {
+  const languageOf = new Map(packLanguages(entities).map((code, i) => [code, i + 1]));
+  const add = (text: string, entity: number, flags: number, language = 0): void => {
     const key = foldText(text).trim();
     if (key === '') return;
     const form = foldKeepCase(text).trim();
-    const dedupe = `${entity}\u0001${flags}\u0001${form}`;
+    const dedupe = `${entity}\u0001${flags}\u0001${language}\u0001${form}`;
     if (seen.has(dedupe)) return;
     seen.add(dedupe);
-    out.push({ key, form, entity, flags });
+    out.push({ key, form, entity, flags, language });
   };
   entities.forEach((entity, i) => {
-    add(entity.name, i, 0);
+    // A name listed under a language is that language's, like the rest of its names (the World pack's English
+    // names are not matched on French pages); otherwise it is matched on every page.
+    const nameKey = foldText(entity.name).trim();
+    const bound = Object.values(entity.languages ?? {}).some((local) => local.aliases?.some((a) => foldText(a).trim() === nameKey));
+    if (!bound) add(entity.name, i, 0);
     for (const a of entity.aliases) add(a, i, 0);
     for (const a of entity.acronyms) add(a, i, ALIAS_EXACT_CASE);
     for (const a of entity.shortForms) add(a, i, ALIAS_SHORT_FORM);
     for (const a of entity.demonyms) add(a, i, ALIAS_DEMONYM);
+    for (const [code, local] of Object.entries(entity.languages ?? {})) {
+      const language = languageOf.get(code) ?? 0;
+      for (const a of local.aliases ?? []) add(a, i, 0, language);
+      for (const a of local.demonyms ?? []) add(a, i, ALIAS_DEMONYM, language);
+    }
   });
   for (const phrase of stopPhrases) add(phrase, 0, ALIAS_STOP);
   return out;
@@ -156,6 +182,7 @@ export function buildTrieFromAliases(aliases: readonly AliasEntry[]): TrieIndex 
     termAlias,
     aliasEntity: Uint32Array.from(aliases, (a) => a.entity),
     aliasFlags: Uint8Array.from(aliases, (a) => a.flags),
+    aliasLanguage: Uint8Array.from(aliases, (a) => a.language),
     forms: aliases.map((a) => a.form).join(''),
     formStart,
     rootNext: new Uint32Array(0),
@@ -193,11 +220,11 @@ export class IndexFormatError extends Error {}
  * Checks that a decoded trie is consistent, so a damaged or hostile index can never make the matcher read
  * out of bounds: tight loops over typed arrays, linear in the index.
  */
-export function checkTrie(index: TrieIndex, entityCount: number): void {
+export function checkTrie(index: TrieIndex, entityCount: number, languageCount = 0): void {
   const fail = (what: string): never => {
     throw new IndexFormatError(`index is inconsistent: ${what}`);
   };
-  const { nodes, edgeStart, edgeChar, termBits, termRank, termOffsets, termAlias, aliasEntity, aliasFlags, formStart, forms } = index;
+  const { nodes, edgeStart, edgeChar, termBits, termRank, termOffsets, termAlias, aliasEntity, aliasFlags, aliasLanguage, formStart, forms } = index;
   if (!Number.isInteger(nodes) || nodes < 1) fail('node count');
   if (edgeStart.length !== nodes + 1 || termBits.length !== (nodes + 31) >>> 5) fail('node arrays have the wrong length');
   // Breadth-first: edge e leads to node e + 1, so there are nodes - 1 edges and node i's edges start at i or later.
@@ -209,6 +236,8 @@ export function checkTrie(index: TrieIndex, entityCount: number): void {
   if (termOffsets.length !== terminal + 1 || termOffsets[0] !== 0 || termOffsets[terminal] !== termAlias.length) fail('terminal arrays');
   for (let j = 0; j < terminal; j++) if ((termOffsets[j] as number) > (termOffsets[j + 1] as number)) fail(`terminals of terminal node ${j}`);
   const aliases = aliasEntity.length;
+  if (aliasLanguage.length !== aliases) fail('alias languages');
+  for (let a = 0; a < aliases; a++) if ((aliasLanguage[a] as number) > languageCount) fail('alias language out of range');
   if (aliasFlags.length !== aliases || formStart.length !== aliases + 1 || formStart[0] !== 0 || (formStart[aliases] as number) > forms.length) fail('alias arrays');
   for (let i = 0; i < nodes; i++) {
     const e = edgeStart[i] as number;
