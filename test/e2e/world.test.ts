@@ -41,7 +41,7 @@ describe('the World pack in Chromium', () => {
   test('a French page: its countries by their French names, not by English or Spanish ones; a card with a map', async () => {
     const page = await openPage(browser, server.url('/fr.html'));
     const found = await waitForText(page, 'Allemagne');
-    for (const name of ['Roumanie', 'Allemagne', 'Brésil', 'Japon']) expect(found, name).toContain(name);
+    for (const name of ['Roumanie', 'Allemagne', 'Brésil', 'Japon', 'OTAN']) expect(found, name).toContain(name);
     expect(found).not.toContain('Germany');
     expect(found).not.toContain('Spain');
 
@@ -81,6 +81,13 @@ describe('the World pack in Chromium', () => {
     expect(fromNews.text).toMatch(/NATO member since2004/);
     expect(fromNews.map).toMatch(/^Map: Romania in Southeast Europe/);
     expect(fromNews.text).toMatch(/Area238,391 km²/);
+
+    // An international body too: the news pack's NATO gets the World pack's founding year and seat.
+    await hoverText(en, 'NATO');
+    const nato = await readCard(en);
+    expect(nato.name).toBe('NATO');
+    expect(nato.text).toMatch(/Founded1949/);
+    expect(nato.text).toMatch(/HeadquartersBrussels/);
     await en.close();
   });
 

@@ -109,8 +109,9 @@ describe('the World pack built from the data packages', () => {
     const isos = new Set(pack.entities.flatMap((e) => e.sameAs ?? []));
     const missing = countries.filter((c) => !isos.has(`iso:${c.cca3}`)).map((c) => c.name.common);
     expect(missing).toEqual([]);
-    expect(pack.entities.every((e) => e.map && e.map.alt.startsWith('Map: '))).toBe(true);
-    const bytes = pack.entities.reduce((sum, e) => sum + JSON.stringify(e.map).length, 0) / pack.entities.length;
+    const places = pack.entities.filter((e) => e.type !== 'organization');
+    expect(places.every((e) => e.map && e.map.alt.startsWith('Map: '))).toBe(true);
+    const bytes = places.reduce((sum, e) => sum + JSON.stringify(e.map).length, 0) / places.length;
     expect(bytes).toBeLessThanOrEqual(3_000);
     expect(() => validatePack(JSON.parse(JSON.stringify(pack)), 'world')).not.toThrow();
   });
@@ -134,6 +135,15 @@ describe('the World pack built from the data packages', () => {
     expect(pack.entities.some((e) => e.type === 'city' && e.name === 'Victoria')).toBe(false);
   });
 
+  test('at least 60 international bodies, each with its founding year, and names in the reader\'s languages', () => {
+    const bodies = pack.entities.filter((e) => e.type === 'organization');
+    expect(bodies.length).toBeGreaterThanOrEqual(60);
+    expect(bodies.every((e) => e.summary !== '' && e.facts.some((f) => f.label === 'Founded' && /^\d{4}$/.test(f.value)))).toBe(true);
+    const nato = bodies.find((e) => e.name === 'NATO');
+    expect(nato?.languages?.fr?.aliases).toContain('OTAN');
+    expect(nato?.sameAs).toEqual(['org:NATO']);
+  });
+
   test('French and Spanish pages find their countries by their own names', () => {
     const loaded = loadPack(pack);
     const onPage = (lang: string, text: string): string[] => {
@@ -143,6 +153,7 @@ describe('the World pack built from the data packages', () => {
     expect(onPage('fr', "Le Royaume-Uni, l'Allemagne et la Côte d'Ivoire ; les Roumains."))
       .toEqual(['United Kingdom=Royaume-Uni', 'Germany=Allemagne', 'Ivory Coast=Côte d\'Ivoire', 'Romania=Roumains']);
     expect(onPage('es', 'Estados Unidos, Alemania y México; los alemanes.')).toEqual(['United States=Estados Unidos', 'Germany=Alemania', 'Mexico=México']);
+    expect(onPage('fr', "L'OTAN et l'ONU ; la Banque mondiale et le FMI.")).toEqual(['NATO=OTAN', 'United Nations=ONU', 'World Bank=Banque mondiale', 'International Monetary Fund=FMI']);
   });
 });
 
