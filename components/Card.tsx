@@ -143,7 +143,7 @@ export function Card(props: CardProps): JSX.Element {
       {props.url && (
         <p class="more">
           <a href={props.url} target="_blank" rel="noopener noreferrer">
-            Read more about {props.name}
+            Read more about {props.name}{props.urlSite ? ` on ${props.urlSite}` : ''}
           </a>
         </p>
       )}

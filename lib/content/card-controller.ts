@@ -17,6 +17,7 @@ import { cardIsDark } from './theme';
 import { placeCard } from './card-position';
 import { cardCopyText, copyToClipboard } from './card-copy';
 import { lookUp } from './entity-lookup';
+import { pageLanguage } from '../spot/page-language';
 import { asOfLabel, pageDate } from './page-date';
 
 /** One frame at 60 Hz, for counting frames between two frame start times. */
@@ -72,6 +73,8 @@ export class CardController {
   private status = '';
   private statusTimer = 0;
   private publishedAt: Date | null | undefined;
+  /** The page's language, read when a card is first drawn (a "Read more" link goes to Wikipedia in it). */
+  private language: { code: string | null } | undefined;
   /** When the last dwell ended, until the card it opened is drawn with its details (for the diagnostics log). */
   private dwellEndedAt = -1;
   /** The start time of the first frame after that dwell ended (-1 until it begins). */
@@ -230,6 +233,7 @@ export class CardController {
       records: this.o.store.mentionsOf(target.packId, target.entity.id),
       muted: new Set(this.o.settings().mutedEntities),
       asOf: asOfLabel(loaded.meta.corpusDate, this.publishedAt, new Date()),
+      language: (this.language ??= { code: pageLanguage(this.o.win.document) }).code,
       state: { muted: this.mutedNotice === target, status: this.status, dark: cardIsDark(this.o.settings(), this.o.win.document), pinned: this.intent.isPinned, canGoBack: this.history.length > 0 },
     });
     const actions: CardActions = {

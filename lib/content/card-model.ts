@@ -15,8 +15,10 @@ export interface CardModel {
   /** Why they could not be read, when they could not. */
   detailsError: string;
   summary: string;
-  /** An http(s) link for more, from the pack, or ''. */
+  /** An http(s) link for more: the pack's, else Wikipedia's search in the page's language, or ''. */
   url: string;
+  /** Where `url` goes when the pack gave none ("Wikipedia"), else ''. */
+  urlSite: string;
   facts: readonly KeyFact[];
   /** A locator map to draw, or null. */
   map: EntityMap | null;
@@ -68,7 +70,24 @@ export interface EntityCardInput {
   /** Muted "packId/entityId" keys: they are left out of Related. */
   muted: ReadonlySet<string>;
   asOf: string;
+  /** The page's language ("fr"), or null: a "Read more" link goes to Wikipedia in it. */
+  language: string | null;
   state: Pick<CardModel, 'muted' | 'status' | 'dark' | 'pinned' | 'canGoBack'>;
+}
+
+/** Entities Wikipedia is sure to have an article on, under the name a page writes. */
+const WIKIPEDIA_TYPES: ReadonlySet<EntityType> = new Set(['country', 'city', 'region', 'organization']);
+
+/**
+ * The pack's link, else, for a country, city, region or body, Wikipedia in the page's language, searched for
+ * the name as the page writes it ("Allemagne" on a French page goes to the French article). Only a link: it is
+ * followed when the reader clicks it.
+ */
+function readMore(url: string, input: EntityCardInput): { url: string; urlSite: string } {
+  if (url !== '' || input.details.status !== 'ready' || !WIKIPEDIA_TYPES.has(input.entity.type)) return { url, urlSite: '' };
+  const language = input.language && /^[a-z]{2,3}$/.test(input.language) ? input.language : 'en';
+  const name = input.record?.mention.text ?? input.entity.name;
+  return { url: `https://${language}.wikipedia.org/wiki/Special:Search?search=${encodeURIComponent(name)}&go=Go`, urlSite: 'Wikipedia' };
 }
 
 /**
@@ -84,7 +103,7 @@ export function entityCardModel(input: EntityCardInput): CardModel {
     details: input.details.status,
     detailsError: input.details.status === 'failed' ? input.details.message : '',
     summary: details?.summary ?? '',
-    url: details?.url ?? '',
+    ...readMore(details?.url ?? '', input),
     facts: details?.facts ?? [],
     map: details?.map ?? null,
     news: details?.news ?? [],

@@ -6,7 +6,7 @@
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { highlightedTexts, hoverText, launchExtension, openExtensionPage, openPage, readCard, type ExtensionBrowser } from '../../support/browser';
+import { cardHtml, highlightedTexts, hoverText, launchExtension, openExtensionPage, openPage, readCard, type ExtensionBrowser } from '../../support/browser';
 import { startServer, type PageServer } from '../../support/server';
 import { WORLD_PAGES } from '../../support/sample-pages';
 
@@ -51,6 +51,9 @@ describe('the World pack in Chromium', () => {
     expect(card.text).toMatch(/Germany is a country in Western Europe; its capital is Berlin/);
     expect(card.text).toMatch(/Area357,114 km²/);
     expect(card.map).toBe('Map: Germany in Western Europe, Berlin marked.');
+    // "Read more" goes to Wikipedia in the page's language, for the name as the page writes it (a link only).
+    expect(card.text).toMatch(/Read more about Germany on Wikipedia/);
+    expect(await cardHtml(page)).toContain('href="https://fr.wikipedia.org/wiki/Special:Search?search=Allemagne&amp;go=Go"');
     await page.close();
   });
 

@@ -7,7 +7,7 @@ const noop = (): void => undefined;
 
 function props(over: Partial<CardProps> = {}): CardProps {
   return {
-    name: 'Drone wall', type: 'concept', details: 'ready', detailsError: '', summary: 'A layered defence.', url: '', facts: [{ label: 'Proposed', value: '2025' }], map: null,
+    name: 'Drone wall', type: 'concept', details: 'ready', detailsError: '', summary: 'A layered defence.', url: '', urlSite: '', facts: [{ label: 'Proposed', value: '2025' }], map: null,
     news: groupNews([{ doc: 'd1', text: 'The EU backed a “drone wall” plan.', marks: [[17, 27]] }],
       new Map([['d1', { id: 'd1', title: 'Romania builds drones', kind: 'article', date: '2025-12', source: 'seed.txt' }]]), 3),
     asOf: '', muted: false, status: '', youRead: null,
