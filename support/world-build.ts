@@ -29,7 +29,7 @@ export const WORLD_INDEX_OUT = 'generated/backstory-world.index.json';
 /** What the options page lists about it, without the pack, and the indexes' version (the background's check). */
 export const WORLD_SUMMARY_OUT = 'generated/backstory-world.summary.json';
 
-/** The curated international bodies. */
+/** The curated international bodies, and the World pack's curated stop phrases (stop-phrases.txt). */
 const BODIES_DIR = 'corpus/world';
 
 /** Languages the UI speaks that world-countries has no names in, taken from i18n-iso-countries. */
@@ -67,7 +67,8 @@ export function worldPack(): { pack: KnowledgePack; report: WorldReport } {
   });
   // A stop phrase that is itself one of the pack's names (in any language) is a name, not a stop.
   const names = new Set(pack.entities.flatMap((e) => [e.name, ...e.aliases, ...e.acronyms, ...e.demonyms, ...Object.values(e.languages ?? {}).flatMap((l) => [...(l.aliases ?? []), ...(l.demonyms ?? [])])].map((n) => foldText(n).trim())));
-  pack.stopPhrases = lexiconStopPhrases(pack.entities).filter((phrase) => !names.has(foldText(phrase).trim()));
+  const curated = readFileSync(join(BODIES_DIR, 'stop-phrases.txt'), 'utf8').split('\n').map((l) => l.replace(/#.*$/, '').trim()).filter((l) => l !== '');
+  pack.stopPhrases = [...new Set([...curated, ...lexiconStopPhrases(pack.entities)])].filter((phrase) => !names.has(foldText(phrase).trim()));
   return { pack, report };
 }
 

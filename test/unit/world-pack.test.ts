@@ -208,3 +208,29 @@ describe('one card from two packs', () => {
     expect(details.map).toEqual(map);
   });
 });
+
+describe('the World pack\'s precision traps, per language', () => {
+  let loaded: ReturnType<typeof loadPack>;
+  beforeAll(() => {
+    loaded = loadPack(worldPack().pack);
+  }, 60_000);
+  const onPage = (lang: string, text: string): string[] => {
+    const doc = new DOMParser().parseFromString(`<!doctype html><html lang="${lang}"><body><p>${text}</p></body></html>`, 'text/html');
+    return scanDocument(doc.body, [loaded], { readingRegion: false }).map((m) => `${m.entity.name}=${m.text}`);
+  };
+
+  test('English: the U.S. state, given names, the bird, the pet; Niger beside Nigeria; an ambiguous Congo', () => {
+    expect(onPage('en', 'Police in Atlanta, Georgia, said a Georgia Tech student was safe.')).toEqual([]);
+    expect(onPage('en', 'Tbilisi is the capital of Georgia, and Georgia borders Russia.')).toEqual(['Tbilisi=Tbilisi', 'Georgia=Georgia', 'Georgia=Georgia', 'Russia=Russia']);
+    expect(onPage('en', 'On the court, Michael Jordan and Chad Smith talked about a turkey and a guinea pig.')).toEqual([]);
+    expect(onPage('en', 'Jordan and Chad signed the deal.')).toEqual(['Jordan=Jordan', 'Chad=Chad']);
+    expect(onPage('en', 'Niger and Nigeria closed the border; Guinea and Equatorial Guinea did not.')).toEqual(['Niger=Niger', 'Nigeria=Nigeria', 'Guinea=Guinea', 'Equatorial Guinea=Equatorial Guinea']);
+    expect(onPage('en', 'Fighting in Congo spread; DR Congo and the Republic of the Congo met.')).toEqual(['DR Congo=DR Congo', 'Republic of the Congo=Republic of the Congo']);
+  });
+
+  test('French, Spanish, German: their own names, and another language\'s never', () => {
+    expect(onPage('fr', 'Jordan Bardella a parlé du Tchad, de la Géorgie et de la Jordanie.')).toEqual(['Chad=Tchad', 'Georgia=Géorgie', 'Jordan=Jordanie']);
+    expect(onPage('es', 'Georgia, Chad y Jordania; no Allemagne ni Deutschland.')).toEqual(['Georgia=Georgia', 'Chad=Chad', 'Jordan=Jordania']);
+    expect(onPage('de', 'Georgien, der Tschad und Jordanien; nicht Allemagne.')).toEqual(['Georgia=Georgien', 'Chad=Tschad', 'Jordan=Jordanien']);
+  });
+});
