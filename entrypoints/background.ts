@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
+import { detect } from 'tinyld/light';
 import { NEXT_MENTION_COMMAND } from '../lib/extension/shortcut';
 import { isMessage, sendToTab } from '../lib/messages';
 import { loadSettings, writeSettings } from '../lib/settings/store';
@@ -65,6 +66,10 @@ export default defineBackground({
           .then((settings) => entityDetails(packId, id, (other) => !settings.disabledPacks.includes(other)))
           .then((found) => ({ details: found }), (error: unknown) => ({ details: null, error: error instanceof Error ? error.message : String(error) }));
         return Promise.all([details, readingFor(entityKey(packId, id), sender)]).then(([answer, youRead]) => (youRead ? { ...answer, youRead } : answer));
+      }
+      if (isMessage(message, 'detect-language')) {
+        const language = detect(String(message.sample).slice(0, 2_000));
+        return Promise.resolve({ language: /^[a-z]{2,3}$/.test(language) ? language : null });
       }
       if (isMessage(message, 'reading-save')) {
         return saveReading(message.article, sender).then((saved) => {

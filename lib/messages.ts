@@ -24,6 +24,8 @@ export interface MessageMap {
   'next-mention': { request: Record<never, never>; response: { ok: boolean } };
   /** content script -> background: how many entities the page has, for the toolbar badge. */
   'page-count': { request: { count: number }; response: { ok: boolean } };
+  /** A page that does not say its language: the background guesses it from a sample of its text. */
+  'detect-language': { request: { sample: string }; response: { language: string | null } };
   /** popup -> content script: entities of every loaded pack whose name or alias matches the query. */
   'look-up': { request: { query: string }; response: { entities: Array<Omit<PageEntity, 'count'>> } };
   /** popup -> content script: open an entity's card by name lookup, whether or not the page mentions it. */

@@ -13,7 +13,7 @@ import { loadSettings, watchSettings } from '../../lib/settings/store';
 import { PACK_INDEX_PREFIX, PACK_LIST_KEY } from '../../lib/pack-store/keys';
 import { LEARNED_INDEX_KEY } from '../../lib/reading/learned-keys';
 import { readingOnHere } from '../../lib/reading/reading-scope';
-import { pageLanguage } from '../../lib/spot/page-language';
+import { declaredLanguage, languageSample, pageLanguage, rememberDetectedLanguage } from '../../lib/spot/page-language';
 import { WORLD_VERSION_KEY } from '../../lib/pack-store/world-indexes';
 
 export default defineContentScript({
@@ -25,6 +25,14 @@ export default defineContentScript({
     const startedAt = performance.now();
     if (!canRunOn(document)) return;
     let settings = await loadSettings();
+    // A page that does not say its language has it guessed from its text, once, in the background.
+    if (declaredLanguage(document) === null) {
+      const sample = languageSample(document);
+      if (sample.length >= 40) {
+        const answer = await sendToBackground({ type: 'detect-language', sample }).catch(() => null);
+        rememberDetectedLanguage(document, answer?.language ?? null);
+      }
+    }
     const log = createLogger(() => settings.diagnostics);
     const alive = (): boolean => ctx.isValid;
     const send = (message: Message): void => {

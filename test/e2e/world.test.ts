@@ -18,6 +18,7 @@ beforeAll(async () => {
   server.route('/fr.html', WORLD_PAGES.fr);
   server.route('/es.html', WORLD_PAGES.es);
   server.route('/en.html', WORLD_PAGES.en);
+  server.route('/fr-unsaid.html', WORLD_PAGES.fr.replace(' lang="fr"', ''));
   browser = await launchExtension();
 });
 
@@ -54,6 +55,15 @@ describe('the World pack in Chromium', () => {
     // "Read more" goes to Wikipedia in the page's language, for the name as the page writes it (a link only).
     expect(card.text).toMatch(/Read more about Germany on Wikipedia/);
     expect(await cardHtml(page)).toContain('href="https://fr.wikipedia.org/wiki/Special:Search?search=Allemagne&amp;go=Go"');
+    await page.close();
+  });
+
+  test('a French page that does not say its language: the background detects it, and French names match', async () => {
+    const page = await openPage(browser, server.url('/fr-unsaid.html'));
+    const found = await waitForText(page, 'Allemagne');
+    expect(found).toContain('Allemagne');
+    expect(found).toContain('Roumanie');
+    expect(found).not.toContain('Germany');
     await page.close();
   });
 

@@ -11,7 +11,7 @@ import { mergedDetails } from '../../lib/pack-store/entity-record';
 import type { KnowledgePack, PackEntity } from '../../lib/pack-format/types';
 import { PackError, validatePack } from '../../lib/pack-format/validate';
 import { decodePackIndex, encodePackIndex, loadPack } from '../../lib/spot/pack-index';
-import { pageLanguage } from '../../lib/spot/page-language';
+import { languageSample, pageLanguage, rememberDetectedLanguage } from '../../lib/spot/page-language';
 import { scanDocument } from '../../lib/spot/scan-document';
 import { inLanguage, installWorldIndexes, worldIndexKeys, type KeyValueStore } from '../../lib/pack-store/world-indexes';
 import { worldPack } from '../../support/world-build';
@@ -61,6 +61,14 @@ describe('names by page language', () => {
     expect(pageLanguage(doc('<!doctype html><html><head><meta http-equiv="Content-Language" content="es"></head><body></body></html>'))).toBe('es');
     expect(pageLanguage(doc('<!doctype html><html lang="  "><body></body></html>'))).toBeNull();
     expect(pageLanguage(doc('<!doctype html><html lang="x!"><body></body></html>'))).toBeNull();
+    // Undeclared: what the detector found, remembered for the page; a declared language always wins.
+    const unsaid = doc('<!doctype html><html><body><p>Le gouvernement a annoncé mardi un accord.</p><p>Les ministres ont salué la décision.</p></body></html>');
+    expect(languageSample(unsaid)).toBe('Le gouvernement a annoncé mardi un accord. Les ministres ont salué la décision.');
+    rememberDetectedLanguage(unsaid, 'fr');
+    expect(pageLanguage(unsaid)).toBe('fr');
+    const said = doc('<!doctype html><html lang="de"><body></body></html>');
+    rememberDetectedLanguage(said, 'fr');
+    expect(pageLanguage(said)).toBe('de');
   });
 });
 
