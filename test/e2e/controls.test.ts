@@ -2,6 +2,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
+import { SETTINGS_KEY } from '../../lib/settings/schema';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { seedArticlePage } from '../../support/sample-pages';
 import { runKb } from '../../support/kb-run';
@@ -449,7 +450,13 @@ describe('persistence', () => {
     await options.locator('#trigger').selectOption('click');
     await options.locator('#delay').fill('700');
     await options.locator('#delay').blur();
-    await options.waitForTimeout(600);
+    // Closed once both changes are written (at a first start the background is also writing the World
+    // pack's page indexes, and the browser does not wait for a write in flight when it quits).
+    await options.waitForFunction(async (key) => {
+      const { chrome } = globalThis as unknown as { chrome: { storage: { local: { get(k: string): Promise<Record<string, { hoverDelayMs?: number; trigger?: string } | undefined>> } } } };
+      const stored = (await chrome.storage.local.get(key))[key];
+      return stored?.hoverDelayMs === 700 && stored.trigger === 'click';
+    }, SETTINGS_KEY, { timeout: 10_000 });
     await options.close();
     await browser.close({ keepProfile: true });
     browser = await launchExtension({ userDataDir: profile });
