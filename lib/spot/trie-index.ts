@@ -250,10 +250,17 @@ export function checkTrie(index: TrieIndex, entityCount: number, languageCount =
   }
 }
 
-/** Adds the root's direct lookup table (not stored: it is 256 KB of mostly zeros). */
+/**
+ * Adds the root's direct lookup table (not stored). It reaches only as far as the highest code unit a name
+ * starts with (a few hundred entries for Latin names, not 65,536): every pack on a page holds one, and a code
+ * past its end starts no name (the matcher reads it as 0).
+ */
 export function withRootTable(index: TrieIndex): TrieIndex {
-  const rootNext = new Uint32Array(0x10000);
+  const start = index.edgeStart[0] ?? 0;
   const end = index.edgeStart[1] ?? 0;
-  for (let e = index.edgeStart[0] ?? 0; e < end; e++) rootNext[index.edgeChar[e] as number] = e + 2;
+  let highest = -1;
+  for (let e = start; e < end; e++) highest = Math.max(highest, index.edgeChar[e] as number);
+  const rootNext = new Uint32Array(highest + 1);
+  for (let e = start; e < end; e++) rootNext[index.edgeChar[e] as number] = e + 2;
   return { ...index, rootNext };
 }
