@@ -62,8 +62,7 @@ export default defineBackground({
         if (packId === LEARNED_PACK_ID) return learnedDetails(id.slice(0, 200), sender);
         // After the migration, so a pack moved at this start is found in its new place.
         const details = migrated
-          .then(() => loadSettings())
-          .then((settings) => entityDetails(packId, id, (other) => !settings.disabledPacks.includes(other)))
+          .then(() => entityDetails(packId, id, async () => (await loadSettings()).disabledPacks))
           .then((found) => ({ details: found }), (error: unknown) => ({ details: null, error: error instanceof Error ? error.message : String(error) }));
         return Promise.all([details, readingFor(entityKey(packId, id), sender)]).then(([answer, youRead]) => (youRead ? { ...answer, youRead } : answer));
       }

@@ -63,14 +63,17 @@ async function recordOf(packId: string, entityId: string): Promise<EntityRecord 
 /**
  * An entity's details, with what the other enabled bundled packs say of the same thing (its `sameAs`
  * identities): one card for Romania, with the news pack's sentences and the World pack's facts and map.
+ * `disabledPacks` is asked only for an entity that has such identities, so other cards read no settings.
  */
-export async function entityDetails(packId: string, entityId: string, enabled: (packId: string) => boolean = () => true): Promise<EntityDetails | null> {
+export async function entityDetails(packId: string, entityId: string, disabledPacks: () => Promise<readonly string[]> = () => Promise.resolve([])): Promise<EntityDetails | null> {
   const record = await recordOf(packId, entityId);
   if (!record) return null;
+  const sameAs = record.entity.sameAs ?? [];
+  const disabled = sameAs.length > 0 ? await disabledPacks() : [];
   const others: EntityRecord[] = [];
-  for (const key of record.entity.sameAs ?? []) {
+  for (const key of sameAs) {
     for (const other of BUNDLED_FILES.keys()) {
-      if (other === packId || !enabled(other)) continue;
+      if (other === packId || disabled.includes(other)) continue;
       // What another pack adds is extra: when it cannot be read, the card still has its own pack's details.
       const found = (await bundledRecords(other)?.catch(() => null))?.bySameAs.get(key);
       if (found && !others.includes(found)) others.push(found);
