@@ -93,29 +93,15 @@ function mainPart(country: Feature<Geometry>): Feature<Geometry> {
   return { type: 'Feature', properties: {}, geometry: { type: 'Polygon', coordinates: best } };
 }
 
-/** A country's map: it filled, its neighbours around it, its capital (when its place is known) as a dot. */
-export function countryMap(atlas: Atlas, code: string, fallback: [number, number], alt: string, capital?: [number, number]): EntityMap {
-  const own = atlas.byCode.get(code);
-  const bounds = own ? geoBounds(mainPart(own)) : [[fallback[1] - 1, fallback[0] - 1], [fallback[1] + 1, fallback[0] + 1]];
+/**
+ * A country filled among its neighbours, with an optional dot at [longitude, latitude]. A country the atlas
+ * lacks (too small for it) is shown as the area `pad` degrees around `around`.
+ */
+function locatorMap(atlas: Atlas, code: string, around: [number, number], pad: number, point: [number, number] | undefined, alt: string): EntityMap {
+  const country = atlas.byCode.get(code);
+  const bounds = country ? geoBounds(mainPart(country)) : [[around[0] - pad, around[1] - pad], [around[0] + pad, around[1] + pad]];
   const projection = projectionFor(areaAround(bounds as [[number, number], [number, number]], SMALLEST_SPAN));
-  const others: FeatureCollection<Geometry> = { type: 'FeatureCollection', features: atlas.all.features.filter((f) => f !== own) };
-  const point = capital ?? (own ? undefined : ([fallback[1], fallback[0]] as [number, number]));
   const dot = point ? projection(point) : null;
-  return {
-    viewBox: `0 0 ${MAP_WIDTH} ${MAP_HEIGHT}`,
-    land: pathOf(projection, others, LAND_STEP),
-    focus: own ? pathOf(projection, own) : '',
-    ...(dot ? { dot: [Math.round(dot[0]), Math.round(dot[1])] as [number, number] } : {}),
-    alt,
-  };
-}
-
-/** A place's map: a dot at [longitude, latitude] in its country, which is filled. */
-export function placeMap(atlas: Atlas, countryCode: string, where: [number, number], alt: string): EntityMap {
-  const country = atlas.byCode.get(countryCode);
-  const bounds = country ? geoBounds(mainPart(country)) : [[where[0] - 2, where[1] - 2], [where[0] + 2, where[1] + 2]];
-  const projection = projectionFor(areaAround(bounds as [[number, number], [number, number]], SMALLEST_SPAN));
-  const dot = projection(where);
   return {
     viewBox: `0 0 ${MAP_WIDTH} ${MAP_HEIGHT}`,
     land: pathOf(projection, { type: 'FeatureCollection', features: atlas.all.features.filter((f) => f !== country) }, LAND_STEP),
@@ -123,4 +109,18 @@ export function placeMap(atlas: Atlas, countryCode: string, where: [number, numb
     ...(dot ? { dot: [Math.round(dot[0]), Math.round(dot[1])] as [number, number] } : {}),
     alt,
   };
+}
+
+/**
+ * A country's map: its capital as a dot when its place is known; a country the atlas lacks is a dot at its
+ * `latlng` ([latitude, longitude], as world-countries gives it).
+ */
+export function countryMap(atlas: Atlas, code: string, latlng: [number, number], alt: string, capital?: [number, number]): EntityMap {
+  const centre: [number, number] = [latlng[1], latlng[0]];
+  return locatorMap(atlas, code, centre, 1, capital ?? (atlas.byCode.has(code) ? undefined : centre), alt);
+}
+
+/** A place's map: a dot at [longitude, latitude] in its country. */
+export function placeMap(atlas: Atlas, countryCode: string, where: [number, number], alt: string): EntityMap {
+  return locatorMap(atlas, countryCode, where, 2, where, alt);
 }
