@@ -109,7 +109,7 @@ export function writeAtomic(out: string, text: string): void {
   renameSync(tmp, out);
 }
 
-function readLines(path: string, what: string): string[] {
+export function readLines(path: string, what: string): string[] {
   return readText(path, what).split('\n').map((l) => l.replace(/#.*$/, '').trim()).filter((l) => l !== '');
 }
 

@@ -12,12 +12,12 @@ import atlasTopology from 'world-atlas/countries-110m.json';
 import isoCountries from 'i18n-iso-countries';
 import { buildWorldPack, type WorldCity, type WorldReport } from '../lib/kb/world-pack';
 import { loadAtlas } from '../lib/kb/locator-map';
-import { validatePack } from '../lib/pack-format/validate';
+import { Checker, checkUniqueness, validatePack } from '../lib/pack-format/validate';
 import { encodePackIndex } from '../lib/spot/pack-index';
 import { lexiconStopPhrases } from '../lib/kb/lexicon-stops';
 import { nlp } from '../lib/kb/nlp';
 import { foldText } from '../lib/spot/fold';
-import { writeAtomic } from './kb-run';
+import { readLines, writeAtomic } from './kb-run';
 import { createHash } from 'node:crypto';
 import type { KnowledgePack } from '../lib/pack-format/types';
 import { summarize } from '../lib/pack-store/summary';
@@ -65,9 +65,10 @@ export function worldPack(): { pack: KnowledgePack; report: WorldReport } {
     isCommonWord,
     version: `countries ${pkg.version}`,
   });
-  // A stop phrase that is itself one of the pack's names (in any language) is a name, not a stop.
-  const names = new Set(pack.entities.flatMap((e) => [e.name, ...e.aliases, ...e.acronyms, ...e.demonyms, ...Object.values(e.languages ?? {}).flatMap((l) => [...(l.aliases ?? []), ...(l.demonyms ?? [])])].map((n) => foldText(n).trim())));
-  const curated = readFileSync(join(BODIES_DIR, 'stop-phrases.txt'), 'utf8').split('\n').map((l) => l.replace(/#.*$/, '').trim()).filter((l) => l !== '');
+  // A stop phrase that is itself one of the pack's names (in any language) is a name, not a stop: the names
+  // are the ones the validator's uniqueness check claims.
+  const names = checkUniqueness(new Checker(WORLD_OUT), pack.entities);
+  const curated = readLines(join(BODIES_DIR, 'stop-phrases.txt'), 'World stop phrase file');
   pack.stopPhrases = [...new Set([...curated, ...lexiconStopPhrases(pack.entities)])].filter((phrase) => !names.has(foldText(phrase).trim()));
   return { pack, report };
 }
