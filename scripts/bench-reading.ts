@@ -95,7 +95,8 @@ async function detailsTimes(ext: ExtensionBrowser, url: string): Promise<number[
 }
 
 export async function benchReading(log: (line: string) => void = console.log): Promise<void> {
-  const server = await startServer();
+  // Isolated pages: the content script's clock reads microseconds, where a 1 ms target needs it.
+  const server = await startServer({ isolated: true });
   server.route('/a.html', shortArticlePage('Allies tighten the eastern flank', 'NATO moved more air defences to Romania after the drone incursions.'));
   server.route('/b.html', shortArticlePage('Summit opens in The Hague', 'NATO leaders opened their summit with a pledge on spending.'));
   const ext = await launchExtension();
@@ -139,7 +140,7 @@ export async function benchReading(log: (line: string) => void = console.log): P
     log(`storage | – | ${stats.replace(/^Kept now: /, '')} | ${(mb / (ARTICLES / 1000)).toFixed(2)} MB per 1,000 articles`);
     log(`import of the 10,000 articles through the options page | – | ${(importMs / 1000).toFixed(1)} s | –`);
     const kept = pageMs.filter(([, ms]) => Number.isFinite(ms));
-    log(`the page's work when an article is kept (saved real articles, median; each) | – | ${median(kept.map(([, ms]) => ms)).toFixed(2)} ms (${kept.map(([n, ms]) => `${n} ${ms.toFixed(1)}`).join(', ')}) | target ≤ 1 ms`);
+    log(`the page's work when an article is kept (saved real articles, median; each) | – | ${median(kept.map(([, ms]) => ms)).toFixed(2)} ms (${kept.map(([n, ms]) => `${n} ${ms.toFixed(2)}`).join(', ')}) | target ≤ 1 ms`);
     log(`learning names from the ${ARTICLES.toLocaleString('en')} articles | – | ${learning.report} | off the page: ${learning.longTasks} long tasks on an open page meanwhile, longest gap between its frames ${learning.longestFrameMs.toFixed(0)} ms`);
   } finally {
     await ext.close();

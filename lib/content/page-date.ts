@@ -3,7 +3,7 @@
  * and schema.org meta tags, JSON-LD, or the article's <time>. Null when the page says nothing parseable.
  */
 import { formatPackDate } from '../pack-format/news-groups';
-import { getAttribute, queryList, textContent } from '../dom/safe-dom';
+import { getAttribute, localName, queryList, textContent } from '../dom/safe-dom';
 import { DATE_KEYS, pageMeta, type PageMeta } from './page-meta';
 
 function parse(text: string | null | undefined): Date | null {
@@ -49,11 +49,14 @@ const JSON_LD_MAX = 200_000;
 export function pageDateSources(doc: Document, article: Element | null = null, meta: PageMeta = pageMeta(doc)): DateSources {
   const metas = DATE_KEYS.flatMap((key) => meta.values.get(key) ?? []);
   if (metas.length > 0) return { metas, jsonLd: [], itemprop: '', time: '' };
-  const jsonLd = Array.from(queryList(doc, 'script[type="application/ld+json"]'))
+  // One pass over the document for both: JSON-LD may sit anywhere, and so may a body's date meta.
+  const found = Array.from(queryList(doc, 'script[type="application/ld+json"], meta[itemprop="datePublished"]'));
+  const jsonLd = found
+    .filter((el) => localName(el) === 'script')
     .slice(0, 10)
     .map(textContent)
     .filter((t) => t.length <= JSON_LD_MAX);
-  const inBody = queryList(doc, 'meta[itemprop="datePublished"]')[0];
+  const inBody = found.find((el) => localName(el) === 'meta');
   const time = article ? queryList(article, 'time[datetime]')[0] : queryList(doc, 'article time[datetime], main time[datetime], time[datetime]')[0];
   return { metas, jsonLd, itemprop: (inBody && getAttribute(inBody, 'content')) ?? '', time: (time && getAttribute(time, 'datetime')) ?? '' };
 }

@@ -15,7 +15,17 @@ export interface PageMeta {
 export const DATE_KEYS = ['article:published_time', 'datepublished', 'date', 'dc.date', 'dc.date.issued', 'parsely-pub-date', 'sailthru.date', 'og:article:published_time'];
 const KEYS = ['og:title', 'og:site_name', ...DATE_KEYS];
 const ATTRIBUTES = ['property', 'name', 'itemprop'];
-const SELECTOR = [...KEYS.flatMap((k) => ATTRIBUTES.map((a) => `meta[${a}="${k}" i]`)), 'link[rel="canonical" i]'].join(',');
+/**
+ * The attribute each key is written in on real pages (Open Graph in property, and in name on some sites; the
+ * date keys as their vocabularies define them), matched natively: parsing one selector per key and attribute
+ * cost more, on a page's first read, than the whole rest of the read.
+ */
+const SELECTOR = [
+  ...['og:title', 'og:site_name', 'article:published_time', 'og:article:published_time'].flatMap((k) => [`meta[property="${k}" i]`, `meta[name="${k}" i]`]),
+  ...['date', 'dc.date', 'dc.date.issued', 'parsely-pub-date', 'sailthru.date'].map((k) => `meta[name="${k}" i]`),
+  'meta[itemprop="datePublished" i]',
+  'link[rel="canonical" i]',
+].join(',');
 
 export function pageMeta(doc: Document): PageMeta {
   const values = new Map<string, string>();
@@ -29,9 +39,12 @@ export function pageMeta(doc: Document): PageMeta {
       canonical ??= getAttribute(el, 'href');
       continue;
     }
-    const key = ATTRIBUTES.map((a) => getAttribute(el, a)?.toLowerCase() ?? '').find((k) => KEYS.includes(k));
-    const content = getAttribute(el, 'content');
-    if (key && content !== null && !values.has(key)) values.set(key, content.trim());
+    for (const attribute of ATTRIBUTES) {
+      const key = getAttribute(el, attribute)?.toLowerCase();
+      if (key === undefined || !KEYS.includes(key)) continue;
+      if (!values.has(key)) values.set(key, (getAttribute(el, 'content') ?? '').trim());
+      break;
+    }
   }
   return { values, canonical };
 }

@@ -152,7 +152,7 @@ export class PageSession {
         const snapshot = page.readingSnapshot();
         if (!snapshot || snapshot.blocks.length === 0) return;
         this.o.send({ type: 'reading-save', article: { head: articleHeadSources(doc, snapshot.article), blocks: snapshot.blocks } });
-        this.o.log(`reading memory: sent ${snapshot.blocks.length} blocks of this article (${(performance.now() - started).toFixed(2)} ms on the page)`);
+        this.o.log(`reading memory: sent ${snapshot.blocks.length} blocks of this article (${(performance.now() - started).toFixed(3)} ms on the page)`);
       },
     });
   }

@@ -8,22 +8,27 @@ import { READ_LIMITS, type ReadBlock } from '../reading/reading-record';
 import type { MentionRecord } from './mention-store';
 import { pageDateSources, type DateSources } from './page-date';
 import { pageMeta } from './page-meta';
-import { localName, parentElement, textContent } from '../dom/safe-dom';
+import { closest, contains, parentElement, textContent } from '../dom/safe-dom';
 
-const BLOCKS = new Set(['p', 'li', 'blockquote', 'figcaption', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'td', 'th', 'dd', 'dt', 'pre']);
+const BLOCKS = 'p, li, blockquote, figcaption, h1, h2, h3, h4, h5, h6, td, th, dd, dt, pre';
 
 /**
- * The block (paragraph, list item, ...) a mention sits in, or null when the mention is outside the article:
- * one walk up from the mention, through the prototypes (safe-dom.ts), so a page's named form fields cannot
- * stand in for these properties.
+ * The block (paragraph, list item, ...) a mention's text sits in, or null when the mention is outside the
+ * article. Matched natively (closest, contains: read through the prototypes, safe-dom.ts, so a page's named
+ * form fields cannot stand in for them) and once per parent element: a paragraph's mentions share the answer.
  */
-function blockInArticle(node: Node, article: Element): Element | null {
-  let block: Element | null = null;
-  for (let el = parentElement(node); el; el = parentElement(el)) {
-    if (!block && BLOCKS.has(localName(el))) block = el;
-    if (el === article) return block ?? parentElement(node);
+function blockInArticle(node: Node, article: Element, seen: Map<Element, Element | null>): Element | null {
+  const parent = parentElement(node);
+  if (!parent) return null;
+  let block = seen.get(parent);
+  if (block !== undefined) return block;
+  block = null;
+  if (contains(article, parent)) {
+    const found = closest(parent, BLOCKS);
+    block = found && contains(article, found) ? found : parent;
   }
-  return null;
+  seen.set(parent, block);
+  return block;
 }
 
 /**
@@ -33,9 +38,10 @@ function blockInArticle(node: Node, article: Element): Element | null {
  */
 export function readBlocks(records: readonly MentionRecord[], article: Element): ReadBlock[] {
   const byBlock = new Map<Element, ReadBlock>();
+  const seen = new Map<Element, Element | null>();
   for (const r of records) {
     const node = r.mention.start.node;
-    const element = blockInArticle(node, article);
+    const element = blockInArticle(node, article, seen);
     if (!element) continue;
     let block = byBlock.get(element);
     if (!block) {

@@ -49,6 +49,14 @@ describe('"as of" dates', () => {
     expect(pageDate(doc('<script type="application/ld+json">{broken</script>', '<article><time datetime="2024-01-02">Jan 2</time></article>'))?.toISOString().slice(0, 10)).toBe('2024-01-02');
     expect(pageDate(doc('<meta name="date" content="yesterday">'))).toBeNull();
   });
+  test('meta keys match in the attribute each vocabulary writes them in; a body meta and body JSON-LD count', () => {
+    expect(pageDate(doc('<META NAME="dc.date.issued" CONTENT="2023-05-06">'))?.toISOString().slice(0, 10)).toBe('2023-05-06');
+    expect(pageDate(doc('<meta name="og:title" content="x"><meta name="parsely-pub-date" content="2022-07-08T00:00:00Z">'))?.toISOString().slice(0, 10)).toBe('2022-07-08');
+    expect(pageDate(doc('', '<article><meta itemprop="datePublished" content="2021-02-03"></article>'))?.toISOString().slice(0, 10)).toBe('2021-02-03');
+    expect(pageDate(doc('', '<p>x</p><script type="application/ld+json">{"datePublished":"2020-09-10"}</script>'))?.toISOString().slice(0, 10)).toBe('2020-09-10');
+    // A key in an attribute no vocabulary uses for it is not a date.
+    expect(pageDate(doc('<meta itemprop="parsely-pub-date" content="2022-07-08">'))).toBeNull();
+  });
   test('said when the corpus is months from the page (or from today when the page has no date), not when close', () => {
     const now = new Date(Date.UTC(2026, 10, 26));
     expect(asOfLabel('2025-12', null, now)).toBe('Dec 2025');
