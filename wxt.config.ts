@@ -32,7 +32,7 @@ export default defineConfig({
   ...(PROFILE ? { outDir: '.output-profile' } : {}),
   // The sources zip (for store review) holds what builds the extension, not the test pages.
   zip: { excludeSources: ['test/**', 'demo-output/**', 'docs/*.png'] },
-  modules: ['@wxt-dev/webextension-polyfill', '@wxt-dev/auto-icons'],
+  modules: ['@wxt-dev/webextension-polyfill', '@wxt-dev/auto-icons', '@wxt-dev/i18n/module'],
   // The toolbar and store icons, rendered from one SVG in the project at build time.
   autoIcons: { baseIconPath: 'assets/icon.svg', sizes: [128, 96, 48, 32, 16], developmentIndicator: false },
   hooks: {
@@ -51,13 +51,15 @@ export default defineConfig({
   }),
   manifest: ({ browser }) => ({
     name: 'Backstory',
-    description: 'Context cards for the people, places and ideas in the news you read. Everything stays on your machine.',
+    // UI text is in locales/ (en, fr, es, de, ro), shown in the browser's language.
+    default_locale: 'en',
+    description: '__MSG_extDescription__',
     // Chromium learns names from reading memory in an offscreen document (a service worker cannot run a worker).
     permissions: ['storage', 'unlimitedStorage', 'activeTab', ...(browser === 'firefox' ? [] : ['offscreen'])],
     commands: {
       'next-mention': {
         suggested_key: { default: 'Alt+Shift+K' },
-        description: 'Go to the next highlighted mention and open its card',
+        description: '__MSG_commandNextMention__',
       },
     },
     ...(browser === 'firefox'

@@ -3,7 +3,12 @@ import type { CardActions, CardModel } from '../lib/content/card-model';
 import type { EntityMap, EntitySentence } from '../lib/pack-format/types';
 import { formatPackDate, type NewsGroup } from '../lib/pack-format/news-groups';
 import type { YouRead } from '../lib/reading/reading-db';
-import { TYPE_NAME } from '../lib/pack-format/type-labels';
+import { typeName } from '../lib/pack-format/type-labels';
+import { factLabel } from '../lib/i18n/fact-label';
+import { newsKind } from '../lib/i18n/news-kind';
+import { i18n } from '../lib/i18n/t';
+import { Rich, slots } from './Rich';
+import { formatCount, uiLocale } from '../lib/i18n/ui-locale';
 
 export type CardProps = CardModel & CardActions;
 
@@ -30,6 +35,7 @@ function Sentence({ sentence }: { sentence: EntitySentence }): JSX.Element {
 }
 
 function NewsSource({ group }: { group: NewsGroup }): JSX.Element {
+  const label = newsKind(group);
   const where = [group.site, group.date].filter(Boolean).join(' · ');
   return (
     <div class="source" dir="auto">
@@ -40,9 +46,9 @@ function NewsSource({ group }: { group: NewsGroup }): JSX.Element {
           <span class="doc-title">{group.title}</span>
         )
       ) : (
-        group.url ? <a href={group.url} target="_blank" rel="noopener noreferrer">{group.label}</a> : group.label
+        group.url ? <a href={group.url} target="_blank" rel="noopener noreferrer">{label}</a> : label
       )}
-      {where && <span>{group.title || group.label ? ' · ' : ''}{where}</span>}
+      {where && <span>{group.title || label ? ' · ' : ''}{where}</span>}
     </div>
   );
 }
@@ -64,9 +70,9 @@ function LocatorMap({ map }: { map: EntityMap }): JSX.Element {
 function YouReadSection({ name, youRead }: { name: string; youRead: YouRead }): JSX.Element {
   const { articles, items } = youRead;
   return (
-    <section aria-label="You read" class="you-read">
-      <h3>You read</h3>
-      <p class="you-read-count" dir="auto">{articles === 1 ? `1 article you read mentions ${name}` : `${articles} articles you read mention ${name}`}</p>
+    <section aria-label={i18n.t('card.youRead')} class="you-read">
+      <h3>{i18n.t('card.youRead')}</h3>
+      <p class="you-read-count" dir="auto">{i18n.t('card.youReadCount', articles, [formatCount(articles)], { name })}</p>
       <ul class="news">
         {items.map((item, i) => {
           const where = [item.site, formatPackDate(item.date)].filter(Boolean).join(' · ');
@@ -87,19 +93,19 @@ function YouReadSection({ name, youRead }: { name: string; youRead: YouRead }): 
 
 function MutedNotice(props: CardProps): JSX.Element {
   return (
-    <div class={props.dark ? 'card dark notice' : 'card notice'} role="dialog" aria-labelledby="backstory-name" aria-describedby="backstory-summary" tabIndex={-1}>
+    <div class={props.dark ? 'card dark notice' : 'card notice'} lang={uiLocale()} role="dialog" aria-labelledby="backstory-name" aria-describedby="backstory-summary" tabIndex={-1}>
       <div class="head">
         <div class="title">
-          <h2 class="name" id="backstory-name" dir="auto">{props.name} is muted</h2>
+          <h2 class="name" id="backstory-name" dir="auto">{i18n.t('card.muted', { name: props.name })}</h2>
         </div>
         <div class="tools">
-          <button type="button" class="icon" onClick={trusted(props.onClose)} aria-label="Close" title="Close (Esc)">×</button>
+          <button type="button" class="icon" onClick={trusted(props.onClose)} aria-label={i18n.t('card.close')} title={i18n.t('card.closeTitle')}>×</button>
         </div>
       </div>
-      <p class="summary" id="backstory-summary">Backstory will not highlight it on any page or suggest it under Related.</p>
+      <p class="summary" id="backstory-summary">{i18n.t('card.mutedText')}</p>
       <div class="actions">
-        <button type="button" class="undo" onClick={trusted(props.onUndoMute)}>Undo</button>
-        <button type="button" onClick={trusted(props.onManageMuted)}>Muted entities…</button>
+        <button type="button" class="undo" onClick={trusted(props.onUndoMute)}>{i18n.t('card.undo')}</button>
+        <button type="button" onClick={trusted(props.onManageMuted)}>{i18n.t('card.manageMuted')}</button>
       </div>
     </div>
   );
@@ -109,53 +115,53 @@ export function Card(props: CardProps): JSX.Element {
   const { onPage } = props;
   if (props.muted) return <MutedNotice {...props} />;
   return (
-    <div class={props.dark ? 'card dark' : 'card'} role="dialog" aria-labelledby="backstory-name" aria-describedby="backstory-summary" tabIndex={-1}>
+    <div class={props.dark ? 'card dark' : 'card'} lang={uiLocale()} role="dialog" aria-labelledby="backstory-name" aria-describedby="backstory-summary" tabIndex={-1}>
       <div class="head">
         {props.canGoBack && (
-          <button type="button" class="icon" onClick={trusted(props.onBack)} aria-label="Back to the previous card" title="Back">
+          <button type="button" class="icon" onClick={trusted(props.onBack)} aria-label={i18n.t('card.back')} title={i18n.t('card.backTitle')}>
             ←
           </button>
         )}
         <div class="title">
           <h2 class="name" id="backstory-name" dir="auto">{props.name}</h2>
-          <div class="type">{TYPE_NAME[props.type]}</div>
+          <div class="type">{typeName(props.type)}</div>
         </div>
         <div class="tools">
-          <button type="button" class="icon" aria-pressed={props.pinned} onClick={trusted(props.onPin)} title={props.pinned ? 'Unpin' : 'Pin: keep this card open'}>
+          <button type="button" class="icon" aria-pressed={props.pinned} onClick={trusted(props.onPin)} title={props.pinned ? i18n.t('card.unpinTitle') : i18n.t('card.pinTitle')}>
             <svg aria-hidden="true" viewBox="0 0 16 16" width="1em" height="1em">
               <path fill="currentColor" d="M10.5 1.5 14.5 5.5 13 6l-2.5 2.5.5 3-1 1-2.6-2.6L3.5 14.8l-.3-.3 4.9-4.9L5.5 7l1-1 3 .5L12 4z" />
             </svg>
-            <span class="sr">Pin</span>
+            <span class="sr">{i18n.t('card.pin')}</span>
           </button>
-          <button type="button" class="icon" onClick={trusted(props.onClose)} aria-label="Close" title="Close (Esc)">
+          <button type="button" class="icon" onClick={trusted(props.onClose)} aria-label={i18n.t('card.close')} title={i18n.t('card.closeTitle')}>
             ×
           </button>
         </div>
       </div>
       <p class="summary" id="backstory-summary" dir="auto" aria-busy={props.details === 'loading'}>
-        {props.asOf && <span class="as-of">As of {props.asOf}: </span>}
+        {props.asOf && <span class="as-of">{i18n.t('card.asOf', { date: props.asOf })}</span>}
         {props.details === 'loading'
-          ? 'Loading…'
+          ? i18n.t('card.loading')
           : props.details === 'failed'
-            ? `The details could not be read: ${props.detailsError}.`
-            : props.summary || 'No background summary in this knowledge pack.'}
+            ? i18n.t('card.failed', { error: props.detailsError })
+            : props.summary || i18n.t('card.noSummary')}
       </p>
       {props.url && (
         <p class="more">
           <a href={props.url} target="_blank" rel="noopener noreferrer">
-            Read more about {props.name}{props.urlSite ? ` on ${props.urlSite}` : ''}
+            {props.urlSite ? i18n.t('card.readMoreOn', { name: props.name, site: props.urlSite }) : i18n.t('card.readMore', { name: props.name })}
           </a>
         </p>
       )}
       {props.map && <LocatorMap map={props.map} />}
       {props.facts.length > 0 && (
         <dl class="facts">
-          {props.facts.map((f) => [<dt key={`t${f.label}`}>{f.label}</dt>, <dd key={`d${f.label}`}>{f.value}</dd>])}
+          {props.facts.map((f) => [<dt key={`t${f.label}`}>{factLabel(f.label)}</dt>, <dd key={`d${f.label}`}>{f.value}</dd>])}
         </dl>
       )}
       {props.news.length > 0 && (
-        <section aria-label="In the news">
-          <h3>In the news</h3>
+        <section aria-label={i18n.t('card.inTheNews')}>
+          <h3>{i18n.t('card.inTheNews')}</h3>
           <ul class="news">
             {props.news.map((group, g) => (
               <li key={g}>
@@ -168,11 +174,11 @@ export function Card(props: CardProps): JSX.Element {
       )}
       {props.youRead && props.youRead.items.length > 0 && <YouReadSection name={props.name} youRead={props.youRead} />}
       {props.related.length > 0 && (
-        <section aria-label="Related">
-          <h3>Related</h3>
+        <section aria-label={i18n.t('card.related')}>
+          <h3>{i18n.t('card.related')}</h3>
           <div class="related">
             {props.related.slice(0, MAX_RELATED).map((r) => (
-              <button type="button" key={r.id} onClick={trusted(() => props.onRelated(r.id))} title={`${TYPE_NAME[r.type]}: open its card`}>
+              <button type="button" key={r.id} onClick={trusted(() => props.onRelated(r.id))} title={i18n.t('card.relatedTitle', { type: typeName(r.type) })}>
                 {r.name}
               </button>
             ))}
@@ -181,34 +187,39 @@ export function Card(props: CardProps): JSX.Element {
       )}
       {/* Header and footer stay in view while the card scrolls: its actions never scroll away. */}
       <div class="foot">
-        <section aria-label="On this page" class="onpage">
+        <section aria-label={i18n.t('card.onThisPage')} class="onpage">
           <span>
             {onPage.count === 0
-              ? 'Not mentioned on this page'
+              ? i18n.t('card.notMentioned')
               : onPage.index >= 0
-                ? `Mention ${onPage.index + 1} of ${onPage.count}`
-                : `${onPage.count} mention${onPage.count === 1 ? '' : 's'}`}
+                ? i18n.t('card.mentionOf', { index: formatCount(onPage.index + 1), count: formatCount(onPage.count) })
+                : i18n.t('card.mentions', onPage.count, [formatCount(onPage.count)])}
           </span>
           {onPage.count > 0 && (
             <>
-              <button type="button" onClick={trusted(() => props.onStep(-1))} aria-label="Previous mention on this page">
-                ↑ Previous
+              <button type="button" onClick={trusted(() => props.onStep(-1))} aria-label={i18n.t('card.previousLabel')}>
+                {i18n.t('card.previous')}
               </button>
-              <button type="button" onClick={trusted(() => props.onStep(1))} aria-label="Next mention on this page">
-                Next ↓
+              <button type="button" onClick={trusted(() => props.onStep(1))} aria-label={i18n.t('card.nextLabel')}>
+                {i18n.t('card.next')}
               </button>
             </>
           )}
         </section>
-        <p class="keys">Keys: <kbd>n</kbd> next · <kbd>Shift</kbd>+<kbd>N</kbd> previous · <kbd>p</kbd> pin · <kbd>c</kbd> copy · <kbd>Esc</kbd> close</p>
+        <p class="keys">
+          <Rich
+            text={i18n.t('card.keys', slots('n', 'shift', 'N', 'p', 'c', 'esc'))}
+            parts={{ n: <kbd>n</kbd>, shift: <kbd>Shift</kbd>, N: <kbd>N</kbd>, p: <kbd>p</kbd>, c: <kbd>c</kbd>, esc: <kbd>Esc</kbd> }}
+          />
+        </p>
         <div class="provenance">
           <span>{props.provenance}</span>
           <span class="actions">
-            <button type="button" class="copy" onClick={trusted(props.onCopy)} title="Copy the name, summary and a quote with its source">
-              Copy
+            <button type="button" class="copy" onClick={trusted(props.onCopy)} title={i18n.t('card.copyTitle')}>
+              {i18n.t('card.copy')}
             </button>
-            <button type="button" onClick={trusted(props.onMute)} title="Stop highlighting this entity everywhere (with Undo)">
-              Mute
+            <button type="button" onClick={trusted(props.onMute)} title={i18n.t('card.muteTitle')}>
+              {i18n.t('card.mute')}
             </button>
           </span>
         </div>

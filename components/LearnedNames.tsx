@@ -3,13 +3,16 @@ import { useState } from 'preact/hooks';
 import type { LearnedChoice } from '../lib/reading/learned-db';
 import type { LearnedRow } from '../lib/reading/reading-schema';
 import type { LearnReport } from '../lib/reading/learned-keys';
+import { i18n } from '../lib/i18n/t';
+import { formatCount, uiLocale } from '../lib/i18n/ui-locale';
+import { typeName } from '../lib/pack-format/type-labels';
 
 export interface MergeTarget {
   key: string;
   name: string;
 }
 
-const STATUS: Record<LearnedRow['status'], string> = { new: 'new', kept: 'kept', dismissed: 'dismissed', merged: 'merged' };
+const STATUS = { new: 'learned.statusNew', kept: 'learned.statusKept', dismissed: 'learned.statusDismissed', merged: 'learned.statusMerged' } as const satisfies Record<LearnedRow['status'], string>;
 
 function LearnedName(props: { row: LearnedRow; targets: MergeTarget[]; choose: (key: string, choice: LearnedChoice) => void }): JSX.Element {
   const { row, choose } = props;
@@ -27,28 +30,28 @@ function LearnedName(props: { row: LearnedRow; targets: MergeTarget[]; choose: (
     }
     setEditing(null);
   };
-  const where = row.status === 'dismissed' ? 'dismissed: never learned again' : `${row.articles} article${row.articles === 1 ? '' : 's'} on ${row.sites} site${row.sites === 1 ? '' : 's'}`;
+  const where = row.status === 'dismissed' ? i18n.t('learned.neverAgain') : i18n.t('learned.seen', { articles: formatCount(row.articles), sites: formatCount(row.sites) });
   return (
     <li>
       <span>
-        {shown} ({row.type}, {STATUS[row.status]}{row.status === 'merged' && row.mergedName ? ` into ${row.mergedName}` : ''}): {where}
+        {shown} ({typeName(row.type)}, {row.status === 'merged' && row.mergedName ? i18n.t('learned.mergedInto', { name: row.mergedName }) : i18n.t(STATUS[row.status])}): {where}
       </span>{' '}
       {row.status === 'dismissed' ? (
-        <button type="button" onClick={() => choose(row.key, { kind: 'restore' })} aria-label={`Learn ${shown} again`}>Undo</button>
+        <button type="button" onClick={() => choose(row.key, { kind: 'restore' })} aria-label={i18n.t('learned.learnAgain', { name: shown })}>{i18n.t('learned.undo')}</button>
       ) : (
         <>
-          {row.status !== 'kept' && <button type="button" onClick={() => choose(row.key, { kind: 'keep' })} aria-label={`Keep ${shown}`}>Keep</button>}{' '}
-          <button type="button" onClick={() => { setEditing('rename'); setText(shown); }} aria-label={`Rename ${shown}`}>Rename</button>{' '}
-          <button type="button" onClick={() => { setEditing('merge'); setText(''); }} aria-label={`Merge ${shown} into another entity`}>Merge…</button>{' '}
-          <button type="button" onClick={() => choose(row.key, { kind: 'dismiss' })} aria-label={`Dismiss ${shown}`}>Dismiss</button>
+          {row.status !== 'kept' && <button type="button" onClick={() => choose(row.key, { kind: 'keep' })} aria-label={i18n.t('learned.keepName', { name: shown })}>{i18n.t('learned.keep')}</button>}{' '}
+          <button type="button" onClick={() => { setEditing('rename'); setText(shown); }} aria-label={i18n.t('learned.renameName', { name: shown })}>{i18n.t('learned.rename')}</button>{' '}
+          <button type="button" onClick={() => { setEditing('merge'); setText(''); }} aria-label={i18n.t('learned.mergeName', { name: shown })}>{i18n.t('learned.merge')}</button>{' '}
+          <button type="button" onClick={() => choose(row.key, { kind: 'dismiss' })} aria-label={i18n.t('learned.dismissName', { name: shown })}>{i18n.t('learned.dismiss')}</button>
         </>
       )}
       {editing && (
         <form class="inline-form" onSubmit={submit}>
-          <label for={id}>{editing === 'rename' ? `New name for ${shown}` : `Merge ${shown} into`}</label>
+          <label for={id}>{editing === 'rename' ? i18n.t('learned.newName', { name: shown }) : i18n.t('learned.mergeInto', { name: shown })}</label>
           <input id={id} value={text} list={editing === 'merge' ? 'merge-targets' : undefined} onInput={(e) => setText(e.currentTarget.value)} autocomplete="off" />
-          <button type="submit">{editing === 'rename' ? 'Rename' : 'Merge'}</button>{' '}
-          <button type="button" onClick={() => setEditing(null)}>Cancel</button>
+          <button type="submit">{editing === 'rename' ? i18n.t('learned.rename') : i18n.t('learned.mergeButton')}</button>{' '}
+          <button type="button" onClick={() => setEditing(null)}>{i18n.t('learned.cancel')}</button>
         </form>
       )}
     </li>
@@ -60,20 +63,19 @@ export function LearnedNames(props: { rows: LearnedRow[]; targets: MergeTarget[]
   const run = props.lastRun;
   return (
     <div class="learned">
-      <h3 id="h-learned">Names learned from your reading</h3>
-      <p class="note">
-        A name no knowledge pack knows becomes a learned name once you have read it in two articles from two different sites. It is
-        found on this computer, away from the pages you read, and highlighted with a dashed line. Dismissed names are never learned
-        again.
-      </p>
+      <h3 id="h-learned">{i18n.t('learned.title')}</h3>
+      <p class="note">{i18n.t('learned.explain')}</p>
       {run && (
         <p class="note" id="learn-report">
-          {run.more ? 'Reading for names now, so far:' : 'Last read for names:'} {run.articles} article{run.articles === 1 ? '' : 's'} in {run.ms < 1000 ? `${Math.round(run.ms)} ms` : `${(run.ms / 1000).toFixed(1)} s`}, in {run.where}, not on the
-          pages you read ({new Date(run.at).toLocaleString()}).
+          {i18n.t(run.more ? 'learned.running' : 'learned.last', run.articles, [formatCount(run.articles)], {
+            time: run.ms < 1000 ? `${formatCount(Math.round(run.ms))} ms` : `${(run.ms / 1000).toLocaleString(uiLocale(), { maximumFractionDigits: 1 })} s`,
+            where: run.where,
+            at: new Date(run.at).toLocaleString(uiLocale()),
+          })}
         </p>
       )}
       {props.rows.length === 0 ? (
-        <p class="note">No learned names yet.</p>
+        <p class="note">{i18n.t('learned.none')}</p>
       ) : (
         <ul aria-labelledby="h-learned">
           {props.rows.map((row) => <LearnedName key={row.key} row={row} targets={props.targets} choose={props.choose} />)}

@@ -1,13 +1,16 @@
 import type { JSX } from 'preact';
 import { useState } from 'preact/hooks';
 import { ENTITY_TYPES } from '../lib/pack-format/types';
-import { TYPE_GROUP } from '../lib/pack-format/type-labels';
+import { typeGroup } from '../lib/pack-format/type-labels';
 import type { ShortcutInfo } from '../lib/extension/shortcut';
 import type { PackSummary } from '../lib/pack-store/store';
 import { ShortcutNote } from './ShortcutNote';
 import { ReadingSection, type ReadingActions, type ReadingView } from './ReadingSection';
 import type { MergeTarget } from './LearnedNames';
 import { HIGHLIGHT_STYLES, HOVER_DELAY_MS, isValidHoverDelay, MAX_LIST, normalizeHost, THEMES, TRIGGERS, type Settings } from '../lib/settings/schema';
+import { i18n } from '../lib/i18n/t';
+import { formatCount } from '../lib/i18n/ui-locale';
+import { Rich, slots } from './Rich';
 
 export interface OptionsProps {
   settings: Settings;
@@ -33,9 +36,9 @@ export interface OptionsProps {
   mergeTargets: MergeTarget[];
 }
 
-const STYLE_LABELS: Record<Settings['highlightStyle'], string> = { underline: 'Underline', background: 'Background tint', none: 'None (cards only)' };
-const TRIGGER_LABELS: Record<Settings['trigger'], string> = { hover: 'Hover', modifier: 'Hover while holding Shift', click: 'Click' };
-const THEME_LABELS: Record<Settings['theme'], string> = { page: 'Follow the page', light: 'Light', dark: 'Dark' };
+const STYLE_LABELS = { underline: 'options.styleUnderline', background: 'options.styleBackground', none: 'options.styleNone' } as const satisfies Record<Settings['highlightStyle'], string>;
+const TRIGGER_LABELS = { hover: 'options.triggerHover', modifier: 'options.triggerModifier', click: 'options.triggerClick' } as const satisfies Record<Settings['trigger'], string>;
+const THEME_LABELS = { page: 'options.themePage', light: 'options.themeLight', dark: 'options.themeDark' } as const satisfies Record<Settings['theme'], string>;
 
 function SiteList(props: { label: string; sites: string[]; onChange: (sites: string[]) => void }): JSX.Element {
   const [draft, setDraft] = useState('');
@@ -44,12 +47,12 @@ function SiteList(props: { label: string; sites: string[]; onChange: (sites: str
   return (
     <div class="sites">
       <ul aria-label={props.label}>
-        {props.sites.length === 0 && <li class="note">No sites yet.</li>}
+        {props.sites.length === 0 && <li class="note">{i18n.t('options.noSites')}</li>}
         {props.sites.map((site) => (
           <li key={site}>
             <span>{site}</span>
-            <button type="button" onClick={() => props.onChange(props.sites.filter((s) => s !== site))} aria-label={`Remove ${site}`}>
-              Remove
+            <button type="button" onClick={() => props.onChange(props.sites.filter((s) => s !== site))} aria-label={i18n.t('options.removeSite', { site })}>
+              {i18n.t('options.remove')}
             </button>
           </li>
         ))}
@@ -59,15 +62,15 @@ function SiteList(props: { label: string; sites: string[]; onChange: (sites: str
           e.preventDefault();
           const host = normalizeHost(draft);
           if (!host) {
-            setError(`"${draft}" is not a site name such as news.example.com`);
+            setError(i18n.t('options.notASite', { draft }));
             return;
           }
           if (props.sites.includes(host)) {
-            setError(`${host} is already in the list`);
+            setError(i18n.t('options.already', { host }));
             return;
           }
           if (props.sites.length >= MAX_LIST) {
-            setError(`The list is full: it holds at most ${MAX_LIST} sites. Remove one (or block a parent domain, which covers its subdomains) to add ${host}.`);
+            setError(i18n.t('options.full', { max: formatCount(MAX_LIST), host }));
             return;
           }
           setError('');
@@ -75,9 +78,9 @@ function SiteList(props: { label: string; sites: string[]; onChange: (sites: str
           props.onChange([...props.sites, host]);
         }}
       >
-        <label for={id}>Add a site to "{props.label}"</label>
+        <label for={id}>{i18n.t('options.addTo', { list: props.label })}</label>
         <input id={id} value={draft} onInput={(e) => setDraft((e.currentTarget).value)} placeholder="news.example.com" />
-        <button type="submit">Add</button>
+        <button type="submit">{i18n.t('options.add')}</button>
         {error && <p class="error" role="alert">{error}</p>}
       </form>
     </div>
@@ -89,7 +92,7 @@ function DelayField(props: { value: number; onChange: (ms: number) => void }): J
   const [error, setError] = useState('');
   return (
     <div class="field">
-      <label for="delay">Hover delay (milliseconds)</label>
+      <label for="delay">{i18n.t('options.delay')}</label>
       <input id="delay" type="number" min={HOVER_DELAY_MS.min} max={HOVER_DELAY_MS.max} step={50} value={props.value}
         aria-invalid={error !== ''} aria-describedby={error ? 'delay-error' : undefined}
         onChange={(e) => {
@@ -99,7 +102,7 @@ function DelayField(props: { value: number; onChange: (ms: number) => void }): J
             setError('');
             props.onChange(v);
           } else {
-            setError(`"${typed}" is not a delay Backstory can use: enter a whole number of milliseconds from ${HOVER_DELAY_MS.min} to ${HOVER_DELAY_MS.max}. The delay stays ${props.value} ms.`);
+            setError(i18n.t('options.delayError', { typed, min: formatCount(HOVER_DELAY_MS.min), max: formatCount(HOVER_DELAY_MS.max), value: formatCount(props.value) }));
           }
         }}
       />
@@ -113,21 +116,21 @@ export function Options(props: OptionsProps): JSX.Element {
   const set = <K extends keyof Settings>(key: K, value: Settings[K]): void => onChange({ ...s, [key]: value });
   return (
     <main class="options">
-      <h1>Backstory options</h1>
-      <p class="note"><a href="welcome.html" id="welcome-link">What Backstory does, how to use it, and what it keeps</a></p>
+      <h1>{i18n.t('options.title')}</h1>
+      <p class="note"><a href="welcome.html" id="welcome-link">{i18n.t('options.welcomeLink')}</a></p>
       <section aria-labelledby="h-highlight">
-        <h2 id="h-highlight">Highlighting</h2>
+        <h2 id="h-highlight">{i18n.t('options.highlighting')}</h2>
         <fieldset>
-          <legend>Highlight style</legend>
+          <legend>{i18n.t('options.style')}</legend>
           {HIGHLIGHT_STYLES.map((style) => (
             <label key={style} class="choice">
               <input type="radio" name="style" value={style} checked={s.highlightStyle === style} onChange={() => set('highlightStyle', style)} />
-              {STYLE_LABELS[style]}
+              {i18n.t(STYLE_LABELS[style])}
             </label>
           ))}
         </fieldset>
         <fieldset>
-          <legend>What to highlight, and in which colour</legend>
+          <legend>{i18n.t('options.whatToHighlight')}</legend>
           <div class="types">
             {ENTITY_TYPES.map((type) => (
               <div key={type} class="type-row">
@@ -137,86 +140,86 @@ export function Options(props: OptionsProps): JSX.Element {
                     checked={s.enabledTypes.includes(type)}
                     onChange={(e) => set('enabledTypes', (e.currentTarget).checked ? [...s.enabledTypes, type] : s.enabledTypes.filter((t) => t !== type))}
                   />
-                  {TYPE_GROUP[type]}
+                  {typeGroup(type)}
                 </label>
-                <input type="color" aria-label={`Colour for ${TYPE_GROUP[type]}`} value={s.colors[type]} onChange={(e) => set('colors', { ...s.colors, [type]: (e.currentTarget).value })} />
+                <input type="color" aria-label={i18n.t('options.colourFor', { type: typeGroup(type) })} value={s.colors[type]} onChange={(e) => set('colors', { ...s.colors, [type]: (e.currentTarget).value })} />
               </div>
             ))}
           </div>
         </fieldset>
         <label class="choice">
           <input type="checkbox" checked={s.firstMentionOnly} onChange={(e) => set('firstMentionOnly', (e.currentTarget).checked)} />
-          Highlight only the first mention of each entity
+          {i18n.t('options.firstMentionOnly')}
         </label>
         <label class="choice">
           <input type="checkbox" checked={s.demonyms} onChange={(e) => set('demonyms', (e.currentTarget).checked)} />
-          Link adjectives to their country (Polish → Poland)
+          {i18n.t('options.demonyms')}
         </label>
       </section>
 
       <section aria-labelledby="h-cards">
-        <h2 id="h-cards">Cards</h2>
+        <h2 id="h-cards">{i18n.t('options.cards')}</h2>
         <DelayField value={s.hoverDelayMs} onChange={(v) => set('hoverDelayMs', v)} />
         <div class="field">
-          <label for="trigger">Open cards with</label>
+          <label for="trigger">{i18n.t('options.trigger')}</label>
           <select id="trigger" value={s.trigger} onChange={(e) => set('trigger', (e.currentTarget).value as Settings['trigger'])}>
-            {TRIGGERS.map((t) => <option key={t} value={t}>{TRIGGER_LABELS[t]}</option>)}
+            {TRIGGERS.map((t) => <option key={t} value={t}>{i18n.t(TRIGGER_LABELS[t])}</option>)}
           </select>
         </div>
         <div class="field">
-          <label for="theme">Card theme</label>
+          <label for="theme">{i18n.t('options.theme')}</label>
           <select id="theme" value={s.theme} onChange={(e) => set('theme', (e.currentTarget).value as Settings['theme'])}>
-            {THEMES.map((t) => <option key={t} value={t}>{THEME_LABELS[t]}</option>)}
+            {THEMES.map((t) => <option key={t} value={t}>{i18n.t(THEME_LABELS[t])}</option>)}
           </select>
         </div>
         <ShortcutNote info={props.shortcut} id="shortcut" />
       </section>
 
       <section aria-labelledby="h-toolbar">
-        <h2 id="h-toolbar">Toolbar and diagnostics</h2>
+        <h2 id="h-toolbar">{i18n.t('options.toolbar')}</h2>
         <label class="choice">
           <input type="checkbox" checked={s.showBadge} onChange={(e) => set('showBadge', (e.currentTarget).checked)} />
-          Show the number of people, places and ideas found on the page on the toolbar button
+          {i18n.t('options.badge')}
         </label>
         <label class="choice">
           <input type="checkbox" checked={s.diagnostics} onChange={(e) => set('diagnostics', (e.currentTarget).checked)} />
-          Diagnostics: write Backstory's timings and card events to the page's console (for bug reports)
+          {i18n.t('options.diagnostics')}
         </label>
       </section>
 
-      <ReadingSection settings={s} set={set} view={props.reading} actions={props.readingActions} entityName={props.entityName} mergeTargets={props.mergeTargets} siteList={(v) => <SiteList label="Sites never remembered" sites={s.readingExcludedSites} onChange={v} />} />
+      <ReadingSection settings={s} set={set} view={props.reading} actions={props.readingActions} entityName={props.entityName} mergeTargets={props.mergeTargets} siteList={(v) => <SiteList label={i18n.t('options.neverRemembered')} sites={s.readingExcludedSites} onChange={v} />} />
 
       <section aria-labelledby="h-sites">
-        <h2 id="h-sites">Sites</h2>
+        <h2 id="h-sites">{i18n.t('options.sites')}</h2>
         <fieldset>
-          <legend>Where Backstory runs</legend>
+          <legend>{i18n.t('options.whereRuns')}</legend>
           <label class="choice">
             <input type="radio" name="mode" checked={s.siteMode === 'all'} onChange={() => set('siteMode', 'all')} />
-            On every site except the blocked ones
+            {i18n.t('options.everySite')}
           </label>
           <label class="choice">
             <input type="radio" name="mode" checked={s.siteMode === 'allow-only'} onChange={() => set('siteMode', 'allow-only')} />
-            Only on the allowed sites
+            {i18n.t('options.allowOnly')}
           </label>
         </fieldset>
         {s.siteMode === 'all' ? (
-          <SiteList label="Blocked sites" sites={s.blockedSites} onChange={(v) => set('blockedSites', v)} />
+          <SiteList label={i18n.t('options.blockedSites')} sites={s.blockedSites} onChange={(v) => set('blockedSites', v)} />
         ) : (
-          <SiteList label="Allowed sites" sites={s.allowedSites} onChange={(v) => set('allowedSites', v)} />
+          <SiteList label={i18n.t('options.allowedSites')} sites={s.allowedSites} onChange={(v) => set('allowedSites', v)} />
         )}
       </section>
 
       <section aria-labelledby="h-muted" id="muted">
-        <h2 id="h-muted">Muted entities</h2>
+        <h2 id="h-muted">{i18n.t('options.muted')}</h2>
         {s.mutedEntities.length === 0 ? (
-          <p class="note">None. A card's "Mute…" button brings you here to mute its entity.</p>
+          <p class="note">{i18n.t('options.noneMuted')}</p>
         ) : (
           <ul class="muted">
             {s.mutedEntities.map((key) => (
               <li key={key}>
                 <span>{props.entityName(key)}</span>
-                <button type="button" onClick={() => set('mutedEntities', s.mutedEntities.filter((k) => k !== key))} aria-label={`Unmute ${props.entityName(key)}`}>
-                  Unmute
+                <button type="button" onClick={() => set('mutedEntities', s.mutedEntities.filter((k) => k !== key))} aria-label={i18n.t('options.unmuteName', { name: props.entityName(key) })}>
+                  {i18n.t('options.unmute')}
                 </button>
               </li>
             ))}
@@ -225,34 +228,34 @@ export function Options(props: OptionsProps): JSX.Element {
       </section>
 
       <section aria-labelledby="h-packs">
-        <h2 id="h-packs">Knowledge packs</h2>
+        <h2 id="h-packs">{i18n.t('options.packs')}</h2>
         <table class="packs">
-          <caption class="sr">Installed knowledge packs</caption>
+          <caption class="sr">{i18n.t('options.installedPacks')}</caption>
           <thead>
-            <tr><th scope="col">On</th><th scope="col">Pack</th><th scope="col">Version</th><th scope="col">Entities</th><th scope="col">Corpus date</th><th scope="col">Actions</th></tr>
+            <tr><th scope="col">{i18n.t('options.colOn')}</th><th scope="col">{i18n.t('options.colPack')}</th><th scope="col">{i18n.t('options.colVersion')}</th><th scope="col">{i18n.t('options.colEntities')}</th><th scope="col">{i18n.t('options.colCorpusDate')}</th><th scope="col">{i18n.t('options.colActions')}</th></tr>
           </thead>
           <tbody>
             {props.packs.map((p) => (
               <tr key={p.id} data-pack={p.id}>
                 <td>
-                  <input type="checkbox" aria-label={`Use ${p.name}`} checked={!s.disabledPacks.includes(p.id)}
+                  <input type="checkbox" aria-label={i18n.t('options.usePack', { name: p.name })} checked={!s.disabledPacks.includes(p.id)}
                     onChange={(e) => set('disabledPacks', (e.currentTarget).checked ? s.disabledPacks.filter((d) => d !== p.id) : [...s.disabledPacks, p.id])}
                   />
                 </td>
-                <td>{p.name}{p.bundled && <span class="note"> (bundled)</span>}</td>
-                <td data-label="Version">{p.version}</td>
-                <td data-label="Entities">{p.entities}</td>
-                <td data-label="Corpus date">{p.corpusDate || '–'}</td>
+                <td>{p.name}{p.bundled && <span class="note">{i18n.t('options.bundled')}</span>}</td>
+                <td data-label={i18n.t('options.colVersion')}>{p.version}</td>
+                <td data-label={i18n.t('options.colEntities')}>{formatCount(p.entities)}</td>
+                <td data-label={i18n.t('options.colCorpusDate')}>{p.corpusDate || '–'}</td>
                 <td>
-                  <button type="button" onClick={() => props.onExportPack(p.id)} aria-label={`Export ${p.name}`}>Export</button>{' '}
-                  {!p.bundled && <button type="button" onClick={() => props.onRemovePack(p.id)} aria-label={`Remove ${p.name}`}>Remove</button>}
+                  <button type="button" onClick={() => props.onExportPack(p.id)} aria-label={i18n.t('options.exportPack', { name: p.name })}>{i18n.t('options.export')}</button>{' '}
+                  {!p.bundled && <button type="button" onClick={() => props.onRemovePack(p.id)} aria-label={i18n.t('options.removePack', { name: p.name })}>{i18n.t('options.remove')}</button>}
                 </td>
               </tr>
             ))}
           </tbody>
         </table>
         <div class="field">
-          <label for="pack-file">Import a knowledge pack (a .json file made by <code>npm run kb</code>)</label>
+          <label for="pack-file"><Rich text={i18n.t('options.importPack', slots('command'))} parts={{ command: <code>npm run kb</code> }} /></label>
           <input id="pack-file" type="file" accept=".json,application/json" disabled={props.importState.busy}
             onChange={(e) => {
               const input = e.currentTarget;
@@ -273,10 +276,10 @@ export function Options(props: OptionsProps): JSX.Element {
       </section>
 
       <section aria-labelledby="h-backup">
-        <h2 id="h-backup">Your settings</h2>
-        <button type="button" onClick={props.onExportSettings}>Export settings</button>{' '}
+        <h2 id="h-backup">{i18n.t('options.yourSettings')}</h2>
+        <button type="button" onClick={props.onExportSettings}>{i18n.t('options.exportSettings')}</button>{' '}
         <label class="file-button">
-          <span>Import settings</span>
+          <span>{i18n.t('options.importSettings')}</span>
           <input type="file" id="settings-file" accept=".json,application/json" onChange={(e) => {
             const input = e.currentTarget;
             const file = input.files?.[0];
@@ -284,13 +287,13 @@ export function Options(props: OptionsProps): JSX.Element {
             input.value = '';
           }} />
         </label>{' '}
-        <button type="button" onClick={props.onReset}>Reset to defaults</button>
+        <button type="button" onClick={props.onReset}>{i18n.t('options.reset')}</button>
         {props.settingsFileState.error && <p class="error" role="alert" id="settings-error">{props.settingsFileState.error}</p>}
         {props.settingsFileState.message && <p class="ok" role="status" id="settings-message">{props.settingsFileState.message}</p>}
       </section>
 
       <section aria-labelledby="h-credits" id="credits">
-        <h2 id="h-credits">Sources and credits</h2>
+        <h2 id="h-credits">{i18n.t('options.credits')}</h2>
         <ul class="credits">
           <li>The bundled news pack is built from the news corpus that ships with Backstory; its summaries are written for Backstory.</li>
           <li>The bundled World pack is built from:

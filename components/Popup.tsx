@@ -1,7 +1,9 @@
 import type { JSX } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { ENTITY_TYPES } from '../lib/pack-format/types';
-import { TYPE_GROUP, TYPE_NAME } from '../lib/pack-format/type-labels';
+import { typeGroup, typeName } from '../lib/pack-format/type-labels';
+import { formatCount } from '../lib/i18n/ui-locale';
+import { i18n } from '../lib/i18n/t';
 import type { PageEntity } from '../lib/messages';
 import { entityKey } from '../lib/pack-format/entity-key';
 import type { Settings } from '../lib/settings/schema';
@@ -60,7 +62,7 @@ export function Popup(props: PopupProps): JSX.Element {
     <main class="popup">
       <header class="bar">
         <h1>Backstory</h1>
-        <Toggle label="Backstory on" checked={settings.enabled} onChange={(on) => props.onChange({ ...settings, enabled: on })} />
+        <Toggle label={i18n.t('popup.on')} checked={settings.enabled} onChange={(on) => props.onChange({ ...settings, enabled: on })} />
       </header>
       {page === null ? (
         <p class="note" role="status" id="not-here">{props.notHere}</p>
@@ -68,7 +70,7 @@ export function Popup(props: PopupProps): JSX.Element {
         <>
           <div class="row">
             <Toggle
-              label={`On ${page.host}`}
+              label={i18n.t('popup.onSite', { host: page.host })}
               checked={siteOn(settings, page.host)}
               disabled={!settings.enabled}
               onChange={(on) => {
@@ -78,54 +80,54 @@ export function Popup(props: PopupProps): JSX.Element {
             />
           </div>
           <section aria-labelledby="found-heading" aria-busy={busy}>
-            <h2 id="found-heading">On this page</h2>
+            <h2 id="found-heading">{i18n.t('popup.onThisPage')}</h2>
             {!isActiveOn(settings, page.host) ? (
-              <p class="note">Backstory is off here.</p>
+              <p class="note">{i18n.t('popup.offHere')}</p>
             ) : total === 0 ? (
-              <p class="note">No known people, places or ideas on this page.</p>
+              <p class="note">{i18n.t('popup.nothingFound')}</p>
             ) : (
               <>
               <div class="filter">
-                <label for="filter">Filter the {total} found</label>
-                <input id="filter" type="search" value={query} placeholder="Name" autocomplete="off"
+                <label for="filter">{i18n.t('popup.filterLabel', { count: formatCount(total) })}</label>
+                <input id="filter" type="search" value={query} placeholder={i18n.t('popup.filterPlaceholder')} autocomplete="off"
                   onInput={(e) => setQuery(e.currentTarget.value)} />
               </div>
-              {grouped.length === 0 && <p class="note" role="status">Nothing on this page matches "{query}".</p>}
+              {grouped.length === 0 && <p class="note" role="status">{i18n.t('popup.noMatch', { query })}</p>}
               {grouped.map((g) => (
                 <div class="group" key={g.type}>
-                  <h3>{TYPE_GROUP[g.type]}</h3>
+                  <h3>{typeGroup(g.type)}</h3>
                   <ul>
                     {g.items.map((e) => (
                       <li key={entityKey(e.packId, e.id)}>
                         <button type="button" class="entity" onClick={() => props.onReveal(e)} data-entity={e.id}>
                           <span class="name">{e.name}</span>
-                          <span class="count" aria-label={`${e.count} mention${e.count === 1 ? '' : 's'}`}>{e.count}</span>
+                          <span class="count" aria-label={i18n.t('popup.mentions', e.count, [formatCount(e.count)])}>{formatCount(e.count)}</span>
                         </button>
                       </li>
                     ))}
                   </ul>
                 </div>
               ))}
-              <p class="note">Click a name again for its next mention.</p>
+              <p class="note">{i18n.t('popup.clickAgain')}</p>
               </>
             )}
           </section>
           {isActiveOn(settings, page.host) && (
             <section aria-labelledby="lookup-heading">
-              <h2 id="lookup-heading">Look up</h2>
+              <h2 id="lookup-heading">{i18n.t('popup.lookUp')}</h2>
               <div class="filter">
-                <label for="lookup">Any name Backstory knows, in every pack</label>
-                <input id="lookup" type="search" value={lookup} placeholder="Name or alias" autocomplete="off"
+                <label for="lookup">{i18n.t('popup.lookUpLabel')}</label>
+                <input id="lookup" type="search" value={lookup} placeholder={i18n.t('popup.lookUpPlaceholder')} autocomplete="off"
                   onInput={(e) => setLookup(e.currentTarget.value)} />
               </div>
-              {found !== null && found.length === 0 && <p class="note" role="status">No entity is called "{lookup}".</p>}
+              {found !== null && found.length === 0 && <p class="note" role="status">{i18n.t('popup.noEntity', { query: lookup })}</p>}
               {found !== null && found.length > 0 && (
-                <ul class="lookup" aria-label="Look-up results">
+                <ul class="lookup" aria-label={i18n.t('popup.lookUpResults')}>
                   {found.map((e) => (
                     <li key={entityKey(e.packId, e.id)}>
                       <button type="button" class="entity" onClick={() => props.onShow(e)} data-entity={e.id}>
                         <span class="name">{e.name}</span>
-                        <span class="count">{TYPE_NAME[e.type]}</span>
+                        <span class="count">{typeName(e.type)}</span>
                       </button>
                     </li>
                   ))}
@@ -136,17 +138,14 @@ export function Popup(props: PopupProps): JSX.Element {
         </>
       )}
       <section aria-labelledby="reading-heading" class="reading">
-        <h2 id="reading-heading">Your reading</h2>
-        <Toggle label="Remember what I read" checked={settings.readingMemory} onChange={(on) => props.onChange({ ...settings, readingMemory: on })} />
-        <p class="note">
-          Cards then show what you read about the same names elsewhere. Kept only on this computer, never in private windows;
-          details and "Forget everything" are in the options.
-        </p>
+        <h2 id="reading-heading">{i18n.t('popup.yourReading')}</h2>
+        <Toggle label={i18n.t('popup.remember')} checked={settings.readingMemory} onChange={(on) => props.onChange({ ...settings, readingMemory: on })} />
+        <p class="note">{i18n.t('popup.rememberNote')}</p>
       </section>
       <footer>
         <ShortcutNote info={props.shortcut} id="shortcut" />
         <button type="button" class="link" onClick={props.onOpenOptions}>
-          Options
+          {i18n.t('popup.options')}
         </button>
       </footer>
     </main>

@@ -1,5 +1,7 @@
 import type { JSX } from 'preact';
 import type { ShortcutInfo } from '../lib/extension/shortcut';
+import { i18n } from '../lib/i18n/t';
+import { Rich, slots } from './Rich';
 
 /** The keyboard command's real binding (read from the browser), or that none is set, and where to change it. */
 export function ShortcutNote({ info, id }: { info: ShortcutInfo | null; id?: string }): JSX.Element | null {
@@ -7,9 +9,9 @@ export function ShortcutNote({ info, id }: { info: ShortcutInfo | null; id?: str
   return (
     <p class="note shortcut" id={id}>
       {info.key ? (
-        <>Keyboard: <kbd>{info.key}</kbd> goes to the next highlighted mention and opens its card. </>
+        <Rich text={i18n.t('shortcut.key', slots('key'))} parts={{ key: <kbd>{info.key}</kbd> }} />
       ) : (
-        <>Keyboard: no shortcut is set for "next mention" in this browser. </>
+        i18n.t('shortcut.none')
       )}
       {info.howToChange}
     </p>

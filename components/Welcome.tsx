@@ -2,11 +2,14 @@ import type { JSX } from 'preact';
 import type { ShortcutInfo } from '../lib/extension/shortcut';
 import { DEFAULT_COLORS } from '../lib/settings/schema';
 import { ShortcutNote } from './ShortcutNote';
+import { i18n } from '../lib/i18n/t';
+import { formatCount } from '../lib/i18n/ui-locale';
+import { Rich, slots } from './Rich';
 
 export interface WelcomeProps {
   shortcut: ShortcutInfo | null;
-  /** What the bundled knowledge covers ("Backstory news, December 2025", 53 entries). */
-  bundled: { name: string; entities: number };
+  /** The bundled packs ("Backstory news, December 2025" with 53 entries, "World" with 811). */
+  bundled: Array<{ name: string; entities: number }>;
   onOpenOptions: () => void;
 }
 
@@ -16,47 +19,46 @@ export function Welcome(props: WelcomeProps): JSX.Element {
     <main class="welcome">
       <header>
         <img src="/icons/96.png" width="48" height="48" alt="" />
-        <h1>Welcome to Backstory</h1>
+        <h1>{i18n.t('welcome.title')}</h1>
       </header>
-      <p class="lead">
-        While you read the news, Backstory quietly marks the people, countries, organizations, places and ideas it knows.
-        Point at one and a card tells you who or what it is, what the news it was built from says about it, and what it relates to.
-      </p>
-      <p class="example" aria-label="An example of marked text">
+      <p class="lead">{i18n.t('welcome.lead')}</p>
+      <p class="example" aria-label={i18n.t('welcome.exampleLabel')}>
         <span class="mark" style={{ textDecorationColor: DEFAULT_COLORS.country }}>Romania</span> is building drones with <span class="mark" style={{ textDecorationColor: DEFAULT_COLORS.country }}>Ukraine</span> for{' '}
         <span class="mark" style={{ textDecorationColor: DEFAULT_COLORS.organization }}>NATO</span>'s eastern flank, Foreign Minister <span class="mark" style={{ textDecorationColor: DEFAULT_COLORS.person }}>Oana Țoiu</span> said.
       </p>
 
       <section aria-labelledby="w-use">
-        <h2 id="w-use">How to use it</h2>
+        <h2 id="w-use">{i18n.t('welcome.use')}</h2>
         <ul>
-          <li><strong>Hover</strong> a marked name for a moment: its card opens. Move away and it closes.</li>
-          <li><strong>Pin</strong> a card (the pin button, or <kbd>p</kbd>) to keep it open while you read; other names still open their own card over it, and the pinned one comes back. <kbd>Esc</kbd> or × closes it.</li>
-          <li>Inside a card: <kbd>n</kbd> and <kbd>Shift</kbd>+<kbd>N</kbd> step through the name's mentions on the page, <kbd>c</kbd> copies it with a quote and its source, and Mute stops marking it anywhere (with Undo).</li>
-          <li>The toolbar button lists what was found on the page, looks up any name Backstory knows, and switches it off for the site you are on.</li>
+          <li><Rich text={i18n.t('welcome.hover', slots('hover'))} parts={{ hover: <strong>{i18n.t('welcome.hoverWord')}</strong> }} /></li>
+          <li><Rich text={i18n.t('welcome.pin', slots('pin', 'p', 'esc'))} parts={{ pin: <strong>{i18n.t('welcome.pinWord')}</strong>, p: <kbd>p</kbd>, esc: <kbd>Esc</kbd> }} /></li>
+          <li><Rich text={i18n.t('welcome.inside', slots('n', 'shift', 'N', 'c'))} parts={{ n: <kbd>n</kbd>, shift: <kbd>Shift</kbd>, N: <kbd>N</kbd>, c: <kbd>c</kbd> }} /></li>
+          <li>{i18n.t('welcome.toolbar')}</li>
         </ul>
         <ShortcutNote info={props.shortcut} id="shortcut" />
       </section>
 
       <section aria-labelledby="w-private">
-        <h2 id="w-private">What stays on your machine</h2>
+        <h2 id="w-private">{i18n.t('welcome.private')}</h2>
         <ul>
-          <li>Everything. Backstory makes no network requests: no server, no account, no analytics.</li>
-          <li>It keeps your settings (in the browser's extension storage, synced only if your browser syncs extension settings) and any knowledge packs you import (on this device only).</li>
-          <li>It does not keep what you read: pages are scanned where they are, in your browser, and forgotten when you leave them.</li>
+          <li>{i18n.t('welcome.everything')}</li>
+          <li>{i18n.t('welcome.keeps')}</li>
+          <li>{i18n.t('welcome.notKept')}</li>
         </ul>
       </section>
 
       <section aria-labelledby="w-knows">
-        <h2 id="w-knows">What it knows</h2>
+        <h2 id="w-knows">{i18n.t('welcome.knows')}</h2>
         <p>
-          It comes with <em>{props.bundled.name}</em> ({props.bundled.entities} people, places and ideas). You can build your own knowledge pack
-          from any folder of news text and import it on the options page.
+          <Rich
+            text={i18n.t('welcome.knowsText', { ...slots('packs'), count: formatCount(props.bundled.reduce((n, p) => n + p.entities, 0)) })}
+            parts={{ packs: props.bundled.map((p, i) => <>{i > 0 && i18n.t('welcome.and')}<em>{p.name}</em></>) }}
+          />
         </p>
       </section>
 
       <p>
-        <button type="button" onClick={props.onOpenOptions}>Open Backstory's options</button>
+        <button type="button" onClick={props.onOpenOptions}>{i18n.t('welcome.openOptions')}</button>
       </p>
     </main>
   );

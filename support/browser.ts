@@ -36,7 +36,7 @@ export interface ExtensionBrowser {
   close(options?: { keepProfile?: boolean }): Promise<void>;
 }
 
-export async function launchExtension(options: { userDataDir?: string; headless?: boolean; pageScripts?: boolean; netLog?: string; diagnostics?: boolean; display?: string; keepWelcome?: boolean; extensionDir?: string } = {}): Promise<ExtensionBrowser> {
+export async function launchExtension(options: { userDataDir?: string; headless?: boolean; pageScripts?: boolean; netLog?: string; diagnostics?: boolean; display?: string; keepWelcome?: boolean; extensionDir?: string; uiLanguage?: string } = {}): Promise<ExtensionBrowser> {
   const extensionDir = options.extensionDir ?? EXTENSION_DIR;
   if (!existsSync(join(extensionDir, 'manifest.json'))) throw new Error(`${extensionDir} is missing: run npm run build first`);
   const userDataDir = options.userDataDir ?? mkdtempSync(join(tmpdir(), 'backstory-profile-'));
@@ -45,7 +45,10 @@ export async function launchExtension(options: { userDataDir?: string; headless?
     headless: options.headless ?? options.display === undefined,
     viewport: { width: 1280, height: 800 },
     javaScriptEnabled: options.pageScripts ?? true,
-    ...(options.display ? { env: { ...process.env, DISPLAY: options.display } } : {}),
+    // The browser's own language (its UI and the extension's messages) comes from the environment on Linux.
+    ...(options.display || options.uiLanguage
+      ? { env: { ...process.env, ...(options.display ? { DISPLAY: options.display } : {}), ...(options.uiLanguage ? { LANGUAGE: options.uiLanguage, LANG: `${options.uiLanguage}.UTF-8` } : {}) } }
+      : {}),
     args: [
       `--disable-extensions-except=${extensionDir}`,
       `--load-extension=${extensionDir}`,
@@ -56,6 +59,7 @@ export async function launchExtension(options: { userDataDir?: string; headless?
       '--disable-sync',
       '--no-first-run',
       '--disable-quic',
+      ...(options.uiLanguage ? [`--lang=${options.uiLanguage}`] : []),
       ...(options.netLog ? [`--log-net-log=${options.netLog}`, '--net-log-capture-mode=Default'] : []),
     ],
   });

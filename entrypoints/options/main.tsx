@@ -7,7 +7,7 @@ import '../../components/options.css';
 import { collectOrphanPacks, exportPackText, installPack, removePack } from '../../lib/options/pack-import';
 import { PackWorker } from '../../lib/options/pack-worker-client';
 import { describeNonJson, notAPackMessage } from '../../lib/options/file-kind';
-import { removePackQuestion, replacePackQuestion } from '../../lib/options/pack-questions';
+import { importStage, removePackQuestion, replacePackQuestion } from '../../lib/options/pack-questions';
 import { parseSettingsFile, settingsFileText } from '../../lib/options/settings-file';
 import { entityKey, parseEntityKey } from '../../lib/pack-format/entity-key';
 import { readShortcut, type ShortcutInfo } from '../../lib/extension/shortcut';
@@ -22,6 +22,11 @@ import { chooseLearned, learnedNames } from '../../lib/reading/learned-db';
 import { publishLearnedIndex } from '../../lib/reading/learned-pack';
 import { applyReadingLimits } from '../../lib/reading/reading-service';
 import { parseReadingFile, READING_FILE_MAX_BYTES, readingFileText } from '../../lib/reading/reading-file';
+import { formatCount, uiLocale } from '../../lib/i18n/ui-locale';
+import { i18n } from '../../lib/i18n/t';
+
+// The page speaks the browser's language (locales/); screen readers pronounce it as such.
+document.documentElement.lang = uiLocale();
 
 const root = document.getElementById('app') as HTMLElement;
 const { writer, signal } = extensionPageSettings(window);
@@ -45,7 +50,7 @@ async function refreshReading(message = '', error = ''): Promise<void> {
     const [stats, byEntity, recent, learned, lastRun] = await Promise.all([readingStats(), readEntities(), readArticles(undefined, 20), learnedNames(), lastLearnReport()]);
     reading = { ...stats, byEntity, recent, learned, lastRun, message, error };
   } catch (failure) {
-    reading = { articles: 0, entities: 0, sentences: 0, bytes: 0, byEntity: [], recent: [], learned: [], lastRun: null, message: '', error: `Your reading could not be read: ${(failure as Error).message}` };
+    reading = { articles: 0, entities: 0, sentences: 0, bytes: 0, byEntity: [], recent: [], learned: [], lastRun: null, message: '', error: i18n.t('reading.couldNotRead', { error: (failure as Error).message }) };
   }
   draw();
 }
@@ -54,18 +59,18 @@ async function refreshReading(message = '', error = ''): Promise<void> {
 function readingChange(run: () => Promise<unknown>, done: string): void {
   run().then(
     (more) => refreshReading(typeof more === 'string' ? done + more : done),
-    (error: unknown) => refreshReading('', `Nothing was changed: ${(error as Error).message}`),
+    (error: unknown) => refreshReading('', i18n.t('reading.nothingChanged', { error: (error as Error).message })),
   );
 }
 
 const readingActions: OptionsProps['readingActions'] = {
   onForgetAll: () => {
-    if (confirm('Forget every article and sentence Backstory kept of your reading? This cannot be undone.')) readingChange(forgetEverything, 'Everything you read was forgotten.');
+    if (confirm(i18n.t('readingDone.confirmForgetAll'))) readingChange(forgetEverything, i18n.t('readingDone.forgotAll'));
   },
   onForgetEntity: (entity) => {
-    if (confirm(`Forget everything you read about ${entityName(entity)}?`)) readingChange(() => forgetEntity(entity), `Forgot everything about ${entityName(entity)}.`);
+    if (confirm(i18n.t('readingDone.confirmForgetEntity', { name: entityName(entity) }))) readingChange(() => forgetEntity(entity), i18n.t('readingDone.forgotEntity', { name: entityName(entity) }));
   },
-  onDeleteArticle: (url) => readingChange(() => deleteArticle(url), 'The article was deleted.'),
+  onDeleteArticle: (url) => readingChange(() => deleteArticle(url), i18n.t('readingDone.deleted')),
   onExport: () => void exportArticles().then((articles) => download('backstory-reading.json', readingFileText(articles))),
   onImport: (file) =>
     readingChange(async () => {
@@ -73,14 +78,14 @@ const readingActions: OptionsProps['readingActions'] = {
       const articles = parseReadingFile(file.name, await file.text(), Date.now());
       await importArticles(articles);
       const gone = await applyReadingLimits(settings);
-      return gone > 0 ? ` ${gone} of them were older than you keep, or over the storage limit, and were not kept.` : '';
-    }, `Imported ${file.name}.`),
+      return gone > 0 ? i18n.t('readingDone.notKeptImport', { count: formatCount(gone) }) : '';
+    }, i18n.t('readingDone.imported', { file: file.name })),
   onLearned: (key, choice) =>
     readingChange(async () => {
       await chooseLearned(key, choice);
       // Pages match learned names from this index: rebuilt at once, so open pages follow the choice.
       await publishLearnedIndex();
-    }, 'Your choice was saved.'),
+    }, i18n.t('readingDone.choiceSaved')),
 };
 
 const bundledNames = new Map(BUNDLED_PACK.entities.map((e) => [entityKey(BUNDLED_PACK.id, e.id), e.name]));
@@ -109,8 +114,8 @@ function update(next: Settings): void {
   if (limitsChanged) {
     readingChange(async () => {
       const gone = await applyReadingLimits(next);
-      return gone > 0 ? ` ${gone} older article${gone === 1 ? ' was' : 's were'} forgotten.` : '';
-    }, 'Your reading limits were saved.');
+      return gone > 0 ? i18n.t('readingDone.olderForgotten', gone, [formatCount(gone)]) : '';
+    }, i18n.t('readingDone.limitsSaved'));
   }
 }
 
@@ -141,8 +146,8 @@ function draw(): void {
       onExportSettings={() => download('backstory-settings.json', settingsFileText(settings))}
       onImportSettings={(file) => void importSettings(file)}
       onReset={() => {
-        if (!confirm('Reset every Backstory setting to its default? Imported knowledge packs stay installed.')) return;
-        settingsFileState = { error: '', message: 'Every setting is back to its default.' };
+        if (!confirm(i18n.t('packMsg.resetQuestion'))) return;
+        settingsFileState = { error: '', message: i18n.t('packMsg.resetDone') };
         update(defaultSettings());
       }}
     />,
@@ -151,10 +156,10 @@ function draw(): void {
 }
 
 async function importPack(file: File): Promise<void> {
-  importState = { busy: true, stage: 'Reading', fraction: 0, error: '', message: '' };
+  importState = { busy: true, stage: importStage('Reading'), fraction: 0, error: '', message: '' };
   draw();
   const worker = new PackWorker(new Worker(new URL('./pack-worker.ts', import.meta.url), { type: 'module' }), (stage, fraction) => {
-    importState = { ...importState, stage, fraction };
+    importState = { ...importState, stage: importStage(stage), fraction };
     draw();
   });
   try {
@@ -164,15 +169,15 @@ async function importPack(file: File): Promise<void> {
     const summary = await worker.prepare({ name: file.name, text, size: file.size });
     const installed = packs.find((p) => p.id === summary.id);
     if (installed && !confirm(replacePackQuestion(installed, summary))) {
-      importState = { busy: false, stage: '', fraction: 0, error: '', message: `Not imported: "${installed.name}" stays as it was.` };
+      importState = { busy: false, stage: '', fraction: 0, error: '', message: i18n.t('packMsg.keptAsItWas', { name: installed.name }) };
       await refreshPacks();
       return;
     }
     await installPack(summary, () => worker.install());
-    const verb = installed ? 'Replaced' : 'Imported';
-    importState = { busy: false, stage: '', fraction: 1, error: '', message: `${verb} "${summary.name}" with ${summary.entities} entities.` };
+    const done = { name: summary.name, count: formatCount(summary.entities) };
+    importState = { busy: false, stage: '', fraction: 1, error: '', message: installed ? i18n.t('packMsg.replaced', done) : i18n.t('packMsg.imported', done) };
   } catch (error) {
-    importState = { busy: false, stage: '', fraction: 0, error: `Not imported: ${(error as Error).message}`, message: '' };
+    importState = { busy: false, stage: '', fraction: 0, error: i18n.t('packMsg.notImported', { error: (error as Error).message }), message: '' };
   } finally {
     worker.terminate();
   }
@@ -183,11 +188,11 @@ async function importSettings(file: File): Promise<void> {
   try {
     const { settings: next, skipped } = parseSettingsFile(file.name, await file.text());
     update(next);
-    const where = (await writer.flush()) === 'local-only' ? ' They are kept on this device only: too large for browser sync.' : '';
-    const left = skipped.map((s) => `${s.count} invalid ${s.list} ${s.count === 1 ? 'entry' : 'entries'}`).join(', ');
-    settingsFileState = { error: '', message: `Settings imported from ${file.name}.${where}${left ? ` Left out: ${left}.` : ''}` };
+    const where = (await writer.flush()) === 'local-only' ? i18n.t('packMsg.localOnly') : '';
+    const left = skipped.map((s) => i18n.t('packMsg.invalidEntries', { count: formatCount(s.count), list: s.list })).join(', ');
+    settingsFileState = { error: '', message: i18n.t('packMsg.settingsImported', { file: file.name }) + where + (left ? i18n.t('packMsg.leftOut', { what: left }) : '') };
   } catch (error) {
-    settingsFileState = { error: `Settings not imported: ${(error as Error).message}`, message: '' };
+    settingsFileState = { error: i18n.t('packMsg.settingsNotImported', { error: (error as Error).message }), message: '' };
   }
   draw();
 }

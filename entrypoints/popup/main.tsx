@@ -8,6 +8,10 @@ import type { PageEntity } from '../../lib/messages';
 import { readShortcut, type ShortcutInfo } from '../../lib/extension/shortcut';
 import { extensionPageSettings } from '../../lib/settings/extension-page';
 import { loadSettings, watchSettings } from '../../lib/settings/store';
+import { uiLocale } from '../../lib/i18n/ui-locale';
+
+// The page speaks the browser's language (locales/); screen readers pronounce it as such.
+document.documentElement.lang = uiLocale();
 
 const root = document.getElementById('app') as HTMLElement;
 const { writer, signal } = extensionPageSettings(window);

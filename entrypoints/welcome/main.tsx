@@ -5,6 +5,11 @@ import '../../components/ui.css';
 import '../../components/welcome.css';
 import { readShortcut, type ShortcutInfo } from '../../lib/extension/shortcut';
 import { BUNDLED_PACK } from '../../lib/pack-store/bundled';
+import { WORLD_SUMMARY } from '../../lib/pack-store/bundled-world';
+import { uiLocale } from '../../lib/i18n/ui-locale';
+
+// The page speaks the browser's language (locales/); screen readers pronounce it as such.
+document.documentElement.lang = uiLocale();
 
 const root = document.getElementById('app') as HTMLElement;
 let shortcut: ShortcutInfo | null = null;
@@ -13,7 +18,7 @@ function draw(): void {
   render(
     <Welcome
       shortcut={shortcut}
-      bundled={{ name: BUNDLED_PACK.name, entities: BUNDLED_PACK.entities.length }}
+      bundled={[{ name: BUNDLED_PACK.name, entities: BUNDLED_PACK.entities.length }, { name: WORLD_SUMMARY.name, entities: WORLD_SUMMARY.entities }]}
       onOpenOptions={() => void browser.runtime.openOptionsPage()}
     />,
     root,

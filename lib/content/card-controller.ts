@@ -2,6 +2,7 @@
  * The card: which entity it shows, the Back history, where it sits, focus in and out. Rendering is injected
  * (`renderCard`), so this file knows nothing of Preact; hover timing lives in HoverIntent.
  */
+import { i18n } from '../i18n/t';
 import type { PageWindow } from '../dom/page-window';
 import { entityKey } from '../pack-format/entity-key';
 import type { Settings } from '../settings/schema';
@@ -304,13 +305,13 @@ export class CardController {
     const scratch = this.o.host.mount.parentNode;
     if (!target || !scratch) return;
     if (state?.status !== 'ready') {
-      this.showStatus('The card is still loading: copy again in a moment');
+      this.showStatus(i18n.t('card.stillLoading'));
       return;
     }
     const { summary, news } = state.details;
     const text = cardCopyText(target.entity.name, summary, news.slice(0, 1).map((g) => ({ ...g, quotes: g.quotes.slice(0, 1) })));
     void copyToClipboard(text, this.o.win, scratch).then((ok) => {
-      this.showStatus(ok ? 'Copied to the clipboard' : 'This page does not allow copying');
+      this.showStatus(ok ? i18n.t('card.copied') : i18n.t('card.copyRefused'));
     });
   }
 

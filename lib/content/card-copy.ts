@@ -4,6 +4,7 @@
  * shadow root (never the page's DOM).
  */
 import type { NewsGroup } from '../pack-format/news-groups';
+import { newsKind } from '../i18n/news-kind';
 
 export function cardCopyText(name: string, summary: string, news: readonly NewsGroup[]): string {
   const lines = [name];
@@ -11,7 +12,7 @@ export function cardCopyText(name: string, summary: string, news: readonly NewsG
   const group = news[0];
   const quote = group?.quotes[0];
   if (group && quote) {
-    const source = [group.title || group.label, group.site, group.date].filter(Boolean).join(', ');
+    const source = [group.title || newsKind(group), group.site, group.date].filter(Boolean).join(', ');
     lines.push(`“${quote.text}” (${source}${group.url ? `, ${group.url}` : ''})`);
   }
   return lines.join('\n');

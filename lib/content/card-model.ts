@@ -1,4 +1,5 @@
 /** What a card shows, built from a pack entity and the page's mentions; rendered by components/Card.tsx. */
+import { i18n } from '../i18n/t';
 import type { EntityMap, EntityType, KeyFact } from '../pack-format/types';
 import type { NewsGroup } from '../pack-format/news-groups';
 import { entityKey } from '../pack-format/entity-key';
@@ -56,7 +57,7 @@ export interface CardActions {
 /** The card's footer line: the pack's name and its corpus date. */
 export function provenanceOf(loaded: LoadedPack): string {
   const { meta } = loaded;
-  return meta.corpusDate ? `${meta.name} · corpus ${meta.corpusDate}` : meta.name;
+  return meta.corpusDate ? i18n.t('card.corpus', { pack: meta.name, date: meta.corpusDate }) : meta.name;
 }
 
 export interface EntityCardInput {

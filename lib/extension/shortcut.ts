@@ -3,6 +3,7 @@
  * keeps its own Alt+Shift+B) or changed by the reader, so the manifest is not the truth, `commands.getAll()` is.
  */
 import { browser } from 'wxt/browser';
+import { i18n } from '../i18n/t';
 
 export const NEXT_MENTION_COMMAND = 'next-mention';
 
@@ -15,8 +16,8 @@ export interface ShortcutInfo {
 
 export function howToChangeShortcut(extensionUrl: string): string {
   return extensionUrl.startsWith('moz-extension:')
-    ? 'Change it in Firefox at about:addons → the gear menu → Manage Extension Shortcuts.'
-    : 'Change it at chrome://extensions/shortcuts (Edge: edge://extensions/shortcuts).';
+    ? i18n.t('shortcut.changeFirefox')
+    : i18n.t('shortcut.changeChrome');
 }
 
 export async function readShortcut(): Promise<ShortcutInfo> {

@@ -3,13 +3,14 @@
  * document's title, site and date are said once. A headline is its own quote, so it is never repeated as the
  * source of itself.
  */
+import { uiLocale } from '../i18n/ui-locale';
 import type { EntitySentence, PackDocument } from '../pack-format/types';
 
 export interface NewsGroup {
   /** The document's title; '' for an untitled article and for a headline (the quote is the headline). */
   title: string;
-  /** "Headline" or "Article" when the document has no title of its own, else ''. */
-  label: string;
+  /** What the document is when it has no title of its own ('' when it has one); the card names it in the UI language. */
+  kind: '' | 'headline' | 'article';
   site: string;
   /** Human-readable date ("15 Dec 2025", "Dec 2025") or ''. */
   date: string;
@@ -18,12 +19,12 @@ export interface NewsGroup {
   quotes: EntitySentence[];
 }
 
-/** "2025-12" → "Dec 2025"; "2025-12-15" → "15 Dec 2025"; in English, fixed, whatever the page's locale. */
-export function formatPackDate(date: string): string {
+/** "2025-12" → "Dec 2025"; "2025-12-15" → "15 Dec 2025" (en-GB), "15 déc. 2025" (fr): in the UI language, whatever the page's. */
+export function formatPackDate(date: string, locale: string = uiLocale()): string {
   const [y, m, d] = date.split('-').map(Number);
   if (!y) return date;
   const when = new Date(Date.UTC(y, (m ?? 1) - 1, d ?? 1));
-  return when.toLocaleDateString('en-GB', { timeZone: 'UTC', year: 'numeric', month: m ? 'short' : undefined, day: d ? 'numeric' : undefined });
+  return when.toLocaleDateString(locale, { timeZone: 'UTC', year: 'numeric', month: m ? 'short' : undefined, day: d ? 'numeric' : undefined });
 }
 
 const isWebLink = (url: string | undefined): url is string => url !== undefined && /^https?:\/\//i.test(url);
@@ -47,7 +48,7 @@ export function groupNews(sentences: readonly EntitySentence[], documents: Reado
       const title = doc && !headline && doc.title.trim() !== sentence.text.trim() ? doc.title : '';
       group = {
         title,
-        label: title ? '' : headline ? 'Headline' : 'Article',
+        kind: title ? '' : headline ? 'headline' : 'article',
         site: doc?.site ?? '',
         date: doc?.date ? formatPackDate(doc.date) : '',
         url: isWebLink(doc?.url) ? doc.url : '',

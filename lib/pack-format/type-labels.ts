@@ -1,12 +1,11 @@
-/** What each entity type is called in the UI: one name for one thing, a group name for lists of them. */
+/** What each entity type is called in the UI, in its language: one name for one thing, a group name for lists of them. */
+import { i18n } from '../i18n/t';
 import type { EntityType } from './types';
 
-export const TYPE_NAME: Readonly<Record<EntityType, string>> = {
-  person: 'Person', country: 'Country', city: 'City', region: 'Region', place: 'Place',
-  organization: 'Organization', concept: 'Idea', event: 'Event', thing: 'Thing',
-};
+export function typeName(type: EntityType): string {
+  return i18n.t(`type.${type}`);
+}
 
-export const TYPE_GROUP: Readonly<Record<EntityType, string>> = {
-  person: 'People', country: 'Countries', city: 'Cities', region: 'Regions', place: 'Places',
-  organization: 'Organizations', concept: 'Ideas', event: 'Events', thing: 'Things',
-};
+export function typeGroup(type: EntityType): string {
+  return i18n.t(`group.${type}`);
+}

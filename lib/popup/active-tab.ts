@@ -1,5 +1,6 @@
 /** What the popup needs to know about the current tab, and the questions it asks the page. */
 import { browser } from 'wxt/browser';
+import { i18n } from '../i18n/t';
 import { sendToTab, type PageEntity, type Response } from '../messages';
 
 export interface ActiveTab {
@@ -10,24 +11,21 @@ export interface ActiveTab {
 
 const STORE_HOSTS = ['chromewebstore.google.com', 'chrome.google.com', 'addons.mozilla.org', 'microsoftedge.microsoft.com'];
 
-const NOT_HERE =
-  'Backstory cannot run on this page: browser pages and extension stores are closed to extensions. If this is an ordinary web page that was open before Backstory was installed, reload it.';
-
 /** Why Backstory cannot run on a page that did not answer, as far as its URL tells. */
 export function whyNotHere(url: string): string {
-  if (!url) return NOT_HERE;
+  if (!url) return i18n.t('popup.cannotRun');
   let parsed: URL;
   try {
     parsed = new URL(url);
   } catch {
-    return 'Backstory cannot read this page.';
+    return i18n.t('popup.cannotRead');
   }
-  if (parsed.protocol === 'file:') return 'Backstory does not read local files unless you allow it: turn on "Allow access to file URLs" in the browser\'s extension details.';
-  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') return 'Browser pages cannot be read by extensions, so Backstory is not available here.';
+  if (parsed.protocol === 'file:') return i18n.t('popup.fileUrls');
+  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') return i18n.t('popup.browserPage');
   if (STORE_HOSTS.some((h) => parsed.host === h) && (parsed.host !== 'chrome.google.com' || parsed.pathname.startsWith('/webstore'))) {
-    return 'The browser does not let extensions run on its extension store.';
+    return i18n.t('popup.store');
   }
-  return 'This page has not heard from Backstory yet: it was probably open before Backstory was installed. Reload it.';
+  return i18n.t('popup.notYet');
 }
 
 /** The current tab, or the one named by `?tab=<id>` (how the popup is opened as a tab for a given page). */

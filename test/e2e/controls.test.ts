@@ -235,7 +235,7 @@ describe('options page', () => {
     await options.locator('#delay').fill('-5');
     await options.locator('#delay').press('Enter');
     await options.locator('#delay').blur();
-    await expect.poll(() => options.locator('#delay-error').textContent()).toMatch(/"-5" is not a delay.*from 0 to 5000.*stays \d+ ms/);
+    await expect.poll(() => options.locator('#delay-error').textContent()).toMatch(/"-5" is not a delay.*from 0 to 5,000.*stays \d+ ms/);
     expect(await options.locator('#delay').getAttribute('aria-invalid')).toBe('true');
     expect(await axeViolations(options)).toEqual([]);
     await options.waitForTimeout(700);
@@ -333,7 +333,7 @@ describe('options page', () => {
     });
     await options.locator('#pack-file').setInputFiles(file);
     await options.waitForSelector('#import-progress', { timeout: 5000 });
-    await expect.poll(() => options.locator('#import-message').textContent(), { timeout: 30_000 }).toMatch(/Imported "Big pack" with 20000 entities/);
+    await expect.poll(() => options.locator('#import-message').textContent(), { timeout: 30_000 }).toMatch(/Imported "Big pack" with 20,000 entities/);
     const longestGap = await options.evaluate(() => {
       const w = window as unknown as { __gaps: number[]; __stop: boolean };
       w.__stop = true;
@@ -452,10 +452,12 @@ describe('persistence', () => {
     await options.locator('#delay').blur();
     // Closed once both changes are written (at a first start the background is also writing the World
     // pack's page indexes, and the browser does not wait for a write in flight when it quits).
+    // Both areas: a write is local then sync, and a sync write still in flight could otherwise be cut short.
     await options.waitForFunction(async (key) => {
-      const { chrome } = globalThis as unknown as { chrome: { storage: { local: { get(k: string): Promise<Record<string, { hoverDelayMs?: number; trigger?: string } | undefined>> } } } };
-      const stored = (await chrome.storage.local.get(key))[key];
-      return stored?.hoverDelayMs === 700 && stored.trigger === 'click';
+      type Area = { get(k: string): Promise<Record<string, { hoverDelayMs?: number; trigger?: string } | undefined>> };
+      const { chrome } = globalThis as unknown as { chrome: { storage: { local: Area; sync: Area } } };
+      const copies = await Promise.all([chrome.storage.local.get(key), chrome.storage.sync.get(key)]);
+      return copies.every((c) => c[key]?.hoverDelayMs === 700 && c[key].trigger === 'click');
     }, SETTINGS_KEY, { timeout: 10_000 });
     await options.close();
     await browser.close({ keepProfile: true });

@@ -73,7 +73,7 @@ describe.skipIf(!available)('Firefox ESR: details on demand from the event page'
       input.dispatchEvent(new Event('change', { bubbles: true }));
     })()`, extensionTab);
     const message = await poll(() => ff.evaluate<string>(`document.querySelector('#import-message')?.textContent ?? ''`, extensionTab), (m) => /Imported/.test(m), 30_000);
-    expect(message).toMatch(/with 2000 entities/);
+    expect(message).toMatch(/with 2,000 entities/);
     expect(await ff.evaluate<string>(askDetails('ff-archive', entity.id), extensionTab)).toBe(entity.summary);
     const stored = await ff.evaluate<string[]>(`browser.storage.local.get(null).then((all) => Object.keys(all).filter((k) => k.startsWith('pack')).sort())`, extensionTab);
     expect(stored).toEqual(['packindex:ff-archive', 'packs']);

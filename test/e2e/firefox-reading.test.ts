@@ -115,8 +115,8 @@ describe.skipIf(!available)('Firefox ESR: reading memory', () => {
       await ff.evaluate(`location.reload()`, extensionTab).catch(() => undefined);
       await new Promise((r) => setTimeout(r, 1_000));
       return ff.evaluate<string>(`document.querySelector('.learned')?.textContent ?? ''`, extensionTab).catch(() => '');
-    }, (t) => t.includes(`${NAME} (person, new): 2 articles on 2 sites`), 20_000);
-    expect(learned).toContain(`${NAME} (person, new): 2 articles on 2 sites`);
+    }, (t) => t.includes(`${NAME} (Person, new): read in 2 articles on 2 sites`), 20_000);
+    expect(learned).toContain(`${NAME} (Person, new): read in 2 articles on 2 sites`);
     expect(learned).toMatch(/in Backstory's event page, not on the\s+pages you read/);
 
     await ff.navigate(server.url('/ilse-3.html'));

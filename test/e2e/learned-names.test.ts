@@ -55,7 +55,7 @@ describe('names learned from reading', () => {
     await expect.poll(() => browser.logs.filter((l) => l.includes('reading memory: sent')).length, { timeout: 40_000, interval: 500 }).toBe(2);
     await a.close();
     await b.close();
-    await expect.poll(() => learnedList(), { timeout: 20_000, interval: 1_000 }).toMatch(new RegExp(`${NAME} \\(person, new\\): 2 articles on 2 sites`));
+    await expect.poll(() => learnedList(), { timeout: 20_000, interval: 1_000 }).toMatch(new RegExp(`${NAME} \\(Person, new\\): read in 2 articles on 2 sites`));
     // Where it ran, as the options page says: not on a page.
     expect(await learnedList()).toMatch(/Last read for names: \d+ articles? in [\d.]+ m?s, in a worker of Backstory's offscreen document, not on the\s+pages you read/);
 
@@ -79,7 +79,7 @@ describe('names learned from reading', () => {
 
     const manage = await openExtensionPage(browser, 'options.html');
     await manage.getByRole('button', { name: `Dismiss ${NAME}` }).click();
-    await expect.poll(() => manage.locator('.learned').textContent()).toMatch(new RegExp(`${NAME} \\(person, dismissed\\)`));
+    await expect.poll(() => manage.locator('.learned').textContent()).toMatch(new RegExp(`${NAME} \\(Person, dismissed\\)`));
     await manage.close();
     // C names nobody a pack knows: with the name dismissed, nothing on it is highlighted.
     const scans = (): number => browser.logs.filter((l) => l.includes('first highlights')).length;

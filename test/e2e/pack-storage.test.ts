@@ -98,7 +98,7 @@ describe('imported packs in storage', () => {
     const options = await openExtensionPage(browser, 'options.html');
     await options.waitForSelector('table.packs tbody tr');
     await options.locator('#pack-file').setInputFiles(file);
-    await expect.poll(() => options.locator('#import-message').textContent(), { timeout: 60_000 }).toMatch(/Imported "Synthetic archive \(14,000 entities\)" with 14000 entities/);
+    await expect.poll(() => options.locator('#import-message').textContent(), { timeout: 60_000 }).toMatch(/Imported "Synthetic archive \(14,000 entities\)" with 14,000 entities/);
     const state = await storageState(options);
     console.log(`14,000-entity pack: file ${(size / 1048576).toFixed(1)} MB; storage.local in use ${(state.bytes / 1048576).toFixed(2)} MB; ${state.records.archive ?? 0} records in IndexedDB`);
     expect(state.listed).toEqual(['archive']);

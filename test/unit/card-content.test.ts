@@ -2,6 +2,7 @@ import type { PackEntity } from '../../lib/pack-format/types';
 import { describe, expect, test } from 'vitest';
 import { cardCopyText } from '../../lib/content/card-copy';
 import { groupNews } from '../../lib/pack-format/news-groups';
+import { newsKind } from '../../lib/i18n/news-kind';
 import { lookUp } from '../../lib/content/entity-lookup';
 import { loadPack } from '../../lib/spot/pack-index';
 import { asOfLabel, pageDate } from '../../lib/content/page-date';
@@ -20,7 +21,7 @@ const s = (doc: string, text: string): { doc: string; text: string; marks: Array
 describe('"In the news" groups quotes by their document', () => {
   test('each document is named once, above its quotes; a headline is not repeated as its own source', () => {
     const groups = groupNews([s('a1', 'One.'), s('h1', 'Romania Moves Fast on Drones'), s('a1', 'Two.'), s('t1', 'Three.')], docs, 10);
-    expect(groups.map((g) => [g.title, g.label, g.site, g.date, g.url, g.quotes.map((q) => q.text)])).toEqual([
+    expect(groups.map((g) => [g.title, newsKind(g), g.site, g.date, g.url, g.quotes.map((q) => q.text)])).toEqual([
       ['', 'Article', '', 'Dec 2025', '', ['One.', 'Two.']],
       ['', 'Headline', '', '14 Dec 2025', '', ['Romania Moves Fast on Drones']],
       ['Drone deal signed', '', 'Reuters', '15 Dec 2025', 'https://example.org/drones', ['Three.']],

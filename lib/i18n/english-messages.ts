@@ -1,0 +1,10 @@
+/**
+ * The English messages as one flat table (the name the browser knows each by, and its text), written from
+ * locales/en.yml by `npm run build` into generated/ui-messages.en.json: what the UI falls back to (t.ts).
+ */
+import { generateChromeMessages, parseMessagesFile } from '@wxt-dev/i18n/build';
+
+export async function englishMessages(file = 'locales/en.yml'): Promise<Record<string, string>> {
+  const messages = generateChromeMessages(await parseMessagesFile(file));
+  return Object.fromEntries(Object.entries(messages).map(([name, m]) => [name, m.message]));
+}

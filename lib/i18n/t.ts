@@ -1,0 +1,49 @@
+/**
+ * The UI's words: the browser's own messages (locales/ → _locales/, in the browser's language), and English
+ * when the browser answers nothing. Chromium has been seen, in some sessions, to answer every message with ''
+ * in the extension's own process (the options page and the service worker alike); a reader then gets English
+ * rather than blank buttons, and nothing is written to a page's console. Same message format and typed keys
+ * as @wxt-dev/i18n, which writes _locales and the types from locales/.
+ */
+import { browser } from 'wxt/browser';
+import type { createI18n } from '@wxt-dev/i18n';
+import type { GeneratedI18nStructure } from '#i18n';
+import english from '../../generated/ui-messages.en.json';
+
+type TFunction = ReturnType<typeof createI18n<GeneratedI18nStructure>>['t'];
+
+const ENGLISH: Readonly<Record<string, string | undefined>> = english;
+
+function message(name: string, substitutions: readonly string[]): string {
+  // Names are checked by the typed keys of `t`; the browser's own signature knows only the predefined ones.
+  const answer = browser.i18n.getMessage(name as Parameters<typeof browser.i18n.getMessage>[0], [...substitutions]);
+  if (answer) return answer;
+  // The browser's rule for $1…$9 and $$, applied to the English text.
+  return (ENGLISH[name] ?? '').replace(/\$(\$|[1-9])/g, (_, d: string) => (d === '$' ? '$' : (substitutions[Number(d) - 1] ?? '')));
+}
+
+function pluralForm(text: string, count: number): string {
+  const forms = text.split(' | ');
+  if (forms.length === 2) return forms[count === 1 ? 0 : 1] ?? '';
+  if (forms.length === 3) return forms[count === 0 || count === 1 ? count : 2] ?? '';
+  return text;
+}
+
+function translate(key: string, ...args: unknown[]): string {
+  let substitutions: string[] | undefined;
+  let named: Record<string, unknown> | undefined;
+  let count: number | undefined;
+  for (const arg of args) {
+    if (typeof arg === 'number') count = arg;
+    else if (Array.isArray(arg)) substitutions = arg.map(String);
+    else if (arg !== null && typeof arg === 'object') named = arg as Record<string, unknown>;
+  }
+  if (count !== undefined && substitutions === undefined) substitutions = [String(count)];
+  let text = message(key.replaceAll('.', '_'), substitutions ?? []);
+  if (count !== undefined) text = pluralForm(text, count);
+  if (!named) return text;
+  const values = named;
+  return text.replace(/\{([A-Za-z0-9_]+)\}/g, (slot, name: string) => (Object.hasOwn(values, name) ? String(values[name]) : slot));
+}
+
+export const i18n = { t: translate as TFunction };

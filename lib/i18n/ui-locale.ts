@@ -1,0 +1,15 @@
+/**
+ * The language the extension's own dates and numbers are written in: the browser's, as for its messages
+ * (locales/), so they read the same way as the words around them. Taken from Intl's default locale, which
+ * browsers set to their own language in every extension context (pages, content scripts, service and
+ * web workers alike), where the extension API is not always there to ask. A page's language is another
+ * matter (spot/page-language.ts): it decides which names match, not how Backstory speaks.
+ */
+export function uiLocale(): string {
+  return new Intl.DateTimeFormat().resolvedOptions().locale;
+}
+
+/** A count in the UI language ("12,345", "12 345", "12.345"). */
+export function formatCount(n: number): string {
+  return n.toLocaleString(uiLocale());
+}

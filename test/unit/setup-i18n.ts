@@ -1,0 +1,21 @@
+/**
+ * Unit tests run outside a browser: the fake browser answers i18n from locales/en.yml, parsed by the same
+ * package that writes the extension's _locales, so components and lib/ show their real English text.
+ */
+import { vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { generateChromeMessages, parseMessagesFile } from '@wxt-dev/i18n/build';
+
+const messages = generateChromeMessages(await parseMessagesFile('locales/en.yml'));
+
+// The tests' browser speaks British English: dates read "15 Dec 2025" whatever the machine's own locale.
+fakeBrowser.i18n.getUILanguage = () => 'en-GB';
+vi.mock('../../lib/i18n/ui-locale', () => ({
+  uiLocale: () => 'en-GB',
+  formatCount: (n: number) => n.toLocaleString('en-GB'),
+}));
+fakeBrowser.i18n.getMessage = (name: string, substitutions?: string | string[]) => {
+  const subs = typeof substitutions === 'string' ? [substitutions] : (substitutions ?? []);
+  const message = messages[name]?.message ?? '';
+  return message.replace(/\$(\$|[1-9])/g, (_, d: string) => (d === '$' ? '$' : (subs[Number(d) - 1] ?? '')));
+};
