@@ -23,7 +23,7 @@ import { publishLearnedIndex } from '../../lib/reading/learned-pack';
 import { applyReadingLimits } from '../../lib/reading/reading-service';
 import { parseReadingFile, READING_FILE_MAX_BYTES, readingFileText } from '../../lib/reading/reading-file';
 import { formatCount, uiLocale } from '../../lib/i18n/ui-locale';
-import { i18n } from '../../lib/i18n/t';
+import { ensureMessages, i18n } from '../../lib/i18n/t';
 
 // The page speaks the browser's language (locales/); screen readers pronounce it as such.
 document.documentElement.lang = uiLocale();
@@ -198,6 +198,7 @@ async function importSettings(file: File): Promise<void> {
 }
 
 async function main(): Promise<void> {
+  await ensureMessages();
   settings = await loadSettings();
   void readShortcut().then((info) => {
     shortcut = info;

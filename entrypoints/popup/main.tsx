@@ -9,6 +9,7 @@ import { readShortcut, type ShortcutInfo } from '../../lib/extension/shortcut';
 import { extensionPageSettings } from '../../lib/settings/extension-page';
 import { loadSettings, watchSettings } from '../../lib/settings/store';
 import { uiLocale } from '../../lib/i18n/ui-locale';
+import { ensureMessages } from '../../lib/i18n/t';
 
 // The page speaks the browser's language (locales/); screen readers pronounce it as such.
 document.documentElement.lang = uiLocale();
@@ -55,6 +56,7 @@ async function refresh(): Promise<void> {
 }
 
 async function main(): Promise<void> {
+  await ensureMessages();
   settings = await loadSettings();
   void readShortcut().then((info) => {
     shortcut = info;

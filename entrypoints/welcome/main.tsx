@@ -7,6 +7,7 @@ import { readShortcut, type ShortcutInfo } from '../../lib/extension/shortcut';
 import { BUNDLED_PACK } from '../../lib/pack-store/bundled';
 import { WORLD_SUMMARY } from '../../lib/pack-store/bundled-world';
 import { uiLocale } from '../../lib/i18n/ui-locale';
+import { ensureMessages } from '../../lib/i18n/t';
 
 // The page speaks the browser's language (locales/); screen readers pronounce it as such.
 document.documentElement.lang = uiLocale();
@@ -25,6 +26,7 @@ function draw(): void {
   );
 }
 
+await ensureMessages();
 draw();
 void readShortcut().then((info) => {
   shortcut = info;

@@ -13,13 +13,42 @@ import english from '../../generated/ui-messages.en.json';
 type TFunction = ReturnType<typeof createI18n<GeneratedI18nStructure>>['t'];
 
 const ENGLISH: Readonly<Record<string, string | undefined>> = english;
+/** The UI language's messages read from the extension's own _locales, when the browser answered none. */
+let own: Readonly<Record<string, string | undefined>> | null = null;
+
+// Names are checked by the typed keys of `t`; the browser's own signature knows only the predefined ones.
+const browserMessage = (name: string, substitutions: readonly string[]): string =>
+  browser.i18n.getMessage(name as Parameters<typeof browser.i18n.getMessage>[0], [...substitutions]);
 
 function message(name: string, substitutions: readonly string[]): string {
-  // Names are checked by the typed keys of `t`; the browser's own signature knows only the predefined ones.
-  const answer = browser.i18n.getMessage(name as Parameters<typeof browser.i18n.getMessage>[0], [...substitutions]);
+  const answer = browserMessage(name, substitutions);
   if (answer) return answer;
-  // The browser's rule for $1…$9 and $$, applied to the English text.
-  return (ENGLISH[name] ?? '').replace(/\$(\$|[1-9])/g, (_, d: string) => (d === '$' ? '$' : (substitutions[Number(d) - 1] ?? '')));
+  // The browser's rule for $1…$9 and $$, applied to the text read here.
+  return (own?.[name] ?? ENGLISH[name] ?? '').replace(/\$(\$|[1-9])/g, (_, d: string) => (d === '$' ? '$' : (substitutions[Number(d) - 1] ?? '')));
+}
+
+/** "fr-CA" → fr_CA, fr, en: the folders the browser itself would try. */
+function localeFolders(language: string): string[] {
+  const [base = 'en', region] = language.replace('_', '-').split('-');
+  return [...new Set([...(region ? [`${base.toLowerCase()}_${region.toUpperCase()}`] : []), base.toLowerCase(), 'en'])];
+}
+
+/**
+ * For the extension's own pages, before their first draw: when the browser answers no message at all, read
+ * the UI language's messages from the extension's own files (never the network), so the page still speaks
+ * it. Nothing is read when the browser answers, as it does almost always.
+ */
+export async function ensureMessages(read: (path: string) => Promise<unknown> = (path) => fetch(browser.runtime.getURL(path as '/')).then((r) => r.json())): Promise<void> {
+  if (browserMessage('extDescription', []) !== '') return;
+  for (const folder of localeFolders(browser.i18n.getUILanguage())) {
+    try {
+      const file = (await read(`/_locales/${folder}/messages.json`)) as Record<string, { message?: unknown } | undefined>;
+      own = Object.fromEntries(Object.entries(file).flatMap(([name, m]) => (typeof m?.message === 'string' ? [[name, m.message]] : [])));
+      return;
+    } catch {
+      // No such folder for this language: the next one in the chain.
+    }
+  }
 }
 
 function pluralForm(text: string, count: number): string {

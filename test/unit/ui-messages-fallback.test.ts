@@ -1,0 +1,30 @@
+/**
+ * When the browser answers no message at all (seen in Chromium for a whole session in the extension's own
+ * process), the extension's pages read the UI language's messages from the extension's own _locales before
+ * they draw, along the chain the browser itself follows (fr_CA, fr, en).
+ */
+import { expect, test, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { ensureMessages, i18n } from '../../lib/i18n/t';
+
+test('the French messages are read from the extension\'s files, the missing regional folder skipped', async () => {
+  const read = vi.fn((path: string) => {
+    if (path === '/_locales/fr/messages.json') return Promise.resolve({ card_close: { message: 'Fermer' }, card_mentions: { message: '1 mention | $1 mentions' } });
+    return Promise.reject(new Error(`no ${path}`));
+  });
+  vi.spyOn(fakeBrowser.i18n, 'getMessage').mockReturnValue('');
+  vi.spyOn(fakeBrowser.i18n, 'getUILanguage').mockReturnValue('fr-CA');
+  await ensureMessages(read);
+  expect(read.mock.calls.map(([path]) => path)).toEqual(['/_locales/fr_CA/messages.json', '/_locales/fr/messages.json']);
+  expect(i18n.t('card.close')).toBe('Fermer');
+  expect(i18n.t('card.mentions', 3, ['3'])).toBe('3 mentions');
+  // A message the file lacks: English.
+  expect(i18n.t('card.copy')).toBe('Copy');
+});
+
+test('nothing is read when the browser answers', async () => {
+  vi.restoreAllMocks();
+  const read = vi.fn(() => Promise.resolve({}));
+  await ensureMessages(read);
+  expect(read).not.toHaveBeenCalled();
+});
