@@ -20,11 +20,15 @@ let own: Readonly<Record<string, string | undefined>> | null = null;
 const browserMessage = (name: string, substitutions: readonly string[]): string =>
   browser.i18n.getMessage(name as Parameters<typeof browser.i18n.getMessage>[0], [...substitutions]);
 
+/** The browser's rule for $1…$9 and $$ in a message, for text read anywhere but the browser. */
+export function substitute(text: string, substitutions: readonly string[]): string {
+  return text.replace(/\$(\$|[1-9])/g, (_, d: string) => (d === '$' ? '$' : (substitutions[Number(d) - 1] ?? '')));
+}
+
 function message(name: string, substitutions: readonly string[]): string {
   const answer = browserMessage(name, substitutions);
   if (answer) return answer;
-  // The browser's rule for $1…$9 and $$, applied to the text read here.
-  return (own?.[name] ?? ENGLISH[name] ?? '').replace(/\$(\$|[1-9])/g, (_, d: string) => (d === '$' ? '$' : (substitutions[Number(d) - 1] ?? '')));
+  return substitute(own?.[name] ?? ENGLISH[name] ?? '', substitutions);
 }
 
 /** "fr-CA" → fr_CA, fr, en: the folders the browser itself would try. */

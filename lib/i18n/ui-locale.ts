@@ -5,8 +5,12 @@
  * web workers alike), where the extension API is not always there to ask. A page's language is another
  * matter (spot/page-language.ts): it decides which names match, not how Backstory speaks.
  */
+let locale: string | undefined;
+
+/** Read once per context: a context's default locale does not change while it lives. */
 export function uiLocale(): string {
-  return new Intl.DateTimeFormat().resolvedOptions().locale;
+  locale ??= new Intl.DateTimeFormat().resolvedOptions().locale;
+  return locale;
 }
 
 /** A count in the UI language ("12,345", "12 345", "12.345"). */

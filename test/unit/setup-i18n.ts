@@ -4,9 +4,10 @@
  */
 import { vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { generateChromeMessages, parseMessagesFile } from '@wxt-dev/i18n/build';
+import { englishMessages } from '../../lib/i18n/english-messages';
+import { substitute } from '../../lib/i18n/t';
 
-const messages = generateChromeMessages(await parseMessagesFile('locales/en.yml'));
+const messages = await englishMessages();
 
 // The tests' browser speaks British English: dates read "15 Dec 2025" whatever the machine's own locale.
 fakeBrowser.i18n.getUILanguage = () => 'en-GB';
@@ -16,6 +17,5 @@ vi.mock('../../lib/i18n/ui-locale', () => ({
 }));
 fakeBrowser.i18n.getMessage = (name: string, substitutions?: string | string[]) => {
   const subs = typeof substitutions === 'string' ? [substitutions] : (substitutions ?? []);
-  const message = messages[name]?.message ?? '';
-  return message.replace(/\$(\$|[1-9])/g, (_, d: string) => (d === '$' ? '$' : (subs[Number(d) - 1] ?? '')));
+  return substitute(messages[name] ?? '', subs);
 };
