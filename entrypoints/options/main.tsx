@@ -16,7 +16,7 @@ import { BUNDLED_PACK } from '../../lib/pack-store/bundled';
 import { listPacks } from '../../lib/pack-store/store';
 import { defaultSettings, type Settings } from '../../lib/settings/schema';
 import { extensionPageSettings } from '../../lib/settings/extension-page';
-import { loadSettings, watchSettings } from '../../lib/settings/store';
+import { loadSettings } from '../../lib/settings/store';
 import { deleteArticle, exportArticles, forgetEntity, forgetEverything, importArticles, readArticles, readEntities, readingStats } from '../../lib/reading/reading-db';
 import { chooseLearned, learnedNames } from '../../lib/reading/learned-db';
 import { publishLearnedIndex } from '../../lib/reading/learned-pack';
@@ -29,7 +29,7 @@ import { ensureMessages, i18n } from '../../lib/i18n/t';
 document.documentElement.lang = uiLocale();
 
 const root = document.getElementById('app') as HTMLElement;
-const { writer, signal } = extensionPageSettings(window);
+const { writer, signal, watch } = extensionPageSettings(window);
 
 let settings: Settings = defaultSettings();
 let packs: OptionsProps['packs'] = [];
@@ -204,10 +204,10 @@ async function main(): Promise<void> {
     shortcut = info;
     draw();
   });
-  watchSettings((next) => {
+  watch((next) => {
     settings = next;
     draw();
-  }, signal);
+  });
   // A learning run that ends while this page is open shows here at once.
   const onStorage = (changes: Record<string, unknown>, area: string): void => {
     if (area === 'local' && LEARN_REPORT_KEY in changes) void refreshReading();

@@ -7,7 +7,7 @@ import type { Settings } from '../../lib/settings/schema';
 import type { PageEntity } from '../../lib/messages';
 import { readShortcut, type ShortcutInfo } from '../../lib/extension/shortcut';
 import { extensionPageSettings } from '../../lib/settings/extension-page';
-import { loadSettings, watchSettings } from '../../lib/settings/store';
+import { loadSettings } from '../../lib/settings/store';
 import { uiLocale } from '../../lib/i18n/ui-locale';
 import { ensureMessages } from '../../lib/i18n/t';
 
@@ -15,7 +15,7 @@ import { ensureMessages } from '../../lib/i18n/t';
 document.documentElement.lang = uiLocale();
 
 const root = document.getElementById('app') as HTMLElement;
-const { writer, signal } = extensionPageSettings(window);
+const { writer, watch } = extensionPageSettings(window);
 
 let settings: Settings;
 let tab: ActiveTab | null = null;
@@ -63,12 +63,12 @@ async function main(): Promise<void> {
     draw();
   });
   tab = await activeTab(location.search);
-  watchSettings((next) => {
-  settings = next;
-  // The page rescans after a settings change; ask again once it had a moment.
-  setTimeout(() => void refresh(), 150);
-  draw();
-  }, signal);
+  watch((next) => {
+    settings = next;
+    // The page rescans after a settings change; ask again once it had a moment.
+    setTimeout(() => void refresh(), 150);
+    draw();
+  });
   await refresh();
 }
 

@@ -450,16 +450,16 @@ describe('persistence', () => {
     await options.locator('#trigger').selectOption('click');
     await options.locator('#delay').fill('700');
     await options.locator('#delay').blur();
-    // Closed once both changes are written (at a first start the background is also writing the World
-    // pack's page indexes, and the browser does not wait for a write in flight when it quits).
-    // Both areas: a write is local then sync, and a sync write still in flight could otherwise be cut short.
-    await options.waitForFunction(async (key) => {
+    // Closed at once, as a reader closes a tab: the second change is still waiting out the writer's interval.
+    await options.close();
+    // Both areas hold it before the browser quits, so the restart checks what was stored, not how fast the browser quits.
+    const stored = (): Promise<string> => browser.worker.evaluate(async (key) => {
       type Area = { get(k: string): Promise<Record<string, { hoverDelayMs?: number; trigger?: string } | undefined>> };
       const { chrome } = globalThis as unknown as { chrome: { storage: { local: Area; sync: Area } } };
       const copies = await Promise.all([chrome.storage.local.get(key), chrome.storage.sync.get(key)]);
-      return copies.every((c) => c[key]?.hoverDelayMs === 700 && c[key].trigger === 'click');
-    }, SETTINGS_KEY, { timeout: 10_000 });
-    await options.close();
+      return copies.map((c) => `${c[key]?.trigger} ${c[key]?.hoverDelayMs}`).join(', ');
+    }, SETTINGS_KEY);
+    await expect.poll(stored, { timeout: 5000 }).toBe('click 700, click 700');
     await browser.close({ keepProfile: true });
     browser = await launchExtension({ userDataDir: profile });
     const again = await openExtensionPage(browser, 'options.html');
