@@ -12,6 +12,8 @@ import { appositiveAfter, titleBefore } from '../../lib/kb/describe';
 import { joinReferents, oneEditApart, type CandidateStats } from '../../lib/kb/referents';
 import { npmiRelations } from '../../lib/kb/relations';
 import { runKb } from '../../support/kb-run';
+import { htmlArticle } from '../../lib/kb/html-article';
+import { nlp, parseForNames } from '../../lib/kb/nlp';
 
 const tmp = (): string => mkdtempSync(join(tmpdir(), 'backstory-kb-archive-'));
 const readPack = (path: string): KnowledgePack => JSON.parse(readFileSync(path, 'utf8')) as KnowledgePack;
@@ -251,6 +253,26 @@ describe('referents, descriptions and relations', () => {
     const rel = npmiRelations({ documents: docs, counts, pairs, minTogether: 1, limit: 10 });
     expect(rel[1]?.[0]?.other).toBe(2);
     for (const [a, list] of rel.entries()) for (const r of list) expect(rel[r.other]?.find((x) => x.other === a)?.weight).toBe(r.weight);
+  });
+});
+
+describe('the map step\'s parse', () => {
+  test('without compromise\'s phrase chunking it finds the same people, places, organisations, quotes and sentences on the saved real pages', () => {
+    type Doc = { people(): Out; places(): Out; organizations(): Out; quotations(): Out; sentences(): Out };
+    type Out = { out(format: 'array'): unknown };
+    const names = (doc: Doc): unknown[] => [doc.people(), doc.places(), doc.organizations(), doc.quotations(), doc.sentences()].map((s) => s.out('array'));
+    const texts = readdirSync('test/fixtures/pages').filter((f) => f.endsWith('.html')).sort()
+      .map((f) => htmlArticle(readFileSync(join('test/fixtures/pages', f), 'utf8'))?.text ?? '').filter((t) => t !== '');
+    expect(texts.length).toBeGreaterThan(10);
+    let found = 0;
+    for (const text of texts) {
+      const lean = names(parseForNames(text));
+      expect(lean).toEqual(names(nlp(text) as unknown as Doc));
+      found += (lean[0] as unknown[]).length + (lean[2] as unknown[]).length;
+    }
+    expect(found).toBeGreaterThan(100);
+    // The full parse is left as it was for everything else.
+    expect((nlp.world() as unknown as { hooks: string[] }).hooks).toContain('chunks');
   });
 });
 
