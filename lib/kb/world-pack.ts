@@ -111,9 +111,19 @@ export function buildWorldPack(src: WorldSources): { pack: KnowledgePack; report
     dropped[reason] = (dropped[reason] ?? 0) + 1;
   };
   const byCca3 = new Map(src.countries.map((c) => [c.cca3, c]));
+  const isoCodes = new Set(src.countries.map((c) => c.cca2));
   const countryId = (cca3: string): string => `country-${cca3.toLowerCase()}`;
   const capitals = new Map<string, WorldCity>();
   for (const city of src.cities) if (city.featureCode === 'PPLC' && !capitals.has(city.country)) capitals.set(city.country, city);
+  // Where GeoNames marks no seat of government (Jerusalem is a district seat there), the capital world-countries
+  // names is the most populous city of that name in the country.
+  for (const c of src.countries) {
+    const named = c.capital?.[0];
+    if (capitals.has(c.cca2) || !named) continue;
+    let best: WorldCity | undefined;
+    for (const city of src.cities) if (city.country === c.cca2 && city.name === named && (!best || city.population > best.population)) best = city;
+    if (best) capitals.set(c.cca2, best);
+  }
   const drafts: Draft[] = [];
 
   for (const c of src.countries) {
@@ -137,9 +147,10 @@ export function buildWorldPack(src: WorldSources): { pack: KnowledgePack; report
       if (name) names.push({ text: name, language, demonym: false, acronym: false });
     }
     for (const alt of c.altSpellings ?? []) {
-      // Two-letter codes ("RO", "IN") are words in capitals too often; longer capitals are acronyms ("USA", "UAE").
-      if (/^[A-Z]{2}$/.test(alt)) continue;
-      if (/^[A-Z]{3,5}$/.test(alt)) names.push({ text: alt, language: null, demonym: false, acronym: true });
+      // Two-letter ISO codes ("RO", "IN") are words in capitals too often; a two-letter name that is no country's
+      // code ("UK") is how the country is written; longer capitals are acronyms ("USA", "UAE").
+      if (/^[A-Z]{2}$/.test(alt) && isoCodes.has(alt)) continue;
+      if (/^[A-Z]{2,5}$/.test(alt)) names.push({ text: alt, language: null, demonym: false, acronym: true });
       else names.push({ text: alt, language: 'en', demonym: false, acronym: false });
     }
     for (const [code, d] of Object.entries(c.demonyms ?? {})) {
@@ -235,12 +246,19 @@ export function buildWorldPack(src: WorldSources): { pack: KnowledgePack; report
       for (let i = 1; i < words.length; i++) claim(weak, words.slice(i).join(' '), d.entity.id);
     }
   }
+  // A name a sovereign state shares only with territories is the state's: "French" is France, though French
+  // Guiana's people are French too; "American" the United States, not Guam. Two states keep a name from both.
+  const sovereign = new Set(src.countries.filter((c) => c.independent === true).map((c) => countryId(c.cca3)));
   const ownerOf = (text: string): string | null => {
     const key = foldText(text).trim();
     const s = strong.get(key);
     if (s) return s.size === 1 ? ([...s][0] as string) : null;
     const w = weak.get(key);
-    return w && w.size === 1 ? ([...w][0] as string) : null;
+    if (!w) return null;
+    if (w.size === 1) return [...w][0] as string;
+    const ids = [...w];
+    const states = ids.filter((id) => sovereign.has(id));
+    return states.length === 1 && ids.every((id) => id.startsWith('country-')) ? (states[0] as string) : null;
   };
   // Languages with names for fewer than MIN_LANGUAGE_ENTITIES entities (a native name here and there) are
   // left out: a page in them still gets every name that is not bound to a language.

@@ -131,6 +131,21 @@ describe('the World pack built from the data packages', () => {
       expect(byName.get(city)?.map?.dot, city).toHaveLength(2);
     }
     expect(byName.get('Bucharest')?.sameAs).toEqual(['capital:ROU']);
+    // GeoNames marks no seat of government in Israel; the capital world-countries names is taken instead.
+    expect(byName.get('Jerusalem')?.sameAs).toEqual(['capital:ISR']);
+  });
+
+  test('a demonym a state shares only with territories is the state\'s; two states keep one from both; "UK" is a name, ISO codes are not', () => {
+    const claimants = (name: string): string[] =>
+      pack.entities.filter((e) => Object.values(e.languages ?? {}).some((l) => [...(l.demonyms ?? []), ...(l.aliases ?? [])].includes(name)) || e.acronyms.includes(name)).map((e) => e.id);
+    expect(claimants('French')).toEqual(['country-fra']);
+    expect(claimants('Français')).toEqual(['country-fra']);
+    expect(claimants('American')).toEqual(['country-usa']);
+    // Dominica and the Dominican Republic are both states.
+    expect(claimants('Dominican')).toEqual([]);
+    expect(claimants('UK')).toEqual(['country-gbr']);
+    expect(claimants('US')).toEqual([]);
+    expect(claimants('RO')).toEqual([]);
   });
 
   test('names two places share are nobody\'s; a country\'s own name outranks another\'s translation', () => {
