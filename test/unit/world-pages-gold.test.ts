@@ -2,14 +2,12 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { beforeAll, expect, test } from 'vitest';
 import { LOADED } from './helpers';
 import { loadPack } from '../../lib/spot/pack-index';
-import type { LoadedPack } from '../../lib/spot/loaded-pack';
 import { scanDocument } from '../../lib/spot/scan-document';
 import { staticIsHidden } from '../../lib/spot/static-visibility';
-import { locateMentions, score, type Gold } from '../../support/gold';
+import { locateMentions, score, type Gold, type LocatedMention } from '../../support/gold';
 import { parseSavedPage } from '../../support/saved-page';
 import { worldPack } from '../../support/world-build';
-import { looseCandidates, looseMatcher } from '../../support/recall-candidates';
-import type { KnowledgePack } from '../../lib/pack-format/types';
+import { looseCandidates, looseMatcher, type LooseCandidate } from '../../support/recall-candidates';
 
 /**
  * The World pack on the saved real pages, with the news pack beside it as in the extension: every mention it
@@ -23,11 +21,26 @@ const PAGES = readdirSync('test/fixtures/pages').filter((f) => f.endsWith('.html
 
 const CANDIDATES = JSON.parse(readFileSync('test/fixtures/gold/world-pages.candidates.json', 'utf8')) as Record<string, Record<string, { verdict: 'missed' | 'not a mention'; text: string; reason: string }>>;
 
-let world: LoadedPack;
-let worldSource: KnowledgePack;
+interface ScannedPage {
+  page: string;
+  /** The World pack's mentions, keyed as the gold keys them. */
+  located: LocatedMention[];
+  /** Names the loose matcher finds where a reader reads and no pack found. */
+  candidates: LooseCandidate[];
+}
+
+let pages: ScannedPage[] = [];
 beforeAll(() => {
-  worldSource = worldPack().pack;
-  world = loadPack(worldSource);
+  const source = worldPack().pack;
+  const world = loadPack(source);
+  const matcher = looseMatcher(source);
+  pages = PAGES.map((file) => {
+    const { doc, close } = parseSavedPage(readFileSync(`test/fixtures/pages/${file}`, 'utf8'));
+    const mentions = scanDocument(doc.body, [LOADED, world], { isHidden: staticIsHidden });
+    const scanned = { page: file.replace(/\.html$/, ''), located: locateMentions(doc, mentions.filter((m) => m.packId === world.id)), candidates: looseCandidates(doc, matcher, mentions) };
+    close();
+    return scanned;
+  });
 }, 60_000);
 
 test('the World pack\'s mentions on the judged real pages (English, French, Portuguese, Czech, ...): precision at least 0.95, every mention judged', () => {
@@ -35,11 +48,7 @@ test('the World pack\'s mentions on the judged real pages (English, French, Port
   let right = 0;
   const unjudged: string[] = [];
   const wrong: string[] = [];
-  for (const file of PAGES) {
-    const page = file.replace(/\.html$/, '');
-    const { doc, close } = parseSavedPage(readFileSync(`test/fixtures/pages/${file}`, 'utf8'));
-    const located = locateMentions(doc, scanDocument(doc.body, [LOADED, world], { isHidden: staticIsHidden }).filter((m) => m.packId === world.id));
-    close();
+  for (const { page, located } of pages) {
     const gold = GOLD[page] ?? {};
     const s = score(gold, located);
     found += s.found;
@@ -55,20 +64,14 @@ test('the World pack\'s mentions on the judged real pages (English, French, Port
 });
 
 test('recall on the same pages: at least 0.9 of the mentions a reader expects are found, every loose candidate judged', () => {
-  const matcher = looseMatcher(worldSource);
   let expected = 0;
   let found = 0;
   const unjudged: string[] = [];
   const missed: string[] = [];
-  for (const file of PAGES) {
-    const page = file.replace(/\.html$/, '');
-    const { doc, close } = parseSavedPage(readFileSync(`test/fixtures/pages/${file}`, 'utf8'));
-    const mentions = scanDocument(doc.body, [LOADED, world], { isHidden: staticIsHidden });
-    const keys = new Set(locateMentions(doc, mentions.filter((m) => m.packId === world.id)).map((m) => m.key));
-    const loose = looseCandidates(doc, matcher, mentions);
-    close();
+  for (const { page, located, candidates } of pages) {
+    const keys = new Set(located.map((m) => m.key));
     const judged = CANDIDATES[page] ?? {};
-    for (const c of loose) {
+    for (const c of candidates) {
       const verdict = Object.entries(judged).find(([key]) => key === c.key || key.startsWith(`${c.key}:`))?.[1];
       if (!verdict) unjudged.push(`${page} ${c.key} "${c.context}"`);
     }
