@@ -1,5 +1,6 @@
 /** What a card shows, built from a pack entity and the page's mentions; rendered by components/Card.tsx. */
 import { i18n } from '../i18n/t';
+import { uiLocale } from '../i18n/ui-locale';
 import type { EntityMap, EntityType, KeyFact } from '../pack-format/types';
 import type { NewsGroup } from '../pack-format/news-groups';
 import { entityKey } from '../pack-format/entity-key';
@@ -91,6 +92,12 @@ function readMore(url: string, input: EntityCardInput): { url: string; urlSite: 
   return { url: `https://${language}.wikipedia.org/wiki/Special:Search?search=${encodeURIComponent(name)}&go=Go`, urlSite: 'Wikipedia' };
 }
 
+/** The entity's name in the UI's language when the pack gives one ("Allemagne" in a French browser), else its own. */
+export function titleIn(locale: string, name: string, names: Record<string, string> | undefined): string {
+  const language = locale.split('-')[0]?.toLowerCase() ?? '';
+  return names?.[language] || name;
+}
+
 /**
  * What a card shows for one entity of one pack. Quotes, facts and relations arrive from the background
  * (details-cache.ts); until then the card shows the name and says it is loading.
@@ -99,7 +106,7 @@ export function entityCardModel(input: EntityCardInput): CardModel {
   const { loaded, entity, record, records } = input;
   const details = input.details.status === 'ready' ? input.details.details : null;
   return {
-    name: entity.name,
+    name: titleIn(uiLocale(), entity.name, details?.names),
     type: entity.type,
     details: input.details.status,
     detailsError: input.details.status === 'failed' ? input.details.message : '',

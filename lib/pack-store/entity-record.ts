@@ -30,6 +30,8 @@ export interface EntityDetails {
   related: EntityHead[];
   /** A locator map (the World pack's), drawn by the card as inline SVG. */
   map?: EntityMap;
+  /** The entity's name in each language the pack names it in ("fr": "Allemagne"): the card's title in the UI's. */
+  names?: Record<string, string>;
   /** "You read": from the reader's own reading memory (added by the background, never from a pack). */
   youRead?: YouRead;
 }
@@ -66,7 +68,18 @@ export function detailsOf(record: EntityRecord): EntityDetails {
     news: groupNews(entity.sentences, new Map(record.documents.map((d) => [d.id, d])), MAX_QUOTES),
     related: record.related,
     ...(entity.map ? { map: entity.map } : {}),
+    ...localNames(entity),
   };
+}
+
+/** The first name of each language the entity is named in (its common name; official ones follow it). */
+function localNames(entity: PackEntity): { names?: Record<string, string> } {
+  const names: Record<string, string> = {};
+  for (const [language, local] of Object.entries(entity.languages ?? {})) {
+    const first = local.aliases?.[0];
+    if (first) names[language] = first;
+  }
+  return Object.keys(names).length > 0 ? { names } : {};
 }
 
 /**
@@ -83,6 +96,7 @@ export function mergedDetails(first: EntityRecord, others: readonly EntityRecord
     details.facts = [...details.facts, ...other.facts.filter((f) => !labels.has(f.label.toLowerCase()))];
     details.news = [...details.news, ...other.news];
     details.map ??= other.map;
+    details.names ??= other.names;
   }
   return details;
 }

@@ -15,6 +15,7 @@ import { languageSample, pageLanguage, rememberDetectedLanguage } from '../../li
 import { scanDocument } from '../../lib/spot/scan-document';
 import { inLanguage, installWorldIndexes, worldIndexKeys, type KeyValueStore } from '../../lib/pack-store/world-indexes';
 import { worldPack } from '../../support/world-build';
+import { titleIn } from '../../lib/content/card-model';
 
 const entity = (over: Partial<PackEntity> & Pick<PackEntity, 'id' | 'name'>): PackEntity => ({
   type: 'country', aliases: [], acronyms: [], shortForms: [], demonyms: [], summary: '', facts: [], url: '', sentences: [], related: [], headlines: [], ...over,
@@ -229,6 +230,15 @@ describe('one card from two packs', () => {
     expect(details.summary).toBe('Country on the Black Sea.');
     expect(details.facts.map((f) => f.label)).toEqual(['Capital', 'NATO member since', 'Area']);
     expect(details.map).toEqual(map);
+  });
+
+  test('the card is titled in the UI\'s language when a pack names the entity in it, else by its own name', () => {
+    const details = mergedDetails(record('news', {}), [record('world', { languages: { fr: { aliases: ['Roumanie'] }, de: { aliases: ['Rumänien', 'Rumänisch'] } } })]);
+    expect(details.names).toEqual({ fr: 'Roumanie', de: 'Rumänien' });
+    expect(titleIn('fr-CA', 'Romania', details.names)).toBe('Roumanie');
+    expect(titleIn('de', 'Romania', details.names)).toBe('Rumänien');
+    expect(titleIn('es', 'Romania', details.names)).toBe('Romania');
+    expect(titleIn('fr', 'Romania', undefined)).toBe('Romania');
   });
 });
 
