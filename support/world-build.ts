@@ -37,6 +37,36 @@ const EXTRA_LANGUAGES = ['ro'];
 
 const PLACE_TAGS = /Place|City|Country|Region/;
 
+/**
+ * Curated names, one file per language ("de.json": alpha-3 code -> forms): demonyms for languages
+ * world-countries lacks, and names a language's news writes that the sources lack ("Britain", "Turkey").
+ */
+const DEMONYMS_DIR = join(BODIES_DIR, 'demonyms');
+const NAMES_DIR = join(BODIES_DIR, 'names');
+
+export function readCuratedNames(dir: string, known: ReadonlySet<string>): Record<string, Record<string, string[]>> {
+  const out: Record<string, Record<string, string[]>> = {};
+  for (const file of readdirSync(dir).filter((f) => f.endsWith('.json')).sort()) {
+    const where = join(dir, file);
+    let value: unknown;
+    try {
+      value = JSON.parse(readFileSync(where, 'utf8'));
+    } catch (error) {
+      throw new Error(`${where}: not valid JSON (${(error as Error).message})`);
+    }
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new Error(`${where}: expected an object of country codes`);
+    const table: Record<string, string[]> = {};
+    for (const [code, forms] of Object.entries(value)) {
+      if (code.startsWith('_')) continue;
+      if (!known.has(code)) throw new Error(`${where}: "${code}" is no country's alpha-3 code`);
+      if (!Array.isArray(forms) || forms.some((f) => typeof f !== 'string' || f.trim() === '')) throw new Error(`${where}: "${code}" needs a list of names`);
+      table[code] = forms as string[];
+    }
+    out[file.replace(/\.json$/, '')] = table;
+  }
+  return out;
+}
+
 /** The World pack built from the data packages, with its report (nothing written). */
 export function worldPack(): { pack: KnowledgePack; report: WorldReport } {
   const require = createRequire(import.meta.url);
@@ -56,11 +86,14 @@ export function worldPack(): { pack: KnowledgePack; report: WorldReport } {
     return tag !== undefined && !PLACE_TAGS.test(Array.isArray(tag) ? tag.join(',') : tag);
   };
   const pkg = require('world-countries/package.json') as { version: string };
+  const codes = new Set(countries.map((c) => c.cca3));
   const { pack, report } = buildWorldPack({
     countries,
     cities: cities as unknown as WorldCity[],
     atlas: loadAtlas(atlasTopology),
     extraNames,
+    extraDemonyms: readCuratedNames(DEMONYMS_DIR, codes),
+    curatedNames: readCuratedNames(NAMES_DIR, codes),
     bodies: parseCuratedFiles(readdirSync(BODIES_DIR).filter((f) => f.endsWith('.json')).sort().map((f) => ({ name: join(BODIES_DIR, f), text: readFileSync(join(BODIES_DIR, f), 'utf8') }))),
     isCommonWord,
     version: `countries ${pkg.version}`,

@@ -55,6 +55,10 @@ export interface WorldSources {
   atlas: Atlas;
   /** Extra country names by language and alpha-3 code (i18n-iso-countries), for languages the first source lacks. */
   extraNames: Record<string, Record<string, string>>;
+  /** Demonyms by language and alpha-3 code for languages the first source lacks (curated, corpus/world/demonyms/). */
+  extraDemonyms: Record<string, Record<string, readonly string[]>>;
+  /** Names a language writes that the sources lack, by language and alpha-3 code (curated, corpus/world/names/). */
+  curatedNames: Record<string, Record<string, readonly string[]>>;
   /** International bodies, curated (corpus/world/), checked like any pack's entities. */
   bodies: readonly PackEntity[];
   /** True when compromise's lexicon knows the lowercase word as something other than a place. */
@@ -152,6 +156,12 @@ export function buildWorldPack(src: WorldSources): { pack: KnowledgePack; report
       if (/^[A-Z]{2}$/.test(alt) && isoCodes.has(alt)) continue;
       if (/^[A-Z]{2,5}$/.test(alt)) names.push({ text: alt, language: null, demonym: false, acronym: true });
       else names.push({ text: alt, language: 'en', demonym: false, acronym: false });
+    }
+    for (const [language, table] of Object.entries(src.curatedNames)) {
+      for (const name of table[c.cca3] ?? []) names.push({ text: name, language, demonym: false, acronym: false });
+    }
+    for (const [language, table] of Object.entries(src.extraDemonyms)) {
+      for (const form of table[c.cca3] ?? []) names.push({ text: form, language, demonym: true, acronym: false });
     }
     for (const [code, d] of Object.entries(c.demonyms ?? {})) {
       const language = languageCode(code);

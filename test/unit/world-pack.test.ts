@@ -14,7 +14,10 @@ import { decodePackIndex, encodePackIndex, loadPack } from '../../lib/spot/pack-
 import { languageSample, pageLanguage, rememberDetectedLanguage } from '../../lib/spot/page-language';
 import { scanDocument } from '../../lib/spot/scan-document';
 import { inLanguage, installWorldIndexes, worldIndexKeys, type KeyValueStore } from '../../lib/pack-store/world-indexes';
-import { worldPack } from '../../support/world-build';
+import { readCuratedNames, worldPack } from '../../support/world-build';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { titleIn } from '../../lib/content/card-model';
 
 const entity = (over: Partial<PackEntity> & Pick<PackEntity, 'id' | 'name'>): PackEntity => ({
@@ -265,5 +268,26 @@ describe('the World pack\'s precision traps, per language', () => {
     expect(onPage('fr', 'Jordan Bardella a parlé du Tchad, de la Géorgie et de la Jordanie.')).toEqual(['Chad=Tchad', 'Georgia=Géorgie', 'Jordan=Jordanie']);
     expect(onPage('es', 'Georgia, Chad y Jordania; no Allemagne ni Deutschland.')).toEqual(['Georgia=Georgia', 'Chad=Chad', 'Jordan=Jordania']);
     expect(onPage('de', 'Georgien, der Tschad und Jordanien; nicht Allemagne.')).toEqual(['Georgia=Georgien', 'Chad=Tschad', 'Jordan=Jordanien']);
+  });
+
+  test('German demonyms (curated nouns): the people name their country on German pages only; the bank is not Germany', () => {
+    expect(onPage('de', 'Die Franzosen, die Russen und eine Rumänin trafen Amerikaner; die Deutsche Bank schwieg.')).toEqual([
+      'France=Franzosen', 'Russia=Russen', 'Romania=Rumänin', 'United States=Amerikaner',
+    ]);
+    expect(onPage('en', 'The words Franzosen and Russen appear here.')).toEqual([]);
+  });
+
+  test('names English news writes that the sources lack (curated): Britain, Turkey; the bird stays a bird', () => {
+    expect(onPage('en', 'Britain and Turkey signed the deal over a turkey sandwich.')).toEqual(['United Kingdom=Britain', 'Türkiye=Turkey']);
+  });
+
+  test('a curated demonym file with an unknown country code or an empty name is refused, naming the file and the entry', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'backstory-demonyms-'));
+    writeFileSync(join(dir, 'de.json'), JSON.stringify({ XXX: ['Niemand'] }));
+    expect(() => readCuratedNames(dir, new Set(['DEU']))).toThrow(/de\.json: "XXX" is no country's alpha-3 code/);
+    writeFileSync(join(dir, 'de.json'), JSON.stringify({ DEU: ['Deutsche', ''] }));
+    expect(() => readCuratedNames(dir, new Set(['DEU']))).toThrow(/de\.json: "DEU" needs a list of names/);
+    writeFileSync(join(dir, 'de.json'), JSON.stringify({ _about: 'notes', DEU: ['Deutsche'] }));
+    expect(readCuratedNames(dir, new Set(['DEU']))).toEqual({ de: { DEU: ['Deutsche'] } });
   });
 });
