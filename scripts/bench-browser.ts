@@ -7,7 +7,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import bundled from '../generated/backstory-news.pack.json';
 import type { KnowledgePack } from '../lib/pack-format/types';
-import { chromiumPath, highlightCount, hoverText, launchExtension, tabIdOf, type ExtensionBrowser } from '../support/browser';
+import { chromiumPath, highlightCount, hoverText, launchExtension, pageEntitiesOf, tabIdOf, type ExtensionBrowser } from '../support/browser';
 import { changingPage, hugePage } from '../support/pages';
 import { startServer } from '../support/server';
 import { benchPacks } from './bench-packs';
@@ -38,13 +38,8 @@ interface Row {
 
 /** What the popup does on opening: ask the page's content script for its entities, timed from the worker. */
 async function popupRoundTrip(ext: ExtensionBrowser, page: Page): Promise<{ ms: number; entities: number }> {
-  const tabId = await tabIdOf(ext, page);
-  return ext.worker.evaluate(async (id) => {
-    const api = (globalThis as unknown as { chrome: { tabs: { sendMessage(id: number, m: object): Promise<{ entities: unknown[] }> } } }).chrome;
-    const asked = performance.now();
-    const reply = await api.tabs.sendMessage(id, { type: 'get-page-entities' });
-    return { ms: performance.now() - asked, entities: reply.entities.length };
-  }, tabId);
+  const { ms, entities } = await pageEntitiesOf(ext, await tabIdOf(ext, page));
+  return { ms, entities: entities.length };
 }
 
 async function markJs(plain: Browser, url: string): Promise<{ ms: number | null; marks: number }> {

@@ -7,6 +7,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type CDPSession, type Page, type Worker } from 'playwright-core';
+import type { PageEntity } from '../lib/messages';
 
 export const EXTENSION_DIR = resolve('.output/chrome-mv3');
 
@@ -340,6 +341,19 @@ export async function tabIdOf(browser: ExtensionBrowser, page: Page): Promise<nu
   });
   if (id < 0) throw new Error(`no tab for ${page.url()}`);
   return id;
+}
+
+/**
+ * What the popup asks a page when it opens (the entities found there, with their counts), asked from the
+ * service worker as the popup asks, and timed there.
+ */
+export async function pageEntitiesOf(browser: ExtensionBrowser, tabId: number): Promise<{ ms: number; entities: PageEntity[] }> {
+  return browser.worker.evaluate(async (id) => {
+    const api = (globalThis as unknown as { chrome: { tabs: { sendMessage(id: number, m: object): Promise<{ entities: PageEntity[] }> } } }).chrome;
+    const asked = performance.now();
+    const reply = await api.tabs.sendMessage(id, { type: 'get-page-entities' });
+    return { ms: performance.now() - asked, entities: reply.entities };
+  }, tabId);
 }
 
 /** Opens the popup as a tab that reports on `target` (the toolbar popup reports on the active tab). */

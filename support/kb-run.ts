@@ -30,7 +30,7 @@ export class UsageError extends Error {}
 
 export const CONTEXT_RULES_FILE = 'context-rules.json';
 
-function parseJson(text: string, path: string): unknown {
+export function parseJson(text: string, path: string): unknown {
   try {
     return JSON.parse(text) as unknown;
   } catch (error) {
@@ -38,7 +38,7 @@ function parseJson(text: string, path: string): unknown {
   }
 }
 
-function readText(path: string, what: string): string {
+export function readText(path: string, what: string): string {
   try {
     return readFileSync(path, 'utf8');
   } catch (error) {

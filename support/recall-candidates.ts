@@ -6,7 +6,7 @@
  * person judges each: a mention the packs miss, or not a mention (a given name, part of a longer name).
  */
 import countries from 'world-countries';
-import type { KnowledgePack } from '../lib/pack-format/types';
+import { ALIAS_FIELDS, type KnowledgePack } from '../lib/pack-format/types';
 import type { Mention } from '../lib/spot/scan';
 import { findReadingRegion } from '../lib/spot/reading-region';
 import { isInsideExcluded } from '../lib/spot/extract';
@@ -19,7 +19,6 @@ export interface LooseCandidate {
   context: string;
 }
 
-const NAME_FIELDS = ['aliases', 'acronyms', 'shortForms', 'demonyms'] as const;
 const NOT_READ = new Set(['script', 'style', 'noscript', 'template', 'textarea', 'code', 'pre', 'svg', 'title', 'head']);
 /** The loose matcher for a pack's names and its sources': one pattern for whole names, one for stems. */
 export function looseMatcher(pack: KnowledgePack): LooseMatcher {
@@ -29,7 +28,7 @@ export function looseMatcher(pack: KnowledgePack): LooseMatcher {
   };
   for (const e of pack.entities) {
     add(e.name);
-    for (const field of NAME_FIELDS) for (const a of e[field] ?? []) add(a);
+    for (const field of ALIAS_FIELDS) for (const a of e[field]) add(a);
     for (const local of Object.values(e.languages ?? {})) for (const a of [...(local.aliases ?? []), ...(local.demonyms ?? [])]) add(a);
   }
   for (const c of countries) {

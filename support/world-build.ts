@@ -17,7 +17,7 @@ import { encodePackIndex } from '../lib/spot/pack-index';
 import { lexiconStopPhrases } from '../lib/kb/lexicon-stops';
 import { nlp } from '../lib/kb/nlp';
 import { foldText } from '../lib/spot/fold';
-import { readLines, writeAtomic } from './kb-run';
+import { parseJson, readLines, readText, UsageError, writeAtomic } from './kb-run';
 import { createHash } from 'node:crypto';
 import type { KnowledgePack } from '../lib/pack-format/types';
 import { summarize } from '../lib/pack-store/summary';
@@ -48,18 +48,13 @@ export function readCuratedNames(dir: string, known: ReadonlySet<string>): Recor
   const out: Record<string, Record<string, string[]>> = {};
   for (const file of readdirSync(dir).filter((f) => f.endsWith('.json')).sort()) {
     const where = join(dir, file);
-    let value: unknown;
-    try {
-      value = JSON.parse(readFileSync(where, 'utf8'));
-    } catch (error) {
-      throw new Error(`${where}: not valid JSON (${(error as Error).message})`);
-    }
-    if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new Error(`${where}: expected an object of country codes`);
+    const value = parseJson(readText(where, 'curated names file'), where);
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new UsageError(`${where}: expected an object of country codes`);
     const table: Record<string, string[]> = {};
     for (const [code, forms] of Object.entries(value)) {
       if (code.startsWith('_')) continue;
-      if (!known.has(code)) throw new Error(`${where}: "${code}" is no country's alpha-3 code`);
-      if (!Array.isArray(forms) || forms.some((f) => typeof f !== 'string' || f.trim() === '')) throw new Error(`${where}: "${code}" needs a list of names`);
+      if (!known.has(code)) throw new UsageError(`${where}: "${code}" is no country's alpha-3 code`);
+      if (!Array.isArray(forms) || forms.some((f) => typeof f !== 'string' || f.trim() === '')) throw new UsageError(`${where}: "${code}" needs a list of names`);
       table[code] = forms as string[];
     }
     out[file.replace(/\.json$/, '')] = table;

@@ -119,14 +119,13 @@ export function buildWorldPack(src: WorldSources): { pack: KnowledgePack; report
   const countryId = (cca3: string): string => `country-${cca3.toLowerCase()}`;
   const capitals = new Map<string, WorldCity>();
   for (const city of src.cities) if (city.featureCode === 'PPLC' && !capitals.has(city.country)) capitals.set(city.country, city);
-  // Where GeoNames marks no seat of government (Jerusalem is a district seat there), the capital world-countries
-  // names is the most populous city of that name in the country.
-  for (const c of src.countries) {
-    const named = c.capital?.[0];
-    if (capitals.has(c.cca2) || !named) continue;
-    let best: WorldCity | undefined;
-    for (const city of src.cities) if (city.country === c.cca2 && city.name === named && (!best || city.population > best.population)) best = city;
-    if (best) capitals.set(c.cca2, best);
+  // Where GeoNames marks no seat of government (Jerusalem is a first-order division's seat there), the capital
+  // world-countries names is the most populous city of that name in the country: one more pass over the cities.
+  const unmarked = new Map(src.countries.flatMap((c) => (c.capital?.[0] && !capitals.has(c.cca2) ? [[c.cca2, c.capital[0]] as const] : [])));
+  for (const city of src.cities) {
+    if (unmarked.get(city.country) !== city.name) continue;
+    const best = capitals.get(city.country);
+    if (!best || city.population > best.population) capitals.set(city.country, city);
   }
   const drafts: Draft[] = [];
 

@@ -3,7 +3,7 @@
  * the card, a form hanging the tab, a page switching Backstory off, …) and checks it no longer does.
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { highlightCount, highlightedTexts, hoverText, launchExtension, openPage, readCard, tabIdOf, waitForHighlights, type ExtensionBrowser } from '../../support/browser';
+import { highlightCount, highlightedTexts, hoverText, launchExtension, openPage, pageEntitiesOf, readCard, tabIdOf, waitForHighlights, type ExtensionBrowser } from '../../support/browser';
 import { CUSTOM_ELEMENT_TRAP, hydratingPage, page as htmlPage, SHORT_ARTICLE } from '../../support/pages';
 import { startServer, type PageServer } from '../../support/server';
 
@@ -82,10 +82,7 @@ describe('hostile and unusual pages (Chromium)', () => {
     expect(await page.evaluate(() => (window as unknown as { __rerenderedAt: number }).__rerenderedAt)).toBeLessThan(20000);
     // Every mention is found (the popup's count) ...
     const tabId = await tabIdOf(browser, page);
-    const romania = async (): Promise<number> => browser.worker.evaluate(async (id) => {
-      const api = (globalThis as unknown as { chrome: { tabs: { sendMessage(id: number, m: object): Promise<{ entities: Array<{ id: string; count: number }> }> } } }).chrome;
-      return (await api.tabs.sendMessage(id, { type: 'get-page-entities' })).entities.find((e) => e.id === 'romania')?.count ?? 0;
-    }, tabId);
+    const romania = async (): Promise<number> => (await pageEntitiesOf(browser, tabId)).entities.find((e) => e.id === 'romania')?.count ?? 0;
     await expect.poll(romania, { timeout: 10_000 }).toBe(20000);
     // ... and the last one is highlighted once the reader gets there.
     await page.evaluate(() => document.querySelector('article p:last-child')?.scrollIntoView());
