@@ -22,6 +22,9 @@ const KEYS = {
   Members: 'fact.members',
 } as const;
 
+/** The labels shown in the UI language; any other is shown as the pack wrote it. */
+export const TRANSLATED_FACT_LABELS: readonly string[] = Object.keys(KEYS);
+
 export function factLabel(label: string): string {
   const key = (KEYS as Record<string, (typeof KEYS)[keyof typeof KEYS] | undefined>)[label];
   return key ? i18n.t(key) : label;

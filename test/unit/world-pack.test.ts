@@ -19,6 +19,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { titleIn } from '../../lib/content/card-model';
+import { TRANSLATED_FACT_LABELS } from '../../lib/i18n/fact-label';
 
 const entity = (over: Partial<PackEntity> & Pick<PackEntity, 'id' | 'name'>): PackEntity => ({
   type: 'country', aliases: [], acronyms: [], shortForms: [], demonyms: [], summary: '', facts: [], url: '', sentences: [], related: [], headlines: [], ...over,
@@ -116,6 +117,12 @@ describe('the World pack built from the data packages', () => {
   beforeAll(() => {
     pack = worldPack().pack;
   }, 60_000);
+
+  test('every fact label the World pack writes (its own and the curated bodies\') is one the card shows in the UI language', () => {
+    const labels = new Set(pack.entities.flatMap((e) => e.facts.map((f) => f.label)));
+    expect(labels.size).toBeGreaterThan(10);
+    expect([...labels].filter((l) => !TRANSLATED_FACT_LABELS.includes(l))).toEqual([]);
+  });
 
   test('every country and territory, each with a map; maps average at most 3 KB', () => {
     const isos = new Set(pack.entities.flatMap((e) => e.sameAs ?? []));
