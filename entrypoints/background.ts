@@ -5,7 +5,7 @@ import { NEXT_MENTION_COMMAND } from '../lib/extension/shortcut';
 import { isMessage, sendToTab } from '../lib/messages';
 import { loadSettings, writeSettings } from '../lib/settings/store';
 import { withMuted } from '../lib/settings/muting';
-import { entityDetails } from '../lib/pack-store/details-source';
+import { entityDetails, listedEntityNames } from '../lib/pack-store/details-source';
 import { migrateLegacyPacks } from '../lib/pack-store/migrate-packs';
 import { installWorldIndexes, WORLD_INDEX_PATH } from '../lib/pack-store/world-indexes';
 import { WORLD_INDEX_VERSION } from '../lib/pack-store/bundled-world';
@@ -66,6 +66,7 @@ export default defineBackground({
           .then((found) => ({ details: found }), (error: unknown) => ({ details: null, error: error instanceof Error ? error.message : String(error) }));
         return Promise.all([details, readingFor(entityKey(packId, id), sender)]).then(([answer, youRead]) => (youRead ? { ...answer, youRead } : answer));
       }
+      if (isMessage(message, 'entity-names')) return migrated.then(() => listedEntityNames(message.entities)).then((names) => ({ names }));
       if (isMessage(message, 'detect-language')) {
         const language = detect(String(message.sample).slice(0, 2_000));
         return Promise.resolve({ language: /^[a-z]{2,3}$/.test(language) ? language : null });

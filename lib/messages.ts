@@ -30,6 +30,8 @@ export interface MessageMap {
   'look-up': { request: { query: string }; response: { entities: Array<Omit<PageEntity, 'count'>> } };
   /** popup -> content script: open an entity's card by name lookup, whether or not the page mentions it. */
   'show-entity': { request: { packId: string; id: string }; response: { ok: boolean } };
+  /** popup -> background: each listed entity's names by language (null: none), so the list speaks the UI's. */
+  'entity-names': { request: { entities: Array<{ packId: string; id: string }> }; response: { names: Array<Record<string, string> | null> } };
   /** content script -> background: mute or unmute an entity ("packId/entityId") from its card. */
   'set-muted': { request: { key: string; muted: boolean }; response: { ok: boolean } };
   /**
@@ -67,7 +69,7 @@ export function sendToTab<T extends MessageType>(tabId: number, message: Message
   return browser.tabs.sendMessage<Message<T>, Response<T>>(tabId, message);
 }
 
-/** Sends a message of the map from a content script to the background. */
+/** Sends a message of the map from a content script or an extension page to the background. */
 export function sendToBackground<T extends MessageType>(message: Message<T>): Promise<Response<T>> {
   return browser.runtime.sendMessage<Message<T>, Response<T>>(message);
 }

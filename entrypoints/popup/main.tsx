@@ -2,7 +2,7 @@ import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { Popup } from '../../components/Popup';
 import '../../components/ui.css';
-import { activeTab, lookUpEntities, pageEntities, revealEntity, showEntity, whyNotHere, type ActiveTab } from '../../lib/popup/active-tab';
+import { activeTab, inUiLanguage, lookUpEntities, pageEntities, revealEntity, showEntity, whyNotHere, type ActiveTab } from '../../lib/popup/active-tab';
 import type { Settings } from '../../lib/settings/schema';
 import type { PageEntity } from '../../lib/messages';
 import { readShortcut, type ShortcutInfo } from '../../lib/extension/shortcut';
@@ -38,7 +38,7 @@ function draw(): void {
         if (tab) void revealEntity(tab.id, entity).then(() => window.close());
       }}
       shortcut={shortcut}
-      lookUp={(query) => (tab ? lookUpEntities(tab.id, query) : Promise.resolve([]))}
+      lookUp={(query) => (tab ? lookUpEntities(tab.id, query).then((found) => inUiLanguage(found, uiLocale())) : Promise.resolve([]))}
       onShow={(entity) => {
         if (tab) void showEntity(tab.id, entity).then(() => window.close());
       }}
@@ -50,7 +50,7 @@ function draw(): void {
 
 async function refresh(): Promise<void> {
   const reply = tab ? await pageEntities(tab.id) : null;
-  page = reply ? { host: reply.host, entities: reply.entities } : null;
+  page = reply ? { host: reply.host, entities: await inUiLanguage(reply.entities, uiLocale()) } : null;
   notHere = reply ? '' : whyNotHere(tab?.url ?? '');
   draw();
 }

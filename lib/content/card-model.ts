@@ -1,6 +1,6 @@
 /** What a card shows, built from a pack entity and the page's mentions; rendered by components/Card.tsx. */
 import { i18n } from '../i18n/t';
-import { uiLocale } from '../i18n/ui-locale';
+import { titleIn, uiLocale } from '../i18n/ui-locale';
 import type { EntityMap, EntityType, KeyFact } from '../pack-format/types';
 import type { NewsGroup } from '../pack-format/news-groups';
 import { entityKey } from '../pack-format/entity-key';
@@ -8,6 +8,7 @@ import type { MentionRecord } from './mention-store';
 import type { EntityHead, LoadedPack } from '../spot/loaded-pack';
 import type { DetailsState } from './details-cache';
 import type { YouRead } from '../reading/reading-db';
+import type { RelatedHead } from '../pack-store/entity-record';
 
 export interface CardModel {
   name: string;
@@ -92,10 +93,9 @@ function readMore(url: string, input: EntityCardInput): { url: string; urlSite: 
   return { url: `https://${language}.wikipedia.org/wiki/Special:Search?search=${encodeURIComponent(name)}&go=Go`, urlSite: 'Wikipedia' };
 }
 
-/** The entity's name in the UI's language when the pack gives one ("Allemagne" in a French browser), else its own. */
-export function titleIn(locale: string, name: string, names: Record<string, string> | undefined): string {
-  const language = locale.split('-')[0]?.toLowerCase() ?? '';
-  return names?.[language] || name;
+/** A related entity's chip, named in the UI's language when the pack names it there. */
+export function relatedIn(locale: string, related: RelatedHead): EntityHead {
+  return { id: related.id, name: titleIn(locale, related.name, related.names), type: related.type };
 }
 
 /**
@@ -115,7 +115,7 @@ export function entityCardModel(input: EntityCardInput): CardModel {
     facts: details?.facts ?? [],
     map: details?.map ?? null,
     news: details?.news ?? [],
-    related: (details?.related ?? []).filter((r) => !input.muted.has(entityKey(loaded.id, r.id))),
+    related: (details?.related ?? []).filter((r) => !input.muted.has(entityKey(loaded.id, r.id))).map((r) => relatedIn(uiLocale(), r)),
     youRead: details?.youRead ?? null,
     asOf: input.asOf,
     onPage: { count: records.length, index: record ? records.indexOf(record) : -1 },

@@ -13,6 +13,12 @@ export function uiLocale(): string {
   return locale;
 }
 
+/** An entity's name in the UI's language when its pack gives one ("Allemagne" in a French browser), else its own. */
+export function titleIn(locale: string, name: string, names: Record<string, string> | null | undefined): string {
+  const language = locale.split('-')[0]?.toLowerCase() ?? '';
+  return names?.[language] || name;
+}
+
 /** A count in the UI language ("12,345", "12 345", "12.345"). */
 export function formatCount(n: number): string {
   return n.toLocaleString(uiLocale());

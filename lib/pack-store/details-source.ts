@@ -3,10 +3,10 @@
  * per background lifetime, on the first request for it), or an imported pack's record in IndexedDB.
  */
 import { browser } from 'wxt/browser';
-import type { KnowledgePack } from '../pack-format/types';
+import type { KnowledgePack, PackEntity } from '../pack-format/types';
 import { BUNDLED_PACK_ID } from './bundled-id';
 import { readEntityRecord } from './details-db';
-import { entityRecords, mergedDetails, type EntityDetails, type EntityRecord } from './entity-record';
+import { entityRecords, mergedDetails, namesOf, type EntityDetails, type EntityRecord, type RelatedHead } from './entity-record';
 import { WORLD_DETAILS_PATH, WORLD_PACK_ID } from './world-indexes';
 
 /** The bundled pack's path inside the extension (wxt.config.ts copies it there at build time). */
@@ -79,5 +79,61 @@ export async function entityDetails(packId: string, entityId: string, disabledPa
       if (found && !others.includes(found)) others.push(found);
     }
   }
-  return mergedDetails(record, others);
+  const details = mergedDetails(record, others);
+  details.related = await namedRelated(packId, details.related);
+  return details;
+}
+
+/** An entity's names by language: its own pack's, else those of another bundled pack that shares its identity. */
+async function namesAcrossPacks(packId: string, entity: PackEntity): Promise<Record<string, string> | undefined> {
+  const own = namesOf(entity).names;
+  if (own) return own;
+  for (const key of entity.sameAs ?? []) {
+    for (const other of BUNDLED_FILES.keys()) {
+      if (other === packId) continue;
+      const found = (await bundledRecords(other)?.catch(() => null))?.bySameAs.get(key);
+      const names = found ? namesOf(found.entity).names : undefined;
+      if (names) return names;
+    }
+  }
+  return undefined;
+}
+
+/** An entity's names by language (see namesAcrossPacks), or null when there are none or it cannot be read. */
+export async function entityNames(packId: string, entityId: string): Promise<Record<string, string> | null> {
+  const record = await recordOf(packId, entityId).catch(() => null);
+  return record ? ((await namesAcrossPacks(packId, record.entity)) ?? null) : null;
+}
+
+/** A popup's list holds what one page mentions: more than this is not a list a reader scans. */
+const MAX_NAMED = 1_000;
+
+/** Names for a list of entities as a message sent it (anything not a { packId, id } pair gets null). */
+export function listedEntityNames(list: unknown): Promise<Array<Record<string, string> | null>> {
+  const items = Array.isArray(list) ? list.slice(0, MAX_NAMED) : [];
+  return Promise.all(
+    items.map((item: unknown) => {
+      const { packId, id } = (item ?? {}) as { packId?: unknown; id?: unknown };
+      return typeof packId === 'string' && typeof id === 'string' ? entityNames(packId.slice(0, 200), id.slice(0, 200)) : Promise.resolve(null);
+    }),
+  );
+}
+
+/**
+ * Related entities a bundled pack names in no language of its own (the news pack's "NATO") take their names
+ * from another bundled pack that shares their identity (the World pack's "OTAN"), so a card's chips speak the
+ * UI's language as its title does. Only bundled packs are asked: their records are in memory, where an
+ * imported pack's would cost one database read per chip.
+ */
+async function namedRelated(packId: string, related: RelatedHead[]): Promise<RelatedHead[]> {
+  const own = bundledRecords(packId);
+  if (!own || related.every((r) => r.names)) return related;
+  const { byId } = await own;
+  return Promise.all(
+    related.map(async (head) => {
+      const entity = head.names ? undefined : byId.get(head.id)?.entity;
+      const names = entity ? await namesAcrossPacks(packId, entity) : undefined;
+      return names ? { ...head, names } : head;
+    }),
+  );
 }

@@ -8,6 +8,11 @@ import type { EntityMap, KeyFact, KnowledgePack, PackDocument, PackEntity } from
 import type { EntityHead } from '../spot/loaded-pack';
 import type { YouRead } from '../reading/reading-db';
 
+/** A related entity as a card's chip shows it: its names by language let the chip speak the UI's. */
+export interface RelatedHead extends EntityHead {
+  names?: Record<string, string>;
+}
+
 export interface EntityRecord {
   packId: string;
   id: string;
@@ -17,7 +22,7 @@ export interface EntityRecord {
   /** The documents the entity's sentences come from. */
   documents: PackDocument[];
   /** The related entities the pack knows, in the pack's order, with their names. */
-  related: EntityHead[];
+  related: RelatedHead[];
 }
 
 /** The answer to a card's request for details. */
@@ -27,7 +32,7 @@ export interface EntityDetails {
   url: string;
   facts: KeyFact[];
   news: NewsGroup[];
-  related: EntityHead[];
+  related: RelatedHead[];
   /** A locator map (the World pack's), drawn by the card as inline SVG. */
   map?: EntityMap;
   /** The entity's name in each language the pack names it in ("fr": "Allemagne"): the card's title in the UI's. */
@@ -53,7 +58,7 @@ export function* entityRecords(pack: KnowledgePack): Generator<EntityRecord> {
       documents: [...docIds].flatMap((id) => documents.get(id) ?? []),
       related: entity.related.flatMap((r) => {
         const e = heads.get(r.id);
-        return e ? [{ id: e.id, name: e.name, type: e.type }] : [];
+        return e ? [{ id: e.id, name: e.name, type: e.type, ...namesOf(e) }] : [];
       }),
     };
   }
@@ -68,12 +73,12 @@ export function detailsOf(record: EntityRecord): EntityDetails {
     news: groupNews(entity.sentences, new Map(record.documents.map((d) => [d.id, d])), MAX_QUOTES),
     related: record.related,
     ...(entity.map ? { map: entity.map } : {}),
-    ...localNames(entity),
+    ...namesOf(entity),
   };
 }
 
 /** The first name of each language the entity is named in (its common name; official ones follow it). */
-function localNames(entity: PackEntity): { names?: Record<string, string> } {
+export function namesOf(entity: PackEntity): { names?: Record<string, string> } {
   const names: Record<string, string> = {};
   for (const [language, local] of Object.entries(entity.languages ?? {})) {
     const first = local.aliases?.[0];

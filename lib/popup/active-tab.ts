@@ -1,7 +1,8 @@
 /** What the popup needs to know about the current tab, and the questions it asks the page. */
 import { browser } from 'wxt/browser';
 import { i18n } from '../i18n/t';
-import { sendToTab, type PageEntity, type Response } from '../messages';
+import { sendToBackground, sendToTab, type PageEntity, type Response } from '../messages';
+import { titleIn } from '../i18n/ui-locale';
 
 export interface ActiveTab {
   id: number;
@@ -46,6 +47,16 @@ export async function pageEntities(tabId: number): Promise<Response<'get-page-en
     // No content script in the tab: opened before the extension was installed, or a page it cannot run on.
     return null;
   }
+}
+
+/**
+ * The page's entities named in the UI's language where their packs name them in it (the background holds
+ * the names; the page holds only the names it matched by). The page's own names when it cannot answer.
+ */
+export async function inUiLanguage<T extends Omit<PageEntity, 'count'>>(entities: T[], locale: string): Promise<T[]> {
+  if (entities.length === 0) return entities;
+  const reply = await sendToBackground({ type: 'entity-names', entities: entities.map(({ packId, id }) => ({ packId, id })) }).catch(() => null);
+  return entities.map((e, i) => ({ ...e, name: titleIn(locale, e.name, reply?.names[i]) }));
 }
 
 export async function revealEntity(tabId: number, entity: PageEntity): Promise<void> {

@@ -6,13 +6,14 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { hoverText, launchExtension, openExtensionPage, openPage, openPopupFor, readCard, type ExtensionBrowser } from '../../support/browser';
 import { startServer, type PageServer } from '../../support/server';
-import { WORLD_PAGES } from '../../support/sample-pages';
+import { seedArticlePage, WORLD_PAGES } from '../../support/sample-pages';
 
 let server: PageServer;
 
 beforeAll(async () => {
   server = await startServer();
   server.route('/fr.html', WORLD_PAGES.fr);
+  server.route('/seed.html', seedArticlePage());
 });
 
 afterAll(async () => {
@@ -46,6 +47,8 @@ describe('a French browser', () => {
     expect(card.text).not.toMatch(/In the news|Close|Mention 1 of/);
     expect(card.buttons.map((b) => b.label)).toEqual(expect.arrayContaining(['Épingler', 'Fermer', 'Copier', 'Masquer']));
     expect(card.text).toMatch(/En savoir plus sur Roumanie sur Wikipedia/);
+    // Its related entities' chips by their French names.
+    expect(card.buttons.map((b) => b.text)).toEqual(expect.arrayContaining(['Bulgarie', 'Hongrie', 'Moldavie']));
 
     const popup = await openPopupFor(browser, page);
     await expect.poll(() => popup.locator('#found-heading').textContent()).toBe('Sur cette page');
@@ -53,7 +56,30 @@ describe('a French browser', () => {
     expect(body).toMatch(/Filtrer les 5 trouvés/);
     expect(body).toMatch(/PAYS/i);
     expect(body).toContain('Retenir ce que je lis');
+    // The entities found, by their French names.
+    expect(body).toContain('Roumanie');
+    expect(body).not.toMatch(/\bRomania\b/);
     expect(await popup.evaluate(() => document.documentElement.lang)).toBe('fr');
+    await popup.close();
+    await page.close();
+  });
+
+  test('an English page\'s card: the news pack\'s related entities named in French by the World pack', async () => {
+    const page = await openPage(browser, server.url('/seed.html'));
+    await page.waitForFunction(() => CSS.highlights.size > 0);
+    // In the story ("European Union and NATO allies"), past the menu, the search button and the headline.
+    await hoverText(page, 'NATO', { occurrence: 3 });
+    await expect.poll(async () => (await readCard(page)).name).toBe('OTAN');
+    const chips = (await readCard(page)).buttons.map((b) => b.text);
+    expect(chips).toEqual(expect.arrayContaining(['Roumanie', 'États-Unis', 'Union européenne']));
+    expect(chips).not.toContain('Romania');
+    // The popup lists them by their French names too, the news pack's among them.
+    const popup = await openPopupFor(browser, page);
+    await expect.poll(() => popup.locator('body').innerText()).toMatch(/OTAN/);
+    const listed = await popup.locator('body').innerText();
+    expect(listed).toMatch(/Roumanie/);
+    expect(listed).toMatch(/États-Unis/);
+    expect(listed).not.toMatch(/^(?:NATO|Romania)$/m);
     await popup.close();
     await page.close();
   });

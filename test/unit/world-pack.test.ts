@@ -7,7 +7,7 @@
 import { beforeAll, describe, expect, test } from 'vitest';
 import countries from 'world-countries';
 import type { EntityRecord } from '../../lib/pack-store/entity-record';
-import { mergedDetails } from '../../lib/pack-store/entity-record';
+import { entityRecords, mergedDetails } from '../../lib/pack-store/entity-record';
 import type { KnowledgePack, PackEntity } from '../../lib/pack-format/types';
 import { PackError, validatePack } from '../../lib/pack-format/validate';
 import { decodePackIndex, encodePackIndex, loadPack } from '../../lib/spot/pack-index';
@@ -18,7 +18,8 @@ import { readCuratedNames, worldPack } from '../../support/world-build';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { titleIn } from '../../lib/content/card-model';
+import { relatedIn } from '../../lib/content/card-model';
+import { titleIn } from '../../lib/i18n/ui-locale';
 import { TRANSLATED_FACT_LABELS } from '../../lib/i18n/fact-label';
 
 const entity = (over: Partial<PackEntity> & Pick<PackEntity, 'id' | 'name'>): PackEntity => ({
@@ -249,6 +250,25 @@ describe('one card from two packs', () => {
     expect(titleIn('de', 'Romania', details.names)).toBe('Rumänien');
     expect(titleIn('es', 'Romania', details.names)).toBe('Romania');
     expect(titleIn('fr', 'Romania', undefined)).toBe('Romania');
+  });
+
+  test('related entities carry their names by language, so a card\'s chips speak the UI\'s language too', () => {
+    const pack: KnowledgePack = {
+      ...PACK,
+      entities: [
+        entity({ id: 'romania', name: 'Romania', related: [{ id: 'bulgaria', weight: 1 }, { id: 'black-sea', weight: 1 }] }),
+        entity({ id: 'bulgaria', name: 'Bulgaria', languages: { fr: { aliases: ['Bulgarie'] }, ro: { aliases: ['Bulgaria'] } } }),
+        entity({ id: 'black-sea', name: 'Black Sea' }),
+      ],
+    };
+    const [romania] = [...entityRecords(pack)];
+    expect(romania?.related).toEqual([
+      { id: 'bulgaria', name: 'Bulgaria', type: 'country', names: { fr: 'Bulgarie', ro: 'Bulgaria' } },
+      { id: 'black-sea', name: 'Black Sea', type: 'country' },
+    ]);
+    const chips = (locale: string): string[] => (romania?.related ?? []).map((r) => relatedIn(locale, r).name);
+    expect(chips('fr-FR')).toEqual(['Bulgarie', 'Black Sea']);
+    expect(chips('de')).toEqual(['Bulgaria', 'Black Sea']);
   });
 });
 
