@@ -47,7 +47,7 @@ export default defineConfig({
   },
   vite: () => ({
     plugins: [quietContentScriptContext(), preact({ devToolsEnabled: false, prefreshEnabled: false })],
-    build: { chunkSizeWarningLimit: 2048, ...(PROFILE ? { minify: false } : {}) },
+    build: { chunkSizeWarningLimit: 2048, ...(PROFILE ? { minify: false, sourcemap: true } : {}) },
   }),
   manifest: ({ browser }) => ({
     name: 'Backstory',

@@ -122,7 +122,29 @@ export function foldKeepCase(text: string): string {
   return out;
 }
 
-export function isUpperCode(code: number): boolean {
+/**
+ * Letter case per code unit, found once per distinct unit as it is first met (bit 1: known, 2: upper case,
+ * 4: has case at all): the matcher and the name rules ask it for every letter they read, and asking
+ * String#toUpperCase each time allocated two strings per letter.
+ */
+const caseClass = new Uint8Array(0x10000);
+
+function caseOf(code: number): number {
+  const known = caseClass[code] ?? 0;
+  if (known !== 0) return known;
   const ch = String.fromCharCode(code);
-  return ch !== ch.toLowerCase() && ch === ch.toUpperCase();
+  const lower = ch.toLowerCase();
+  const upper = ch.toUpperCase();
+  const bits = 1 | (ch !== lower && ch === upper ? 2 : 0) | (lower !== upper ? 4 : 0);
+  caseClass[code] = bits;
+  return bits;
+}
+
+export function isUpperCode(code: number): boolean {
+  return (caseOf(code) & 2) !== 0;
+}
+
+/** Whether the code unit is a letter with an upper and a lower case. */
+export function hasCase(code: number): boolean {
+  return (caseOf(code) & 4) !== 0;
 }

@@ -2,7 +2,7 @@
  * Finds alias mentions in text with the precompiled trie, walking only from word starts over the original
  * text (folding one code unit at a time through a table). Leftmost-longest, never overlapping.
  */
-import { foldCode, isIgnorableCode, isUpperCode, isWordCode } from './fold';
+import { foldCode, hasCase, isIgnorableCode, isUpperCode, isWordCode } from './fold';
 import { ALIAS_DEMONYM, ALIAS_EXACT_CASE, ALIAS_SHORT_FORM, ALIAS_STOP, terminalOf, type TrieIndex } from './trie-index';
 
 const SPACE = 0x20;
@@ -171,9 +171,4 @@ function caseFits(form: string, from: number, to: number, text: string, start: n
     }
   }
   return true;
-}
-
-function hasCase(code: number): boolean {
-  const ch = String.fromCharCode(code);
-  return ch.toLowerCase() !== ch.toUpperCase();
 }

@@ -7,7 +7,7 @@
  * lexicon at build time (generated/name-words.json); the connector and suffix words are grammar.
  */
 import words from '../../generated/name-words.json';
-import { isUpperCode, isWordCode } from './fold';
+import { hasCase, isUpperCode, isWordCode } from './fold';
 
 const TITLES = new Set(words.titles);
 const DESIGNATORS = new Set(words.designators);
@@ -40,8 +40,7 @@ function readWord(text: string, start: number, end: number): Word {
   let upper = 0;
   for (let i = start; i < end; i++) {
     const c = text.charCodeAt(i);
-    const ch = text.charAt(i);
-    if (ch.toLowerCase() !== ch.toUpperCase()) {
+    if (hasCase(c)) {
       letters++;
       if (isUpperCode(c)) upper++;
     }

@@ -97,6 +97,17 @@ function creditMarkup(element: Element): boolean {
   return prop !== null && /(?:^|\s)(?:author|creator|publisher|copyrightHolder|contributor)(?:\s|$)/i.test(prop);
 }
 
+/** Whether the element's text is longer than `max`, read from its leading text nodes only as far as needed. */
+function textLongerThan(element: Element, max: number): boolean {
+  let length = 0;
+  for (let node = firstChild(element); node; node = nextSibling(node)) {
+    if (!isText(node)) return false;
+    length += node.data.length;
+    if (length > max) return true;
+  }
+  return false;
+}
+
 function chromeRole(element: Element): boolean {
   const role = getAttribute(element, 'role');
   return role !== null && CHROME_ROLES.has(role.trim().toLowerCase());
@@ -207,18 +218,29 @@ export function findReadingRegion(doc: Document): ReadingRegion {
   }
   const rootText = best?.chars ?? 0;
 
+  // Pages repeat a few class names over thousands of elements: each distinct one is judged once.
+  const chromeNames = new Map<string, boolean>();
+  const isChromeName = (w: string): boolean => {
+    let verdict = chromeNames.get(w);
+    if (verdict === undefined) {
+      verdict = w.length > 1 && (CHROME_WORDS.test(w) || CHROME_FRAGMENTS.test(w)) && !COMMENT_WORDS.test(w);
+      chromeNames.set(w, verdict);
+    }
+    return verdict;
+  };
+
   const isChrome = (element: Element): boolean => {
     const tag = localName(element);
     if (tag === 'aside' || chromeRole(element) || creditMarkup(element)) return true;
-    const w = words(element);
     // (The article's own ancestors never get here: a wrapper named "has-sidebar" around it is not chrome.)
-    if (w.length > 1 && (CHROME_WORDS.test(w) || CHROME_FRAGMENTS.test(w)) && !COMMENT_WORDS.test(w)) return true;
+    if (isChromeName(words(element))) return true;
     const linked = linkChars.get(element);
     if (linked !== undefined && linked >= LINK_CHARS_MIN) {
       const all = textContent(element).length;
       if (all > 0 && linked / all > LINK_DENSITY && all < rootText / 2) return true;
     }
-    if (BOILERPLATE_TAGS.has(tag)) {
+    // A paragraph of the story is longer than any credit: most are told by their first text alone, unread.
+    if (BOILERPLATE_TAGS.has(tag) && !textLongerThan(element, BOILERPLATE_MAX)) {
       const text = textContent(element);
       if (text.length <= BOILERPLATE_MAX && (BOILERPLATE.test(text) || BYLINE.test(text))) return true;
     }
@@ -250,8 +272,9 @@ export function findReadingRegion(doc: Document): ReadingRegion {
     excludes(element) {
       // The article, its headline block, comment sections, and the elements that lead down to them.
       if (kept.some((k) => k === element || contains(element, k))) return false;
-      if (isChrome(element)) return true;
-      return root !== null && !kept.some((k) => contains(k, element));
+      // Outside what is kept all is out, chrome or not: only what is inside is judged.
+      if (root !== null && !kept.some((k) => contains(k, element))) return true;
+      return isChrome(element);
     },
   };
 }
