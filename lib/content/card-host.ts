@@ -15,7 +15,8 @@ const HOST_STYLE = [
 
 export interface CardHost {
   host: HTMLElement;
-  mount: HTMLElement;
+  /** Where the card is drawn; the card's style sheet is installed the first time it is asked for. */
+  readonly mount: HTMLElement;
   attach(): void;
   contains(node: Node | null): boolean;
   /** The focused element inside the card (the page only ever sees the host). */
@@ -28,27 +29,33 @@ export function createCardHost(doc: Document, css: string): CardHost {
   host.setAttribute('style', HOST_STYLE);
   const shadow = host.attachShadow({ mode: 'closed' });
   const win = doc.defaultView;
-  let adopted = false;
-  try {
-    if (win) {
-      const sheet = new win.CSSStyleSheet();
-      sheet.replaceSync(css);
-      shadow.adoptedStyleSheets = [sheet];
-      adopted = true;
-    }
-  } catch {
-    adopted = false;
-  }
-  if (!adopted) {
-    const style = doc.createElement('style');
-    style.textContent = css;
-    shadow.appendChild(style);
-  }
   const mount = doc.createElement('div');
   shadow.appendChild(mount);
+  // The card's style sheet is parsed when a card is first drawn: most pages never show one.
+  let styled = false;
+  const style = (): void => {
+    if (styled) return;
+    styled = true;
+    try {
+      if (win) {
+        const sheet = new win.CSSStyleSheet();
+        sheet.replaceSync(css);
+        shadow.adoptedStyleSheets = [sheet];
+        return;
+      }
+    } catch {
+      // A page that broke constructable sheets gets a <style> element instead.
+    }
+    const element = doc.createElement('style');
+    element.textContent = css;
+    shadow.insertBefore(element, mount);
+  };
   return {
     host,
-    mount,
+    get mount() {
+      style();
+      return mount;
+    },
     attach() {
       const root = doc.documentElement;
       if (root && !contains(root, host)) root.appendChild(host);
