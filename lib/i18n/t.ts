@@ -9,6 +9,7 @@ import { browser } from 'wxt/browser';
 import type { createI18n } from '@wxt-dev/i18n';
 import type { GeneratedI18nStructure } from '#i18n';
 import english from '../../generated/ui-messages.en.json';
+import shippedFolders from '../../generated/ui-locales.json';
 
 type TFunction = ReturnType<typeof createI18n<GeneratedI18nStructure>>['t'];
 
@@ -31,10 +32,14 @@ function message(name: string, substitutions: readonly string[]): string {
   return substitute(own?.[name] ?? ENGLISH[name] ?? '', substitutions);
 }
 
-/** "fr-CA" → fr_CA, fr, en: the folders the browser itself would try. */
+/**
+ * "fr-CA" → fr_CA, fr, en: the folders the browser itself would try, of those the extension ships (a folder
+ * it does not ship is never asked for: the failed read would be an error in the page's console).
+ */
 function localeFolders(language: string): string[] {
   const [base = 'en', region] = language.replace('_', '-').split('-');
-  return [...new Set([...(region ? [`${base.toLowerCase()}_${region.toUpperCase()}`] : []), base.toLowerCase(), 'en'])];
+  const chain = [...new Set([...(region ? [`${base.toLowerCase()}_${region.toUpperCase()}`] : []), base.toLowerCase(), 'en'])];
+  return chain.filter((folder) => shippedFolders.includes(folder));
 }
 
 /**
