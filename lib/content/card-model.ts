@@ -1,6 +1,7 @@
 /** What a card shows, built from a pack entity and the page's mentions; rendered by components/Card.tsx. */
 import { i18n } from '../i18n/t';
 import { titleIn, uiLocale } from '../i18n/ui-locale';
+import { factValueIn } from '../i18n/fact-value';
 import type { EntityMap, EntityType, KeyFact } from '../pack-format/types';
 import type { NewsGroup } from '../pack-format/news-groups';
 import { entityKey } from '../pack-format/entity-key';
@@ -112,7 +113,7 @@ export function entityCardModel(input: EntityCardInput): CardModel {
     detailsError: input.details.status === 'failed' ? input.details.message : '',
     summary: details?.summary ?? '',
     ...readMore(details?.url ?? '', input),
-    facts: details?.facts ?? [],
+    facts: (details?.facts ?? []).map((f) => ({ label: f.label, value: factValueIn(uiLocale(), f) })),
     map: details?.map ?? null,
     news: details?.news ?? [],
     related: (details?.related ?? []).filter((r) => !input.muted.has(entityKey(loaded.id, r.id))).map((r) => relatedIn(uiLocale(), r)),

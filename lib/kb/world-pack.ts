@@ -12,7 +12,7 @@
  * other than a place ("Victoria", "Male") is left out; a capital named like its country is the country.
  */
 import type { EntityMap, KnowledgePack, LocalNames, PackEntity } from '../pack-format/types';
-import { PACK_FORMAT, PACK_FORMAT_VERSION } from '../pack-format/types';
+import { FACT_DATA_CODES, PACK_FORMAT, PACK_FORMAT_VERSION, type FactData } from '../pack-format/types';
 import { foldText } from '../spot/fold';
 import { isGivenNameAlone } from './gates';
 import { countryMap, placeMap, type Atlas } from './locator-map';
@@ -78,6 +78,11 @@ export interface WorldReport {
 const MILLION = 1_000_000;
 const MIN_LANGUAGE_ENTITIES = 100;
 const number = new Intl.NumberFormat('en');
+
+/** A fact's codes as its data (the card names them in the UI language), when every one has the kind's shape. */
+function codesOf(kind: Exclude<FactData['kind'], 'area'>, codes: readonly string[]): { data?: FactData } {
+  return codes.length > 0 && codes.length <= 50 && codes.every((code) => FACT_DATA_CODES[kind].test(code)) ? { data: { kind, codes: [...codes] } } : {};
+}
 
 /** ISO 639-2/3 codes as pages write them (639-1 where there is one): "fra" -> "fr". */
 function languageCode(code: string): string | null {
@@ -174,10 +179,16 @@ export function buildWorldPack(src: WorldSources): { pack: KnowledgePack; report
     const facts = [
       ...(capitalNames.length > 0 ? [{ label: capitalNames.length > 1 ? 'Capitals' : 'Capital', value: capitalNames.join(', ') }] : []),
       { label: 'Region', value: c.subregion ? `${c.subregion} (${c.region})` : c.region },
-      ...(c.area && c.area > 0 ? [{ label: 'Area', value: `${number.format(c.area)} km²` }] : []),
-      ...(c.languages && Object.keys(c.languages).length > 0 ? [{ label: 'Languages', value: Object.values(c.languages).join(', ') }] : []),
-      ...(c.currencies && Object.keys(c.currencies).length > 0 ? [{ label: 'Currency', value: Object.entries(c.currencies).map(([code, cur]) => `${cur.name} (${code})`).join(', ') }] : []),
-      ...(c.borders && c.borders.length > 0 ? [{ label: 'Borders', value: c.borders.map((b) => byCca3.get(b)?.name.common ?? b).join(', ') }] : []),
+      ...(c.area && c.area > 0 ? [{ label: 'Area', value: `${number.format(c.area)} km²`, data: { kind: 'area' as const, km2: c.area } }] : []),
+      ...(c.languages && Object.keys(c.languages).length > 0
+        ? [{ label: 'Languages', value: Object.values(c.languages).join(', '), ...codesOf('languages', Object.keys(c.languages)) }]
+        : []),
+      ...(c.currencies && Object.keys(c.currencies).length > 0
+        ? [{ label: 'Currency', value: Object.entries(c.currencies).map(([code, cur]) => `${cur.name} (${code})`).join(', '), ...codesOf('currencies', Object.keys(c.currencies)) }]
+        : []),
+      ...(c.borders && c.borders.length > 0
+        ? [{ label: 'Borders', value: c.borders.map((b) => byCca3.get(b)?.name.common ?? b).join(', '), ...codesOf('countries', c.borders.map((b) => byCca3.get(b)?.cca2 ?? '')) }]
+        : []),
       ...(c.flag ? [{ label: 'Flag', value: c.flag }] : []),
       ...(c.name.official !== c.name.common ? [{ label: 'Official name', value: c.name.official }] : []),
     ];

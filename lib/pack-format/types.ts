@@ -36,8 +36,27 @@ export interface PackDocument {
 
 export interface KeyFact {
   label: string;
+  /** In the pack's own words (English for the bundled packs): what a card shows where `data` cannot be written. */
   value: string;
+  /** What the value says, as codes and numbers a card writes in the reader's language (lib/i18n/fact-value.ts). */
+  data?: FactData;
 }
+
+/**
+ * A fact's value as data: an area in km², ISO 639 language codes, ISO 4217 currency codes, or ISO 3166-1
+ * alpha-2 country codes. The browser's Intl names each in the UI language ("roumain", "leu roumain").
+ */
+export type FactData =
+  | { kind: 'area'; km2: number }
+  | { kind: 'languages'; codes: string[] }
+  | { kind: 'currencies'; codes: string[] }
+  | { kind: 'countries'; codes: string[] };
+
+export const FACT_DATA_CODES: Readonly<Record<Exclude<FactData['kind'], 'area'>, RegExp>> = {
+  languages: /^[a-z]{2,3}$/,
+  currencies: /^[A-Z]{3}$/,
+  countries: /^[A-Z]{2}$/,
+};
 
 /** One corpus sentence that mentions the entity; `marks` are [start, end) offsets of the mentions in `text`. */
 export interface EntitySentence {

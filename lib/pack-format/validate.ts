@@ -7,10 +7,12 @@ import {
   ALIAS_FIELDS,
   DOCUMENT_KINDS,
   ENTITY_TYPES,
+  FACT_DATA_CODES,
   LIMITS,
   PACK_FORMAT,
   PACK_FORMAT_VERSION,
   type ContextRule,
+  type FactData,
   type KnowledgePack,
   type PackDocument,
   type PackEntity,
@@ -210,10 +212,11 @@ export function checkEntity(c: Checker, raw: unknown, where: string, docIds?: Re
   if (o.facts !== undefined) {
     entity.facts = c.array(o.facts, `${where}, field "facts"`, LIMITS.factsPerEntity).map((f, i) => {
       const at = `${where}, field "facts[${i}]"`;
-      const fact = c.object(f, at, ['label', 'value'], ['label', 'value']);
+      const fact = c.object(f, at, ['label', 'value', 'data'], ['label', 'value']);
       return {
         label: c.string(fact.label, `${at}.label`, LIMITS.factLength, { nonEmpty: true }),
         value: c.string(fact.value, `${at}.value`, LIMITS.factLength, { nonEmpty: true }),
+        ...(fact.data !== undefined ? { data: factData(c, fact.data, `${at}.data`) } : {}),
       };
     });
   }
@@ -413,4 +416,18 @@ export function checkContextRules(c: Checker, raw: unknown, ids: ReadonlySet<str
     if ((rule.notAfter?.length ?? 0) + (rule.notBefore?.length ?? 0) === 0) c.fail(where, 'needs at least one phrase in "notAfter" or "notBefore"');
     return rule;
   });
+}
+
+/** A fact's data (FactData): one of its kinds, with an area in range or at most 50 codes of the kind's shape. */
+function factData(c: Checker, value: unknown, where: string): FactData {
+  const d = c.object(value, where, ['kind', 'km2', 'codes'], ['kind']);
+  if (d.kind === 'area') return { kind: 'area', km2: c.number(d.km2, `${where}.km2`, 0, 1e9) };
+  if (d.kind !== 'languages' && d.kind !== 'currencies' && d.kind !== 'countries') c.fail(`${where}.kind`, 'must be "area", "languages", "currencies" or "countries"');
+  const kind = d.kind;
+  const codes = c.array(d.codes, `${where}.codes`, 50).map((code, i) => {
+    const text = c.string(code, `${where}.codes[${i}]`, 3, { nonEmpty: true });
+    if (!FACT_DATA_CODES[kind].test(text)) c.fail(`${where}.codes[${i}]`, `is not a ${kind === 'languages' ? 'ISO 639 language' : kind === 'currencies' ? 'ISO 4217 currency' : 'ISO 3166-1 alpha-2 country'} code`);
+    return text;
+  });
+  return { kind, codes };
 }

@@ -38,7 +38,11 @@ describe('a French browser', () => {
     const card = await readCard(page);
     expect(card.text).toContain('Pays');
     expect(card.text).toMatch(/Capitale\s*Bucharest/);
-    expect(card.text).toMatch(/Superficie\s*238,391 km²/);
+    // The World pack's facts that carry their data, written by Intl in French.
+    expect(card.text).toMatch(/Superficie\s*238\s391 km²/u);
+    expect(card.text).toMatch(/Langues\s*roumain/);
+    expect(card.text).toMatch(/Monnaie\s*leu roumain \(RON\)/);
+    expect(card.text).toMatch(/Frontières\s*Bulgarie, Hongrie, Moldavie, Serbie et Ukraine/);
     expect(card.text).toContain('Dans l\'actualité');
     // The seed article's date, by Intl in French.
     expect(card.text).toMatch(/Article · déc\. 2025/);

@@ -29,6 +29,10 @@ describe('pack validation: each problem has its own error naming file, entity an
     ['unknown entity type', pack([{ id: 'a', name: 'A', type: 'planet' }]), /entity "a", field "type": must be one of person/],
     ['stop phrase equal to an alias', pack([entity('a', 'Alpha')], { stopPhrases: ['ALPHA'] }), /stop phrase #1 "ALPHA": is an alias of entity "a"/],
     ['related to nobody', pack([entity('a', 'Alpha', { related: [{ id: 'zzz', weight: 1 }] })]), /entity "a", field "related\[0\]\.id": refers to unknown entity "zzz"/],
+    ['a fact\'s data of no known kind', pack([entity('a', 'Alpha', { facts: [{ label: 'Area', value: '1 km²', data: { kind: 'volume', km2: 1 } }] })]), /entity "a", field "facts\[0\]"\.data\.kind: must be "area", "languages", "currencies" or "countries"/],
+    ['a fact\'s language code that is no code', pack([entity('a', 'Alpha', { facts: [{ label: 'Languages', value: 'Romanian', data: { kind: 'languages', codes: ['Romanian'] } }] })]), /field "facts\[0\]"\.data\.codes: is 8 characters long; the limit is 3|field "facts\[0\]"\.data\.codes\[0\]/],
+    ['a fact\'s country code in the wrong case', pack([entity('a', 'Alpha', { facts: [{ label: 'Borders', value: 'Bulgaria', data: { kind: 'countries', codes: ['bg'] } }] })]), /field "facts\[0\]"\.data\.codes\[0\]: is not a ISO 3166-1 alpha-2 country code/],
+    ['a fact\'s area below zero', pack([entity('a', 'Alpha', { facts: [{ label: 'Area', value: '-1 km²', data: { kind: 'area', km2: -1 } }] })]), /field "facts\[0\]"\.data\.km2/],
   ];
   test.each(cases)('%s', (_, raw, message) => {
     expect(() => validatePack(raw, 'p.json')).toThrow(message);

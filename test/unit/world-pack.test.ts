@@ -125,6 +125,18 @@ describe('the World pack built from the data packages', () => {
     expect([...labels].filter((l) => !TRANSLATED_FACT_LABELS.includes(l))).toEqual([]);
   });
 
+  test('a country\'s area, languages, currencies and borders carry their data, which the validator accepts', () => {
+    const romania = pack.entities.find((e) => e.id === 'country-rou');
+    const data = Object.fromEntries((romania?.facts ?? []).flatMap((f) => (f.data ? [[f.label, f.data]] : [])));
+    expect(data).toEqual({
+      Area: { kind: 'area', km2: 238391 },
+      Languages: { kind: 'languages', codes: ['ron'] },
+      Currency: { kind: 'currencies', codes: ['RON'] },
+      Borders: { kind: 'countries', codes: ['BG', 'HU', 'MD', 'RS', 'UA'] },
+    });
+    expect(validatePack(JSON.parse(JSON.stringify(pack)), 'w.json').entities.find((e) => e.id === 'country-rou')?.facts).toEqual(romania?.facts);
+  });
+
   test('every country and territory, each with a map; maps average at most 3 KB', () => {
     const isos = new Set(pack.entities.flatMap((e) => e.sameAs ?? []));
     const missing = countries.filter((c) => !isos.has(`iso:${c.cca3}`)).map((c) => c.name.common);
