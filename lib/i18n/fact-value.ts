@@ -5,13 +5,14 @@
  * wherever Intl cannot name a code, the pack's own words stay.
  */
 import type { KeyFact } from '../pack-format/types';
+import { languageOf } from './ui-locale';
 
 /** The language the pack's own words are in: the bundled packs write English. */
 const PACK_LANGUAGE = 'en';
 
 export function factValueIn(locale: string, fact: KeyFact): string {
   const { data } = fact;
-  if (!data || (locale.split('-')[0]?.toLowerCase() ?? '') === PACK_LANGUAGE) return fact.value;
+  if (!data || languageOf(locale) === PACK_LANGUAGE) return fact.value;
   try {
     if (data.kind === 'area') return `${new Intl.NumberFormat(locale, { maximumFractionDigits: 0 }).format(data.km2)} km²`;
     const type = data.kind === 'languages' ? 'language' : data.kind === 'currencies' ? 'currency' : 'region';

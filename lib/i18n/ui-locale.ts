@@ -13,10 +13,14 @@ export function uiLocale(): string {
   return locale;
 }
 
+/** A locale's language subtag, lowercased: "fr-CA" -> "fr". */
+export function languageOf(locale: string): string {
+  return locale.split('-')[0]?.toLowerCase() ?? '';
+}
+
 /** An entity's name in the UI's language when its pack gives one ("Allemagne" in a French browser), else its own. */
 export function titleIn(locale: string, name: string, names: Record<string, string> | null | undefined): string {
-  const language = locale.split('-')[0]?.toLowerCase() ?? '';
-  return names?.[language] || name;
+  return names?.[languageOf(locale)] || name;
 }
 
 /** A count in the UI language ("12,345", "12 345", "12.345"). */

@@ -70,31 +70,35 @@ export async function entityDetails(packId: string, entityId: string, disabledPa
   if (!record) return null;
   const sameAs = record.entity.sameAs ?? [];
   const disabled = sameAs.length > 0 ? await disabledPacks() : [];
-  const others: EntityRecord[] = [];
+  const details = mergedDetails(record, await sharingRecords(packId, sameAs, disabled));
+  details.related = await namedRelated(packId, details.related);
+  return details;
+}
+
+/**
+ * The records other bundled packs (not `packId`, none of `disabled`) hold for the same thing, by the
+ * identities in `sameAs`, each once, in the order of the identities and then of the packs.
+ */
+async function sharingRecords(packId: string, sameAs: readonly string[], disabled: readonly string[] = []): Promise<EntityRecord[]> {
+  const out: EntityRecord[] = [];
   for (const key of sameAs) {
     for (const other of BUNDLED_FILES.keys()) {
       if (other === packId || disabled.includes(other)) continue;
       // What another pack adds is extra: when it cannot be read, the card still has its own pack's details.
       const found = (await bundledRecords(other)?.catch(() => null))?.bySameAs.get(key);
-      if (found && !others.includes(found)) others.push(found);
+      if (found && !out.includes(found)) out.push(found);
     }
   }
-  const details = mergedDetails(record, others);
-  details.related = await namedRelated(packId, details.related);
-  return details;
+  return out;
 }
 
 /** An entity's names by language: its own pack's, else those of another bundled pack that shares its identity. */
 async function namesAcrossPacks(packId: string, entity: PackEntity): Promise<Record<string, string> | undefined> {
   const own = namesOf(entity).names;
   if (own) return own;
-  for (const key of entity.sameAs ?? []) {
-    for (const other of BUNDLED_FILES.keys()) {
-      if (other === packId) continue;
-      const found = (await bundledRecords(other)?.catch(() => null))?.bySameAs.get(key);
-      const names = found ? namesOf(found.entity).names : undefined;
-      if (names) return names;
-    }
+  for (const other of await sharingRecords(packId, entity.sameAs ?? [])) {
+    const names = namesOf(other.entity).names;
+    if (names) return names;
   }
   return undefined;
 }
