@@ -28,7 +28,7 @@ interface ParsedDoc {
   organizations(): Selection;
   quotations(): Selection;
 }
-const parse = parseForNames as unknown as (text: string) => ParsedDoc;
+const parse = parseForNames as unknown as (text: string, tag: boolean) => ParsedDoc;
 
 const BEFORE_CHARS = 80;
 const AFTER_CHARS = 120;
@@ -60,7 +60,7 @@ export function analyzeDocument(input: DocInput, fileLanguage = ''): DocRecord {
   const language = languageOf(body) || fileLanguage || 'en';
   // compromise parses English; names in other languages come only from curated entries.
   const parsed = language === 'en';
-  const doc = parse(body);
+  const doc = parse(body, parsed);
   // Each parsed sentence, split at line breaks (one line is one block of the source) and cut to fit a card.
   const sentences: string[] = [];
   const starts: number[][] = [];
