@@ -48,22 +48,29 @@ export async function saveArticle(article: ReadArticle): Promise<void> {
   await importArticles([article]);
 }
 
-/** The newest sentences about an entity from articles other than `exceptUrl`, and how many articles mention it. */
+/**
+ * The newest sentences about an entity from articles other than `exceptUrl`, and how many articles mention it.
+ * A card asks this on every hover, so its requests overlap: the count, the cursor's steps and each item's
+ * article are all in flight at once, and each wait is for the cursor alone (a round trip to the store each).
+ */
 export async function youRead(entity: string, exceptUrl: string, limit: number): Promise<YouRead> {
   const db = await open();
   const tx = db.transaction(['mentions', 'articles', 'counts'], 'readonly');
   const mentions = tx.objectStore('mentions');
-  const range = visitsOf(entity);
-  // The kept count, not a count of the index (which walks it): a card asks this on every hover.
-  const [counted, here] = await Promise.all([tx.objectStore('counts').get(entity), mentions.count(`${entity}\u0000${exceptUrl}`)]);
-  const all = counted?.articles ?? 0;
-  const items: YouRead['items'] = [];
-  for (let cursor = await mentions.index('byEntity').openCursor(range, 'prev'); cursor && items.length < limit; cursor = await cursor.continue()) {
+  const articles = tx.objectStore('articles');
+  // The kept count, not a count of the index (which walks it).
+  const counted = tx.objectStore('counts').get(entity);
+  const here = mentions.count(`${entity}\u0000${exceptUrl}`);
+  const pending: Array<Promise<YouRead['items'][number]>> = [];
+  let cursor = await mentions.index('byEntity').openCursor(visitsOf(entity), 'prev');
+  while (cursor && pending.length < limit) {
     const row = cursor.value;
-    if (row.url === exceptUrl) continue;
-    items.push(youReadItem(row, await tx.objectStore('articles').get(row.url)));
+    if (row.url !== exceptUrl) pending.push(articles.get(row.url).then((article) => youReadItem(row, article)));
+    if (pending.length >= limit) break;
+    cursor = await cursor.continue();
   }
-  return { articles: all - here, items };
+  const [items, count, inPage] = await Promise.all([Promise.all(pending), counted, here]);
+  return { articles: (count?.articles ?? 0) - inPage, items };
 }
 
 export interface ReadingStats {

@@ -6,7 +6,7 @@
 import { loadSettings } from '../settings/store';
 import type { Settings } from '../settings/schema';
 import { readingOnHere } from './reading-scope';
-import { checkReadArticle } from './reading-record';
+import { checkReadArticle, YOU_READ_MEASURE } from './reading-record';
 import { entityDetails } from '../pack-store/details-source';
 import type { EntityDetails } from '../pack-store/entity-record';
 import { parseEntityKey } from '../pack-format/entity-key';
@@ -67,7 +67,11 @@ export async function readingFor(entity: string, sender: Sender): Promise<YouRea
   const settings = await loadSettings();
   if (!readingAllowed(settings, sender)) return null;
   try {
+    const started = performance.now();
     const found = await youRead(entity, withoutHash(sender.url ?? ''), YOU_READ_ITEMS);
+    // One entry at a time: a long-lived background would otherwise keep one per hover.
+    performance.clearMeasures(YOU_READ_MEASURE);
+    performance.measure(YOU_READ_MEASURE, { start: started });
     return found.articles > 0 ? found : null;
   } catch {
     // Reading memory is an extra: a store that cannot be read leaves the card as it was.

@@ -40,6 +40,9 @@ describe('the reading store', () => {
     expect(found.items.map((i) => i.text)).toEqual(['NATO chiefs spoke.', 'NATO met in Brussels.']);
     expect(found.items[0]).toMatchObject({ url: 'https://b.example/2', site: 'b.example', title: 'Story at https://b.example/2' });
     expect((await youRead(ROMANIA, '', 5)).articles).toBe(1);
+    // The limit counts listed items: the page itself, the newest here, is skipped, not counted.
+    expect((await youRead(NATO, 'https://b.example/2', 1)).items.map((i) => i.text)).toEqual(['A NATO drill began.']);
+    expect((await youRead(NATO, '', 0)).items).toEqual([]);
   });
 
   test('saving an article again replaces what was kept of it; retention forgets the oldest; Forget everything empties the store', async () => {
