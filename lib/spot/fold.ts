@@ -29,13 +29,23 @@ const APOSTROPHE_SET = new Set(APOSTROPHES);
 const QUOTE_SET = new Set(QUOTES);
 const HYPHEN_SET = new Set(HYPHENS);
 
-function computeFold(c: number): number {
+function foldOnce(c: number): number {
   if (FOLD_RANGES.some(([from, to]) => c >= from && c <= to)) return foldOne(c);
   if ((c >= 0x2000 && c <= 0x200a) || SPACE_SET.has(c)) return SPACE;
   if (APOSTROPHE_SET.has(c)) return 0x27;
   if (QUOTE_SET.has(c)) return 0x22;
   if (HYPHEN_SET.has(c)) return 0x2d;
   return c;
+}
+
+/** Folded again until it stays, so folding is idempotent: an NFD base can itself fold ("Ǿ" gives "ø", then "o"). */
+function computeFold(c: number): number {
+  let folded = foldOnce(c);
+  for (let last = c, steps = 0; folded !== last && steps < 4; steps++) {
+    last = folded;
+    folded = foldOnce(folded);
+  }
+  return folded;
 }
 
 function foldOne(code: number): number {
