@@ -68,17 +68,20 @@ export function isGivenNameAlone(name: string, type: string): boolean {
 /**
  * Whether a mention sits inside a longer name: a capitalised word right before a one-word name that is not a
  * title ("Zealand" in "New Zealand"), a capitalised word right after it, or a hyphen that continues a word
- * ("Economic Co-operation").
+ * ("Economic Co-operation"). Before a name of several words, only a word `leadsName` accepts counts (the build
+ * passes the adjectives compromise leaves out of place and organisation names: "New" in "New South Wales").
  */
-export function isEmbedded(before: string, after: string, name: string): boolean {
+export function isEmbedded(before: string, after: string, name: string, leadsName?: (word: string) => boolean): boolean {
   if (/^[-‐]\p{L}/u.test(after) || /\p{L}[-‐]$/u.test(before)) return true;
   if (/^\s+\p{Lu}\p{Ll}/u.test(after)) return true;
-  // Before a name of several words, a capitalised word is a title compromise left out ("Secretary General
-  // Mark Rutte"); before one word, it is more often the rest of the name ("New Zealand", "Denzel Washington").
-  if (name.includes(' ')) return false;
   const m = /(\S+)\s+(\p{Lu}[\p{L}'’.-]*)\s+$/u.exec(before);
   // The first word of a sentence is capitalised anyway.
-  return m !== null && !/[.!?:"“]$/.test(m[1] as string) && !isTitle(m[2] as string);
+  if (m === null || /[.!?:"“]$/.test(m[1] as string) || isTitle(m[2] as string)) return false;
+  // Before a name of several words, a capitalised word is most often a title compromise left out ("Secretary
+  // General Mark Rutte"); before one word, it is more often the rest of the name ("New Zealand", "Denzel
+  // Washington").
+  // A lead word after a title is the title's own ("Secretary General Mark Rutte").
+  return !name.includes(' ') || ((leadsName?.(m[2] as string) ?? false) && !isTitle(m[1] as string));
 }
 
 /** How a word is written across the corpus: lowercase, or capitalised where a sentence does not start. */

@@ -21,6 +21,7 @@ import { isCommonWords, isEmbedded, isGivenNameAlone, shapeReason, supported, ty
 import { joinReferents, majority, type CandidateStats } from './referents';
 import { npmiRelations } from './relations';
 import { lexiconStopPhrases } from './lexicon-stops';
+import { isAdjectiveLead } from './name-leads';
 
 export interface ReduceOptions {
   meta: { id: string; name: string; version: string; description: string };
@@ -135,7 +136,7 @@ export async function reduceRecords(source: RecordSource, o: ReduceOptions): Pro
         table.set(key, t);
       }
       t.mentions++;
-      if (isEmbedded(m.before, m.after, text)) t.embedded++;
+      if (isEmbedded(m.before, m.after, text, m.type === 'place' || m.type === 'organization' ? isAdjectiveLead : undefined)) t.embedded++;
       if (t.lastDoc !== d) {
         t.documents++;
         t.lastDoc = d;

@@ -15,6 +15,7 @@ import { runKb } from '../../support/kb-run';
 import { htmlArticle } from '../../lib/kb/html-article';
 import { nlp, parseForNames } from '../../lib/kb/nlp';
 import { languageOf } from '../../lib/kb/language';
+import { isAdjectiveLead } from '../../lib/kb/name-leads';
 
 const tmp = (): string => mkdtempSync(join(tmpdir(), 'backstory-kb-archive-'));
 const readPack = (path: string): KnowledgePack => JSON.parse(readFileSync(path, 'utf8')) as KnowledgePack;
@@ -198,6 +199,12 @@ describe('gates: each rejected candidate has its reason', () => {
     expect(isEmbedded('the Organisation for Economic ', '-operation and', 'Co')).toBe(true);
     expect(isEmbedded('said President ', ' on Monday', 'Trump')).toBe(false);
     expect(isEmbedded('NATO Secretary General ', ' said', 'Mark Rutte')).toBe(false);
+    // Before a place or organisation of several words, an adjective compromise left out is the rest of it.
+    expect(isEmbedded('in the New ', ' government', 'South Wales', isAdjectiveLead)).toBe(true);
+    expect(isEmbedded('in the New ', ' government', 'South Wales')).toBe(false);
+    expect(isEmbedded('New ', ' government', 'South Wales', isAdjectiveLead)).toBe(false);
+    expect(isEmbedded('NATO Secretary General ', ' said', 'Mark Rutte', isAdjectiveLead)).toBe(false);
+    expect(isEmbedded('a report by Reuters ', ' said', 'Goldman Sachs', isAdjectiveLead)).toBe(false);
   });
 
   test('over-long sentences are cut at clause boundaries, else between words with an ellipsis', () => {
