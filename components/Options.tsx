@@ -87,22 +87,30 @@ function SiteList(props: { label: string; sites: string[]; onChange: (sites: str
   );
 }
 
-/** The hover delay: what was typed stays visible, and a value out of range says why it was not taken. */
+/**
+ * The hover delay: what was typed stays visible, and a value out of range says why it was not taken. What is
+ * being typed is the field's own until it is taken: the page redraws whenever settings change (its own earlier
+ * change coming back from storage, another page's), and a redraw from the stored value would put the old delay
+ * back under the reader's fingers, so that leaving the field saved nothing.
+ */
 function DelayField(props: { value: number; onChange: (ms: number) => void }): JSX.Element {
   const [error, setError] = useState('');
+  const [typed, setTyped] = useState<string | null>(null);
   return (
     <div class="field">
       <label for="delay">{i18n.t('options.delay')}</label>
-      <input id="delay" type="number" min={HOVER_DELAY_MS.min} max={HOVER_DELAY_MS.max} step={50} value={props.value}
+      <input id="delay" type="number" min={HOVER_DELAY_MS.min} max={HOVER_DELAY_MS.max} step={50} value={typed ?? props.value}
         aria-invalid={error !== ''} aria-describedby={error ? 'delay-error' : undefined}
+        onInput={(e) => setTyped(e.currentTarget.value)}
         onChange={(e) => {
-          const typed = e.currentTarget.value;
-          const v = Number(typed);
-          if (typed.trim() !== '' && isValidHoverDelay(v)) {
+          const text = e.currentTarget.value;
+          const v = Number(text);
+          if (text.trim() !== '' && isValidHoverDelay(v)) {
             setError('');
+            setTyped(null);
             props.onChange(v);
           } else {
-            setError(i18n.t('options.delayError', { typed, min: formatCount(HOVER_DELAY_MS.min), max: formatCount(HOVER_DELAY_MS.max), value: formatCount(props.value) }));
+            setError(i18n.t('options.delayError', { typed: text, min: formatCount(HOVER_DELAY_MS.min), max: formatCount(HOVER_DELAY_MS.max), value: formatCount(props.value) }));
           }
         }}
       />

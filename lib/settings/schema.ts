@@ -3,6 +3,8 @@ import { ENTITY_TYPES, type EntityType } from '../pack-format/types';
 
 export const SETTINGS_VERSION = 5;
 export const SETTINGS_KEY = 'settings';
+/** When each area's copy was written; the newer copy wins, so a sync write that failed never shadows local. */
+export const SAVED_AT_KEY = 'settingsSavedAt';
 
 export const HIGHLIGHT_STYLES = ['underline', 'background', 'none'] as const;
 export const TRIGGERS = ['hover', 'modifier', 'click'] as const;

@@ -4,7 +4,7 @@
  */
 import { browser } from 'wxt/browser';
 import { migrateSettings } from './migrate';
-import { SETTINGS_KEY, type Settings } from './schema';
+import { SAVED_AT_KEY, SETTINGS_KEY, type Settings } from './schema';
 
 /**
  * storage.sync allows 120 writes a minute. Writes spend tokens: a few at once (discrete changes, a reader
@@ -14,8 +14,6 @@ import { SETTINGS_KEY, type Settings } from './schema';
 export const WRITE_BURST = 4;
 export const WRITE_REFILL_MS = 550;
 
-/** When each area's copy was written; the newer copy wins, so a sync write that failed never shadows local. */
-export const SAVED_AT_KEY = 'settingsSavedAt';
 
 interface Copy {
   value: unknown;

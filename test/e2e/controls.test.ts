@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { SETTINGS_KEY } from '../../lib/settings/schema';
+import { SAVED_AT_KEY, SETTINGS_KEY } from '../../lib/settings/schema';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { seedArticlePage } from '../../support/sample-pages';
 import { runKb } from '../../support/kb-run';
@@ -444,6 +444,33 @@ describe('settings files', () => {
 });
 
 describe('persistence', () => {
+  test('a delay being typed survives a redraw from another page\'s change, and leaving the field saves it', async () => {
+    const options = await openExtensionPage(browser, 'options.html');
+    await options.waitForSelector('#delay');
+    const before = await options.locator('#delay').inputValue();
+    const wanted = before === '650' ? '600' : '650';
+    await options.locator('#delay').fill(wanted);
+    const themeBefore = await options.locator('#theme').inputValue();
+    // Another part of the extension changes a setting while the field is being typed in: the page redraws.
+    await browser.worker.evaluate(async ([key, savedAtKey]) => {
+      type Area = { get(k: string): Promise<Record<string, Record<string, unknown>>>; set(v: Record<string, unknown>): Promise<void> };
+      const { chrome } = globalThis as unknown as { chrome: { storage: { local: Area; sync: Area } } };
+      const stored = (await chrome.storage.local.get(key))[key] ?? {};
+      const next = { ...stored, theme: stored.theme === 'dark' ? 'light' : 'dark' };
+      const now = Date.now();
+      await Promise.all([chrome.storage.local.set({ [key]: next, [savedAtKey]: now }), chrome.storage.sync.set({ [key]: next, [savedAtKey]: now })]);
+    }, [SETTINGS_KEY, SAVED_AT_KEY] as const);
+    await expect.poll(() => options.locator('#theme').inputValue()).not.toBe(themeBefore);
+    expect(await options.locator('#delay').inputValue()).toBe(wanted);
+    await options.locator('#delay').blur();
+    const stored = (): Promise<number | undefined> => browser.worker.evaluate(async (key) => {
+      const { chrome } = globalThis as unknown as { chrome: { storage: { local: { get(k: string): Promise<Record<string, { hoverDelayMs?: number } | undefined>> } } } };
+      return (await chrome.storage.local.get(key))[key]?.hoverDelayMs;
+    }, SETTINGS_KEY);
+    await expect.poll(stored).toBe(Number(wanted));
+    await options.close();
+  });
+
   test('settings survive a browser restart with the same profile', async () => {
     const options = await openExtensionPage(browser, 'options.html');
     await options.waitForSelector('#delay');
