@@ -15,7 +15,7 @@ import { loadAtlas } from '../lib/kb/locator-map';
 import { Checker, checkUniqueness, validatePack } from '../lib/pack-format/validate';
 import { encodePackIndex } from '../lib/spot/pack-index';
 import { lexiconStopPhrases } from '../lib/kb/lexicon-stops';
-import { nlp } from '../lib/kb/nlp';
+import { lexicon as compromiseLexicon } from '../lib/kb/nlp';
 import { foldText } from '../lib/spot/fold';
 import { parseJson, readLines, readText, UsageError, writeAtomic } from './kb-run';
 import { createHash } from 'node:crypto';
@@ -75,7 +75,7 @@ export function worldPack(): { pack: KnowledgePack; report: WorldReport } {
     }
     extraNames[language] = table;
   }
-  const lexicon = (nlp.model() as unknown as { one: { lexicon: Record<string, string | string[]> } }).one.lexicon;
+  const lexicon = compromiseLexicon();
   const isCommonWord = (word: string): boolean => {
     const tag = lexicon[word];
     return tag !== undefined && !PLACE_TAGS.test(Array.isArray(tag) ? tag.join(',') : tag);

@@ -77,10 +77,9 @@ export function isEmbedded(before: string, after: string, name: string, leadsNam
   const m = /(\S+)\s+(\p{Lu}[\p{L}'’.-]*)\s+$/u.exec(before);
   // The first word of a sentence is capitalised anyway.
   if (m === null || /[.!?:"“]$/.test(m[1] as string) || isTitle(m[2] as string)) return false;
-  // Before a name of several words, a capitalised word is most often a title compromise left out ("Secretary
-  // General Mark Rutte"); before one word, it is more often the rest of the name ("New Zealand", "Denzel
-  // Washington").
-  // A lead word after a title is the title's own ("Secretary General Mark Rutte").
+  // Before one word, a capitalised word is more often the rest of the name ("New Zealand", "Denzel
+  // Washington"). Before several, it is most often a title compromise left out: only a lead word counts, and
+  // not after a title, whose own word it then is ("Secretary General Mark Rutte").
   return !name.includes(' ') || ((leadsName?.(m[2] as string) ?? false) && !isTitle(m[1] as string));
 }
 

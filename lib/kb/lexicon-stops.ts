@@ -4,7 +4,7 @@
  * "USA Today", "Baja California"). They work in title-case headlines too, where capitalisation cannot tell a
  * longer name apart.
  */
-import { nlp } from './nlp';
+import { lexicon as compromiseLexicon } from './nlp';
 import type { PackEntity } from '../pack-format/types';
 import { ALIAS_FIELDS } from '../pack-format/types';
 import { foldText } from '../spot/fold';
@@ -22,10 +22,10 @@ export function lexiconStopPhrases(entities: readonly PackEntity[]): string[] {
     names.add(foldText(e.name).trim());
     for (const field of ALIAS_FIELDS) for (const a of e[field]) names.add(foldText(a).trim());
   }
-  const lexicon = (nlp.model() as unknown as { one: { lexicon: Record<string, string | string[]> } }).one.lexicon;
+  const lexicon = compromiseLexicon();
   const out: string[] = [];
   for (const [phrase, tag] of Object.entries(lexicon)) {
-    if (!phrase.includes(' ') || !NAME_TAGS.test(Array.isArray(tag) ? tag.join(',') : tag)) continue;
+    if (tag === undefined || !phrase.includes(' ') || !NAME_TAGS.test(Array.isArray(tag) ? tag.join(',') : tag)) continue;
     const folded = foldText(phrase).trim();
     if (names.has(folded)) continue;
     const words = folded.split(' ');

@@ -4,9 +4,8 @@
  * organisation found in the text, such a word, capitalised where a sentence does not start, says the name
  * was cut short (gates.ts isEmbedded).
  */
-import { nlp } from './nlp';
+import { lexicon } from './nlp';
 
 export function isAdjectiveLead(word: string): boolean {
-  const tag = (nlp.model() as unknown as { one: { lexicon: Record<string, string | string[] | undefined> } }).one.lexicon[word.toLowerCase()];
-  return tag === 'Adjective';
+  return lexicon()[word.toLowerCase()] === 'Adjective';
 }

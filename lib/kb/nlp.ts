@@ -8,6 +8,10 @@ import type nlpType from 'compromise';
 
 export const nlp = createRequire(import.meta.url)('compromise') as typeof nlpType;
 
+/** compromise's lexicon: each word it knows (lowercase) and its tag or tags. */
+export const lexicon = (): Record<string, string | string[] | undefined> =>
+  (nlp.model() as unknown as { one: { lexicon: Record<string, string | string[] | undefined> } }).one.lexicon;
+
 type NlpDoc = ReturnType<typeof nlp>;
 interface Term {
   text: string;
@@ -17,7 +21,7 @@ interface Term {
 }
 interface World {
   hooks: string[];
-  model: { one: { lexicon: Record<string, string | string[]>; tagSet: Record<string, { parents?: string[] } | undefined> } };
+  model: { one: { tagSet: Record<string, { parents?: string[] } | undefined> } };
 }
 
 /** Where compromise's tagging starts: the hooks before it only cut text into sentences and terms. */
@@ -27,7 +31,7 @@ const UPPER = /\p{Lu}/u;
 
 /** A word the lexicon knows only as something other than a noun or a number ("The", "But", "He"). */
 function isPlainWord(world: World, term: Term): boolean {
-  const entry = world.model.one.lexicon[term.normal];
+  const entry = lexicon()[term.normal];
   if (entry === undefined) return false;
   for (const tag of Array.isArray(entry) ? entry : [entry]) {
     if (tag === 'Noun' || tag === 'Value') return false;
@@ -62,7 +66,8 @@ export function parseForNames(text: string, tag = true): NlpDoc {
   const world = nlp.world() as unknown as World;
   const hooks = world.hooks;
   const cut = hooks.indexOf(FIRST_TAGGING_HOOK);
-  world.hooks = hooks.slice(0, cut);
+  // A compromise without that step (another version) gets its whole parse but chunking.
+  world.hooks = cut < 0 ? hooks.filter((h) => h !== 'chunks') : hooks.slice(0, cut);
   let doc: NlpDoc;
   try {
     doc = nlp(text);

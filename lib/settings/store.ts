@@ -14,7 +14,6 @@ import { SAVED_AT_KEY, SETTINGS_KEY, type Settings } from './schema';
 export const WRITE_BURST = 4;
 export const WRITE_REFILL_MS = 550;
 
-
 interface Copy {
   value: unknown;
   savedAt: number;
