@@ -12,7 +12,7 @@
  * other than a place ("Victoria", "Male") is left out; a capital named like its country is the country.
  */
 import type { EntityMap, KnowledgePack, LocalNames, PackEntity } from '../pack-format/types';
-import { FACT_DATA_CODES, PACK_FORMAT, PACK_FORMAT_VERSION, type FactData } from '../pack-format/types';
+import { FACT_DATA_CODES, LIMITS, PACK_FORMAT, PACK_FORMAT_VERSION, type FactData } from '../pack-format/types';
 import { foldText } from '../spot/fold';
 import { isGivenNameAlone } from './gates';
 import { countryMap, placeMap, type Atlas } from './locator-map';
@@ -81,7 +81,7 @@ const number = new Intl.NumberFormat('en');
 
 /** A fact's codes as its data (the card names them in the UI language), when every one has the kind's shape. */
 function codesOf(kind: Exclude<FactData['kind'], 'area'>, codes: readonly string[]): { data?: FactData } {
-  return codes.length > 0 && codes.length <= 50 && codes.every((code) => FACT_DATA_CODES[kind].test(code)) ? { data: { kind, codes: [...codes] } } : {};
+  return codes.length > 0 && codes.length <= LIMITS.codesPerFact && codes.every((code) => FACT_DATA_CODES[kind].test(code)) ? { data: { kind, codes: [...codes] } } : {};
 }
 
 /** ISO 639-2/3 codes as pages write them (639-1 where there is one): "fra" -> "fr". */

@@ -182,6 +182,7 @@ export const LIMITS = {
   sentencesPerEntity: 200,
   relatedPerEntity: 100,
   factsPerEntity: 30,
+  codesPerFact: 50,
   idLength: 120,
   nameLength: 200,
   aliasLength: 120,

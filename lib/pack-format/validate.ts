@@ -424,7 +424,7 @@ function factData(c: Checker, value: unknown, where: string): FactData {
   if (d.kind === 'area') return { kind: 'area', km2: c.number(d.km2, `${where}.km2`, 0, 1e9) };
   if (d.kind !== 'languages' && d.kind !== 'currencies' && d.kind !== 'countries') c.fail(`${where}.kind`, 'must be "area", "languages", "currencies" or "countries"');
   const kind = d.kind;
-  const codes = c.array(d.codes, `${where}.codes`, 50).map((code, i) => {
+  const codes = c.array(d.codes, `${where}.codes`, LIMITS.codesPerFact).map((code, i) => {
     const text = c.string(code, `${where}.codes[${i}]`, 3, { nonEmpty: true });
     if (!FACT_DATA_CODES[kind].test(text)) c.fail(`${where}.codes[${i}]`, `is not a ${kind === 'languages' ? 'ISO 639 language' : kind === 'currencies' ? 'ISO 4217 currency' : 'ISO 3166-1 alpha-2 country'} code`);
     return text;
