@@ -10,6 +10,9 @@ const MIN_HEIGHT_PX = 120;
 
 export async function placeCard(card: HTMLElement, anchor: DOMRect): Promise<void> {
   const reference = { getBoundingClientRect: () => anchor };
+  // The last placement's cap goes first: flip must weigh the card's own height. A card first drawn while loading
+  // is short and fits below; capped there, its details would never make it flip to the roomier side.
+  card.style.maxHeight = '';
   const { x, y } = await computePosition(reference, card, {
     strategy: 'fixed',
     placement: 'bottom-start',
