@@ -73,8 +73,13 @@ export async function launchFirefox(options: { display?: string; prefs?: Array<[
     stdio: ['ignore', 'ignore', 'pipe'],
     ...(options.display ? { env: { ...process.env, DISPLAY: options.display } } : {}),
   });
+  /** Stops this Firefox if it still runs and removes its profile: after close(), and after a failed launch. */
+  const discard = (): void => {
+    if (child.exitCode === null) child.kill('SIGKILL');
+    rmSync(profile, { recursive: true, force: true });
+  };
   // Whatever fails after the spawn (no BiDi, the add-on refused, no first-run page), the Firefox started here is
-  // stopped and its profile removed: a failed launch must not leave a browser running under the next tests.
+  // discarded: a failed launch must not leave a browser running under the next tests.
   try {
     const url = await new Promise<string>((resolvePromise, reject) => {
       let buffer = '';
@@ -192,14 +197,12 @@ export async function launchFirefox(options: { display?: string; prefs?: Array<[
         await send('browser.close', {}).catch(() => undefined);
         ws.close();
         await new Promise((r) => setTimeout(r, 300));
-        if (child.exitCode === null) child.kill('SIGKILL');
-        rmSync(profile, { recursive: true, force: true });
+        discard();
       },
     };
     return ff;
   } catch (error) {
-    if (child.exitCode === null) child.kill('SIGKILL');
-    rmSync(profile, { recursive: true, force: true });
+    discard();
     throw error;
   }
 }
