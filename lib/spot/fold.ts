@@ -2,6 +2,7 @@
  * Character folding for matching. Every UTF-16 code unit folds to exactly one code unit, so offsets in
  * folded text equal offsets in the page text and no normalised copy of the page is ever built.
  */
+import wordChars from '../../generated/word-chars.json';
 
 /** Hard separator between blocks of page text: never produced by HTML parsers, never part of a word. */
 export const BLOCK_SEPARATOR = '\u0000';
@@ -9,7 +10,8 @@ const SPACE = 0x20;
 
 // 0 = not classified yet, 1 = word character, 2 = not a word character.
 const wordClass = new Uint8Array(0x10000);
-const WORD_RE = /[\p{L}\p{N}\p{M}_]/u;
+/** [first, last] pairs, generated from the engine's `[\p{L}\p{N}\p{M}_]` (lib/kb/word-chars.ts says why not the pattern). */
+const WORD_RANGES: readonly number[] = wordChars.ranges;
 
 /** Ranges whose letters can carry diacritics or case: Latin, Greek, Cyrillic, Latin Extended Additional. */
 const FOLD_RANGES: ReadonlyArray<readonly [number, number]> = [
@@ -89,12 +91,24 @@ export function isWordCode(code: number): boolean {
   if (isIgnorableCode(code)) return true;
   let cls = wordClass[code];
   if (cls === 0 || cls === undefined) {
-    cls = WORD_RE.test(String.fromCharCode(code)) ? 1 : 2;
+    cls = inWordRanges(code) ? 1 : 2;
     // Lone surrogates count as word characters so astral letters never open a boundary.
     if (code >= 0xd800 && code <= 0xdfff) cls = 1;
     wordClass[code] = cls;
   }
   return cls === 1;
+}
+
+function inWordRanges(code: number): boolean {
+  let lo = 0;
+  let hi = WORD_RANGES.length / 2 - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >>> 1;
+    if (code < (WORD_RANGES[mid * 2] as number)) hi = mid - 1;
+    else if (code > (WORD_RANGES[mid * 2 + 1] as number)) lo = mid + 1;
+    else return true;
+  }
+  return false;
 }
 
 /** Folds a whole string: case, diacritics, look-alike punctuation, and whitespace runs to one space. */

@@ -28,7 +28,11 @@ const COMMENT_WORDS = /(?:^|[^a-z])comments?(?:$|[^a-z])/i;
 /** Where sites put reader comments: ids and whole class words only, which browsers match fast. */
 const COMMENT_SECTIONS = '#comments, #comment-section, #disqus_thread, #respond, .comments, .comment-list, .comments-area, .commentlist';
 const CHROME_ROLES = new Set(['complementary', 'navigation', 'banner', 'contentinfo', 'search', 'dialog', 'alertdialog', 'menu', 'menubar', 'toolbar']);
-/** Short blocks that are credits, bylines, print and licence notes, teasers, rather than the story. */
+/**
+ * Short blocks that are credits, bylines, print and licence notes, teasers, rather than the story. Plain
+ * patterns only here: a pattern with Unicode classes costs a page about a millisecond to compile (`\p{L}`
+ * is hundreds of ranges), so those below are run only when their plain lead says the text could match.
+ */
 const BOILERPLATE = new RegExp([
   /^\s*(?:photo(?:graph)?|image|picture|video|graphic|illustration|credit|source|foto|fuente|quelle)s?\s*(?:by)?\s*[:：|]/.source,
   /all rights reserved|©|\(c\) \d{4}|copyright \d{4}/.source,
@@ -37,12 +41,29 @@ const BOILERPLATE = new RegExp([
   /^\s*(?:read|see|watch) (?:more|also)\s*[:：]/.source,
   /^\s*(?:sign up|subscribe)\b/.source,
   /\bsponsored by\b|\bpaid (?:post|content|partner)\b|^\s*advertisement\s*$/.source,
-  /\bfirst published\b|^\s*(?:published|updated)\s*:?\s*(?:\d|\p{L}+ \d)/u.source,
-  /^\s*(?:analysis|opinion|commentary|interview|reporting)\s*:\s*\p{Lu}\p{L}+ \p{Lu}[\p{L}-]+\s*,/u.source,
+  /\bfirst published\b/.source,
   /^\s*\([^()]{2,60}\)\s*$/.source,
-].join('|'), 'iu');
-/** "By Jane Doe", "By Jane Doe and John Roe, Reuters": a byline, not a sentence that starts with "By". */
-const BYLINE = /^\s*[Bb]y\s+\p{Lu}[\p{L}.'’-]+(?:\s+\p{Lu}[\p{L}.'’-]+){0,3}(?:\s*(?:,|and|&|\||·|—|-)\s*\p{Lu}[\p{L}.'’ -]*)*\s*$/u;
+].join('|'), 'i');
+
+/** A pattern with Unicode classes and a plain one every text it matches also matches. */
+interface GatedPattern {
+  lead: RegExp;
+  full: RegExp;
+}
+
+const GATED_BOILERPLATE: readonly GatedPattern[] = [
+  // "Published 3 March", "Updated: Mar 3": a dateline.
+  { lead: /^\s*(?:published|updated)/i, full: /^\s*(?:published|updated)\s*:?\s*(?:\d|\p{L}+ \d)/iu },
+  // "Analysis: Jane Doe, Reuters": a label and a byline.
+  { lead: /^\s*(?:analysis|opinion|commentary|interview|reporting)\s*:/i, full: /^\s*(?:analysis|opinion|commentary|interview|reporting)\s*:\s*\p{Lu}\p{L}+ \p{Lu}[\p{L}-]+\s*,/iu },
+  // "By Jane Doe", "By Jane Doe and John Roe, Reuters": a byline, not a sentence that starts with "By".
+  { lead: /^\s*[Bb]y\s/, full: /^\s*[Bb]y\s+\p{Lu}[\p{L}.'’-]+(?:\s+\p{Lu}[\p{L}.'’-]+){0,3}(?:\s*(?:,|and|&|\||·|—|-)\s*\p{Lu}[\p{L}.'’ -]*)*\s*$/u },
+];
+
+function isBoilerplate(text: string): boolean {
+  return BOILERPLATE.test(text) || GATED_BOILERPLATE.some(({ lead, full }) => lead.test(text) && full.test(text));
+}
+
 /** Leaf-like blocks where a credit or a note sits; a wrapper's text is never read whole for this. */
 const BOILERPLATE_TAGS = new Set(['p', 'li', 'figcaption', 'small', 'span', 'cite', 'address', 'h2', 'h3', 'h4', 'h5', 'h6']);
 const BOILERPLATE_MAX = 300;
@@ -242,7 +263,7 @@ export function findReadingRegion(doc: Document): ReadingRegion {
     // A paragraph of the story is longer than any credit: most are told by their first text alone, unread.
     if (BOILERPLATE_TAGS.has(tag) && !textLongerThan(element, BOILERPLATE_MAX)) {
       const text = textContent(element);
-      if (text.length <= BOILERPLATE_MAX && (BOILERPLATE.test(text) || BYLINE.test(text))) return true;
+      if (text.length <= BOILERPLATE_MAX && isBoilerplate(text)) return true;
     }
     return false;
   };
