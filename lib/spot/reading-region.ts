@@ -6,6 +6,7 @@
  * and id words and link density adjust the score. With no clear article (a section front, a list page) the
  * whole page is read but for chrome. One pass over the paragraphs and links: linear in the page's size.
  */
+import { isUpperCode, isWordCode } from './fold';
 import { closestWhere, contains, firstChild, follows, getAttribute, isElement, isText, localName, nextSibling, parentElement, queryFirst, queryList, textContent } from '../dom/safe-dom';
 
 export interface ReadingRegion {
@@ -29,9 +30,9 @@ const COMMENT_WORDS = /(?:^|[^a-z])comments?(?:$|[^a-z])/i;
 const COMMENT_SECTIONS = '#comments, #comment-section, #disqus_thread, #respond, .comments, .comment-list, .comments-area, .commentlist';
 const CHROME_ROLES = new Set(['complementary', 'navigation', 'banner', 'contentinfo', 'search', 'dialog', 'alertdialog', 'menu', 'menubar', 'toolbar']);
 /**
- * Short blocks that are credits, bylines, print and licence notes, teasers, rather than the story. Plain
- * patterns only here: a pattern with Unicode classes costs a page about a millisecond to compile (`\p{L}`
- * is hundreds of ranges), so those below are run only when their plain lead says the text could match.
+ * Short blocks that are credits, bylines, print and licence notes, teasers, rather than the story. No Unicode
+ * classes anywhere: a `\p{L}` pattern costs a fresh page 1-4 ms to compile, more than every test it runs.
+ * The patterns that ask for capitals and letters read the text's case shape instead (caseShape below).
  */
 const BOILERPLATE = new RegExp([
   /^\s*(?:photo(?:graph)?|image|picture|video|graphic|illustration|credit|source|foto|fuente|quelle)s?\s*(?:by)?\s*[:：|]/.source,
@@ -44,24 +45,32 @@ const BOILERPLATE = new RegExp([
   /\bfirst published\b/.source,
   /^\s*\([^()]{2,60}\)\s*$/.source,
 ].join('|'), 'i');
+/** What the case-shape patterns need a text to start with: most short blocks are spared the shaping. */
+const SHAPED_LEAD = /^\s*(?:published|updated|analysis|opinion|commentary|interview|reporting|by\s)/i;
+/** Over case shapes: "Published 3 March", "Updated: Mar 3"; "Analysis: Jane Doe, Reuters". */
+const SHAPED_BOILERPLATE = /^\s*(?:published|updated)\s*:?\s*(?:\d|[a-z]+ \d)|^\s*(?:analysis|opinion|commentary|interview|reporting)\s*:\s*[a-z][a-z]+ [a-z][a-z-]+\s*,/i;
+/** Over case shapes: "By Jane Doe", "By Jane Doe and John Roe, Reuters"; not a sentence that starts with "By". */
+const SHAPED_BYLINE = /^\s*[Bb]y\s+[A-Z][A-Za-z.'’-]+(?:\s+[A-Z][A-Za-z.'’-]+){0,3}(?:\s*(?:,|and|&|\||·|—|-)\s*[A-Z][A-Za-z.'’ -]*)*\s*$/;
 
-/** A pattern with Unicode classes and a plain one every text it matches also matches. */
-interface GatedPattern {
-  lead: RegExp;
-  full: RegExp;
+/**
+ * The text with every letter outside ASCII written as an ASCII letter of its case ("Zoë Łoś" becomes
+ * "Zoa Aoa"), so plain patterns can ask for capitals and letters. Word characters that are not ASCII count as
+ * letters (digits in other scripts and combining marks too: "José" written with a combining accent is a name).
+ */
+export function caseShape(text: string): string {
+  let out = '';
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    out += code >= 0x80 && isWordCode(code) ? (isUpperCode(code) ? 'A' : 'a') : text.charAt(i);
+  }
+  return out;
 }
 
-const GATED_BOILERPLATE: readonly GatedPattern[] = [
-  // "Published 3 March", "Updated: Mar 3": a dateline.
-  { lead: /^\s*(?:published|updated)/i, full: /^\s*(?:published|updated)\s*:?\s*(?:\d|\p{L}+ \d)/iu },
-  // "Analysis: Jane Doe, Reuters": a label and a byline.
-  { lead: /^\s*(?:analysis|opinion|commentary|interview|reporting)\s*:/i, full: /^\s*(?:analysis|opinion|commentary|interview|reporting)\s*:\s*\p{Lu}\p{L}+ \p{Lu}[\p{L}-]+\s*,/iu },
-  // "By Jane Doe", "By Jane Doe and John Roe, Reuters": a byline, not a sentence that starts with "By".
-  { lead: /^\s*[Bb]y\s/, full: /^\s*[Bb]y\s+\p{Lu}[\p{L}.'’-]+(?:\s+\p{Lu}[\p{L}.'’-]+){0,3}(?:\s*(?:,|and|&|\||·|—|-)\s*\p{Lu}[\p{L}.'’ -]*)*\s*$/u },
-];
-
 function isBoilerplate(text: string): boolean {
-  return BOILERPLATE.test(text) || GATED_BOILERPLATE.some(({ lead, full }) => lead.test(text) && full.test(text));
+  if (BOILERPLATE.test(text)) return true;
+  if (!SHAPED_LEAD.test(text)) return false;
+  const shape = caseShape(text);
+  return SHAPED_BOILERPLATE.test(shape) || SHAPED_BYLINE.test(shape);
 }
 
 /** Leaf-like blocks where a credit or a note sits; a wrapper's text is never read whole for this. */
