@@ -89,14 +89,37 @@ export function isIgnorableCode(code: number): boolean {
 /** True for letters, digits, combining marks and underscore: the characters a mention may not touch. */
 export function isWordCode(code: number): boolean {
   if (isIgnorableCode(code)) return true;
-  let cls = wordClass[code];
-  if (cls === 0 || cls === undefined) {
-    cls = inWordRanges(code) ? 1 : 2;
-    // Lone surrogates count as word characters so astral letters never open a boundary.
-    if (code >= 0xd800 && code <= 0xdfff) cls = 1;
-    wordClass[code] = cls;
+  const cls = wordClass[code];
+  return (cls === 0 || cls === undefined ? classifyWord(code) : cls) === 1;
+}
+
+/** Classifies a code unit met for the first time (1: word, 2: not) and remembers it. */
+function classifyWord(code: number): number {
+  // Lone surrogates count as word characters so astral letters never open a boundary.
+  const cls = (code >= 0xd800 && code <= 0xdfff) || inWordRanges(code) ? 1 : 2;
+  if (code >= 0 && code < 0x10000) wordClass[code] = cls;
+  return cls;
+}
+
+/**
+ * Where words start in `text`: a word character whose last visible character before it is not one
+ * (invisible characters are transparent, as in matching). One tight pass that every pack's matcher shares:
+ * on a fresh page this loop runs before V8 has optimised anything, so it reads the table directly and
+ * calls nothing for characters it has met before.
+ */
+export function wordStarts(text: string): Uint32Array {
+  const starts: number[] = [];
+  let prevWord = false;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code === 0xad || (code >= 0x200b && code <= 0x200d) || code === 0x2060 || code === 0xfeff) continue;
+    let cls = wordClass[code] as number;
+    if (cls === 0) cls = classifyWord(code);
+    const word = cls === 1;
+    if (word && !prevWord) starts.push(i);
+    prevWord = word;
   }
-  return cls === 1;
+  return Uint32Array.from(starts);
 }
 
 function inWordRanges(code: number): boolean {

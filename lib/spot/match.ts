@@ -2,7 +2,7 @@
  * Finds alias mentions in text with the precompiled trie, walking only from word starts over the original
  * text (folding one code unit at a time through a table). Leftmost-longest, never overlapping.
  */
-import { foldCode, hasCase, isIgnorableCode, isUpperCode, isWordCode } from './fold';
+import { foldCode, hasCase, isIgnorableCode, isUpperCode, isWordCode, wordStarts } from './fold';
 import { ALIAS_DEMONYM, ALIAS_EXACT_CASE, ALIAS_SHORT_FORM, ALIAS_STOP, terminalOf, type TrieIndex } from './trie-index';
 
 const SPACE = 0x20;
@@ -44,31 +44,22 @@ function step(index: TrieIndex, node: number, code: number): number {
   return -1;
 }
 
-export function matchText(index: TrieIndex, text: string, options: MatchOptions): RawMatch[] {
+/** `starts`: where words start in `text` (wordStarts), when the caller matches the same text with several packs. */
+export function matchText(index: TrieIndex, text: string, options: MatchOptions, starts: Uint32Array = wordStarts(text)): RawMatch[] {
   const out: RawMatch[] = [];
-  const n = text.length;
-  let prevWord = false;
-  for (let i = 0; i < n; i++) {
-    const code = text.charCodeAt(i);
-    // Invisible characters are transparent: "and \u00adIsraeli" still starts a word at "I".
-    if (isIgnorableCode(code)) continue;
-    const word = isWordCode(code);
-    if (!word || prevWord) {
-      prevWord = word;
-      continue;
-    }
+  // A match ends at a word boundary, so the next word start at or after its end is where matching goes on.
+  let reach = 0;
+  for (let k = 0; k < starts.length; k++) {
+    const i = starts[k] as number;
+    if (i < reach) continue;
     const hit = longestAt(index, text, i, options);
-    if (hit) {
-      const flags = index.aliasFlags[hit.alias] as number;
-      if (!(flags & ALIAS_STOP) && options.reject?.(hit, text) !== true) {
-        out.push(hit);
-        if (!(flags & (ALIAS_SHORT_FORM | ALIAS_DEMONYM))) options.seen.add(hit.entity);
-      }
-      i = hit.end - 1;
-      prevWord = isWordCode(text.charCodeAt(i));
-    } else {
-      prevWord = true;
+    if (!hit) continue;
+    const flags = index.aliasFlags[hit.alias] as number;
+    if (!(flags & ALIAS_STOP) && options.reject?.(hit, text) !== true) {
+      out.push(hit);
+      if (!(flags & (ALIAS_SHORT_FORM | ALIAS_DEMONYM))) options.seen.add(hit.entity);
     }
+    reach = hit.end;
   }
   return out;
 }

@@ -2,6 +2,7 @@
 import type { TextChunk } from './extract';
 import type { EntityHead, LoadedPack } from './loaded-pack';
 import { matchText, type RawMatch } from './match';
+import { wordStarts } from './fold';
 import { rejectMatch } from './context-rules';
 
 export interface DomPoint {
@@ -43,6 +44,7 @@ interface PackMatch extends RawMatch {
 export function scanChunk(chunk: TextChunk, packs: readonly LoadedPack[], state: ScanState): Mention[] {
   if (chunk.text.length === 0) return [];
   let all: PackMatch[] = [];
+  const starts = wordStarts(chunk.text);
   for (const loaded of packs) {
     let seen = state.seen.get(loaded.id);
     if (!seen) {
@@ -55,7 +57,7 @@ export function scanChunk(chunk: TextChunk, packs: readonly LoadedPack[], state:
       languages = loaded.languageFilter(state.language);
       state.filters.set(loaded.id, languages);
     }
-    for (const m of matchText(loaded.index, chunk.text, { demonyms: state.demonyms, seen, reject, languages })) {
+    for (const m of matchText(loaded.index, chunk.text, { demonyms: state.demonyms, seen, reject, languages }, starts)) {
       all.push({ ...m, pack: loaded });
     }
   }
