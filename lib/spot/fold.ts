@@ -8,10 +8,14 @@ import wordChars from '../../generated/word-chars.json';
 export const BLOCK_SEPARATOR = '\u0000';
 const SPACE = 0x20;
 
-// 0 = not classified yet, 1 = word character, 2 = not a word character.
-const wordClass = new Uint8Array(0x10000);
-/** [first, last] pairs, generated from the engine's `[\p{L}\p{N}\p{M}_]` (lib/kb/word-chars.ts says why not the pattern). */
-const WORD_RANGES: readonly number[] = wordChars.ranges;
+/**
+ * 1 = word character, 2 = not, for every code unit: filled from ranges generated from the engine's
+ * `[\p{L}\p{N}\p{M}_]` (lib/kb/word-chars.ts says why not the pattern), a few hundred native fills.
+ * Lone surrogates count as word characters so astral letters never open a boundary.
+ */
+const wordClass = new Uint8Array(0x10000).fill(2);
+for (let r = 0; r + 1 < wordChars.ranges.length; r += 2) wordClass.fill(1, wordChars.ranges[r], (wordChars.ranges[r + 1] as number) + 1);
+wordClass.fill(1, 0xd800, 0xe000);
 
 /** Ranges whose letters can carry diacritics or case: Latin, Greek, Cyrillic, Latin Extended Additional. */
 const FOLD_RANGES: ReadonlyArray<readonly [number, number]> = [
@@ -88,24 +92,14 @@ export function isIgnorableCode(code: number): boolean {
 
 /** True for letters, digits, combining marks and underscore: the characters a mention may not touch. */
 export function isWordCode(code: number): boolean {
-  if (isIgnorableCode(code)) return true;
-  const cls = wordClass[code];
-  return (cls === 0 || cls === undefined ? classifyWord(code) : cls) === 1;
-}
-
-/** Classifies a code unit met for the first time (1: word, 2: not) and remembers it. */
-function classifyWord(code: number): number {
-  // Lone surrogates count as word characters so astral letters never open a boundary.
-  const cls = (code >= 0xd800 && code <= 0xdfff) || inWordRanges(code) ? 1 : 2;
-  if (code >= 0 && code < 0x10000) wordClass[code] = cls;
-  return cls;
+  return isIgnorableCode(code) || wordClass[code] === 1;
 }
 
 /**
  * Where words start in `text`: a word character whose last visible character before it is not one
  * (invisible characters are transparent, as in matching). One tight pass that every pack's matcher shares:
- * on a fresh page this loop runs before V8 has optimised anything, so it reads the table directly and
- * calls nothing for characters it has met before.
+ * on a fresh page this loop runs before V8 has optimised anything, so it reads the table directly and calls
+ * nothing.
  */
 export function wordStarts(text: string): Uint32Array {
   const starts: number[] = [];
@@ -113,25 +107,11 @@ export function wordStarts(text: string): Uint32Array {
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);
     if (code === 0xad || (code >= 0x200b && code <= 0x200d) || code === 0x2060 || code === 0xfeff) continue;
-    let cls = wordClass[code] as number;
-    if (cls === 0) cls = classifyWord(code);
-    const word = cls === 1;
+    const word = wordClass[code] === 1;
     if (word && !prevWord) starts.push(i);
     prevWord = word;
   }
   return Uint32Array.from(starts);
-}
-
-function inWordRanges(code: number): boolean {
-  let lo = 0;
-  let hi = WORD_RANGES.length / 2 - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >>> 1;
-    if (code < (WORD_RANGES[mid * 2] as number)) hi = mid - 1;
-    else if (code > (WORD_RANGES[mid * 2 + 1] as number)) lo = mid + 1;
-    else return true;
-  }
-  return false;
 }
 
 /** Folds a whole string: case, diacritics, look-alike punctuation, and whitespace runs to one space. */
