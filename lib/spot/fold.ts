@@ -9,13 +9,21 @@ export const BLOCK_SEPARATOR = '\u0000';
 const SPACE = 0x20;
 
 /**
- * 1 = word character, 2 = not, for every code unit: filled from ranges generated from the engine's
- * `[\p{L}\p{N}\p{M}_]` (lib/kb/word-chars.ts says why not the pattern), a few hundred native fills.
- * Lone surrogates count as word characters so astral letters never open a boundary.
+ * Invisible characters inside words (soft hyphen, zero-width space, joiners, word joiner, BOM): matching
+ * steps over them, so "Zelen&shy;sky" is "Zelensky".
  */
-const wordClass = new Uint8Array(0x10000).fill(2);
-for (let r = 0; r + 1 < wordChars.ranges.length; r += 2) wordClass.fill(1, wordChars.ranges[r], (wordChars.ranges[r + 1] as number) + 1);
-wordClass.fill(1, 0xd800, 0xe000);
+const INVISIBLE = [0xad, 0x200b, 0x200c, 0x200d, 0x2060, 0xfeff];
+/**
+ * Every code unit's class: 1 = word character, 2 = not, 3 = invisible. Words are filled from ranges generated
+ * from the engine's `[\p{L}\p{N}\p{M}_]` (lib/kb/word-chars.ts says why not the pattern): a few hundred
+ * native fills. Lone surrogates count as word characters so astral letters never open a boundary.
+ */
+const WORD = 1;
+const INVISIBLE_CLASS = 3;
+const charClass = new Uint8Array(0x10000).fill(2);
+for (let r = 0; r + 1 < wordChars.ranges.length; r += 2) charClass.fill(WORD, wordChars.ranges[r], (wordChars.ranges[r + 1] as number) + 1);
+charClass.fill(WORD, 0xd800, 0xe000);
+for (const code of INVISIBLE) charClass[code] = INVISIBLE_CLASS;
 
 /** Ranges whose letters can carry diacritics or case: Latin, Greek, Cyrillic, Latin Extended Additional. */
 const FOLD_RANGES: ReadonlyArray<readonly [number, number]> = [
@@ -82,32 +90,30 @@ export function foldCode(code: number): number {
   return folded;
 }
 
-/**
- * Invisible characters inside words (soft hyphen, zero-width space, joiners, word joiner, BOM): matching
- * steps over them, so "Zelen&shy;sky" is "Zelensky".
- */
+/** An invisible character inside words (INVISIBLE): matching steps over it. */
 export function isIgnorableCode(code: number): boolean {
-  return code === 0xad || (code >= 0x200b && code <= 0x200d) || code === 0x2060 || code === 0xfeff;
+  return charClass[code] === INVISIBLE_CLASS;
 }
 
-/** True for letters, digits, combining marks and underscore: the characters a mention may not touch. */
+/** True for letters, digits, combining marks and underscore (and invisible characters): what a mention may not touch. */
 export function isWordCode(code: number): boolean {
-  return isIgnorableCode(code) || wordClass[code] === 1;
+  const cls = charClass[code];
+  return cls === WORD || cls === INVISIBLE_CLASS;
 }
 
 /**
  * Where words start in `text`: a word character whose last visible character before it is not one
  * (invisible characters are transparent, as in matching). One tight pass that every pack's matcher shares:
- * on a fresh page this loop runs before V8 has optimised anything, so it reads the table directly and calls
- * nothing.
+ * on a fresh page this loop runs before V8 has optimised anything, so it reads the class table directly and
+ * calls nothing.
  */
 export function wordStarts(text: string): Uint32Array {
   const starts: number[] = [];
   let prevWord = false;
   for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    if (code === 0xad || (code >= 0x200b && code <= 0x200d) || code === 0x2060 || code === 0xfeff) continue;
-    const word = wordClass[code] === 1;
+    const cls = charClass[text.charCodeAt(i)];
+    if (cls === INVISIBLE_CLASS) continue;
+    const word = cls === WORD;
     if (word && !prevWord) starts.push(i);
     prevWord = word;
   }
