@@ -107,7 +107,7 @@ export function isWordCode(code: number): boolean {
  * on a fresh page this loop runs before V8 has optimised anything, so it reads the class table directly and
  * calls nothing.
  */
-export function wordStarts(text: string): Uint32Array {
+export function wordStarts(text: string): number[] {
   const starts: number[] = [];
   let prevWord = false;
   for (let i = 0; i < text.length; i++) {
@@ -117,7 +117,7 @@ export function wordStarts(text: string): Uint32Array {
     if (word && !prevWord) starts.push(i);
     prevWord = word;
   }
-  return Uint32Array.from(starts);
+  return starts;
 }
 
 /** Folds a whole string: case, diacritics, look-alike punctuation, and whitespace runs to one space. */

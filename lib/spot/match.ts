@@ -45,7 +45,7 @@ function step(index: TrieIndex, node: number, code: number): number {
 }
 
 /** `starts`: where words start in `text` (wordStarts), when the caller matches the same text with several packs. */
-export function matchText(index: TrieIndex, text: string, options: MatchOptions, starts: Uint32Array = wordStarts(text)): RawMatch[] {
+export function matchText(index: TrieIndex, text: string, options: MatchOptions, starts: readonly number[] = wordStarts(text)): RawMatch[] {
   const out: RawMatch[] = [];
   // A match ends at a word boundary, so the next word start at or after its end is where matching goes on.
   let reach = 0;
