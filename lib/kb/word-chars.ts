@@ -11,7 +11,7 @@ export function wordCharRanges(): number[] {
   const ranges: number[] = [];
   let start = -1;
   for (let code = 0; code <= 0x10000; code++) {
-    const word = code < 0x10000 && !(code >= 0xd800 && code <= 0xdfff) && WORD_CHAR.test(String.fromCharCode(code));
+    const word = code < 0x10000 && !(code >= 0xd800 && code <= 0xdfff) && isWordCharByPattern(code);
     if (word && start < 0) start = code;
     if (!word && start >= 0) {
       ranges.push(start, code - 1);
