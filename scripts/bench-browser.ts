@@ -1,7 +1,8 @@
 /**
  * npm run bench:browser: Backstory in headless Chromium over the real saved pages and generated pages of 1 MB
  * and 5 MB of text, and mark.js (what users would otherwise install) highlighting the same terms on the same
- * pages in the same run, as a ratio.
+ * pages in the same run, as a ratio; then what highlighting costs long pages' rendering (bench-render.ts),
+ * packs at scale (bench-packs.ts) and reading memory (bench-reading.ts).
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
@@ -12,6 +13,7 @@ import { changingPage, hugePage } from '../support/pages';
 import { startServer } from '../support/server';
 import { benchPacks } from './bench-packs';
 import { benchReading } from './bench-reading';
+import { benchRender } from './bench-render';
 
 const MARK_CAP_MS = 30_000;
 const pack = bundled as unknown as KnowledgePack;
@@ -185,6 +187,7 @@ async function main(): Promise<void> {
   console.log(`ratio (with / without), median: ${f(percentile(withExt, 0.5) / percentile(withoutExt, 0.5), 2)}×`);
   // `--pages-only`: this part alone (the packs and reading-memory comparisons take several minutes more).
   if (process.argv.includes('--pages-only')) return;
+  await benchRender();
   await benchPacks();
   await benchReading();
 }

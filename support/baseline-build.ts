@@ -1,6 +1,7 @@
 /**
- * The previous design, built once and kept for benchmarks that compare against it in the same run: version
- * 0.1 as it was before packs were split into page-side indexes and on-demand details. Built from git (a
+ * Earlier designs, built once and kept for benchmarks that compare against them in the same run: version
+ * 0.1 as it was before packs were split into page-side indexes and on-demand details, and the build before
+ * highlights were added to the registry in paced batches. Built from git (a
  * detached worktree outside the project, sharing its node_modules) into node_modules/.cache, so nothing of
  * it is linted, type-checked or committed.
  */
@@ -11,22 +12,35 @@ import { join, resolve } from 'node:path';
 
 /** The last commit of the 0.1 design: each page parsed every pack whole. */
 export const BASELINE_COMMIT = '67cb214ac552162be87f06a1caaba993264e5143';
-export const BASELINE_DIR = resolve('node_modules/.cache/backstory-baseline/chrome-mv3');
+export const BASELINE_DIR = buildDir(BASELINE_COMMIT);
 
-export function ensureBaselineBuild(log: (line: string) => void): string {
-  if (existsSync(join(BASELINE_DIR, 'manifest.json'))) return BASELINE_DIR;
-  const src = join(tmpdir(), `backstory-baseline-${BASELINE_COMMIT.slice(0, 7)}`);
-  log(`building the 0.1 design (${BASELINE_COMMIT.slice(0, 7)}) for comparison in ${src}`);
+/** The last commit that added every slice's highlights to the registry at once (no paint pacing). */
+export const UNPACED_COMMIT = 'd305950676ba27a349f97d0a52c2cd989629e76d';
+
+function buildDir(commit: string): string {
+  return resolve(`node_modules/.cache/backstory-${commit === BASELINE_COMMIT ? 'baseline' : commit.slice(0, 7)}/chrome-mv3`);
+}
+
+/**
+ * The Chromium build of `commit` (the 0.1 design unless told), built once from git and kept. A later commit is
+ * built with its own `npm run build`, which first generates the packs it does not track.
+ */
+export function ensureBaselineBuild(log: (line: string) => void, commit = BASELINE_COMMIT): string {
+  const dir = buildDir(commit);
+  if (existsSync(join(dir, 'manifest.json'))) return dir;
+  const src = join(tmpdir(), `backstory-baseline-${commit.slice(0, 7)}`);
+  log(`building ${commit.slice(0, 7)} for comparison in ${src}`);
   rmSync(src, { recursive: true, force: true });
   execFileSync('git', ['worktree', 'prune']);
-  execFileSync('git', ['worktree', 'add', '--detach', '--force', src, BASELINE_COMMIT], { stdio: 'ignore' });
+  execFileSync('git', ['worktree', 'add', '--detach', '--force', src, commit], { stdio: 'ignore' });
   try {
     symlinkSync(resolve('node_modules'), join(src, 'node_modules'), 'dir');
-    execFileSync('npx', ['wxt', 'build'], { cwd: src, stdio: 'ignore' });
-    mkdirSync(resolve(BASELINE_DIR, '..'), { recursive: true });
-    cpSync(join(src, '.output/chrome-mv3'), BASELINE_DIR, { recursive: true });
+    if (commit === BASELINE_COMMIT) execFileSync('npx', ['wxt', 'build'], { cwd: src, stdio: 'ignore' });
+    else execFileSync('npm', ['run', 'build'], { cwd: src, stdio: 'ignore' });
+    mkdirSync(resolve(dir, '..'), { recursive: true });
+    cpSync(join(src, '.output/chrome-mv3'), dir, { recursive: true });
   } finally {
     execFileSync('git', ['worktree', 'remove', '--force', src], { stdio: 'ignore' });
   }
-  return BASELINE_DIR;
+  return dir;
 }

@@ -6,13 +6,15 @@
  */
 import type { CDPSession, Page } from 'playwright-core';
 
-interface TraceEvent {
+export interface TraceEvent {
   name: string;
   ph: string;
   pid: number;
   tid: number;
   ts: number;
   dur?: number;
+  /** Thread (CPU) time of a complete event, µs. */
+  tdur?: number;
   id?: string;
   args?: { data?: Record<string, unknown> & { url?: string; cpuProfile?: CpuProfileChunk; timeDeltas?: number[] } };
 }
@@ -39,20 +41,25 @@ export interface ScriptCost {
 
 const CATEGORIES = ['devtools.timeline', 'v8', 'disabled-by-default-devtools.timeline', 'disabled-by-default-v8.cpu_profiler'];
 
-/** Traces `run` (which should load a page and let it settle) and returns what scripts at `urlPrefix` cost. */
-export async function traceScriptCost(page: Page, urlPrefix: string, run: () => Promise<void>): Promise<ScriptCost> {
+/** The events of a Chromium trace in `categories` recorded while `run` runs. */
+export async function recordTrace(page: Page, categories: readonly string[], run: () => Promise<void>): Promise<TraceEvent[]> {
   const session: CDPSession = await page.context().newCDPSession(page);
   const events: TraceEvent[] = [];
   session.on('Tracing.dataCollected', (payload) => {
     events.push(...(payload.value as unknown as TraceEvent[]));
   });
   const complete = new Promise<void>((resolve) => session.once('Tracing.tracingComplete', () => resolve()));
-  await session.send('Tracing.start', { traceConfig: { includedCategories: CATEGORIES, recordMode: 'recordAsMuchAsPossible' }, transferMode: 'ReportEvents' });
+  await session.send('Tracing.start', { traceConfig: { includedCategories: [...categories], recordMode: 'recordAsMuchAsPossible' }, transferMode: 'ReportEvents' });
   await run();
   await session.send('Tracing.end');
   await complete;
   await session.detach();
-  return costOf(events, urlPrefix);
+  return events;
+}
+
+/** Traces `run` (which should load a page and let it settle) and returns what scripts at `urlPrefix` cost. */
+export async function traceScriptCost(page: Page, urlPrefix: string, run: () => Promise<void>): Promise<ScriptCost> {
+  return costOf(await recordTrace(page, CATEGORIES, run), urlPrefix);
 }
 
 function costOf(events: readonly TraceEvent[], urlPrefix: string): ScriptCost {

@@ -8,6 +8,7 @@ import type { PageWindow } from '../dom/page-window';
 import { ENTITY_TYPES, type EntityType } from '../pack-format/types';
 import type { Settings } from '../settings/schema';
 import { LEARNED_PACK_ID } from '../reading/learned-keys';
+import { PaintPacer } from './paint-pacer';
 
 export const HIGHLIGHT_PREFIX = 'backstory-';
 export const ACTIVE_HIGHLIGHT = `${HIGHLIGHT_PREFIX}active`;
@@ -62,6 +63,9 @@ export class Painter {
   private fallbackStyle: HTMLStyleElement | null = null;
   private css = '';
   private styled = false;
+  /** Ranges to paint with the next batch. */
+  private readonly pending = new Map<StaticRange, HighlightKind>();
+  private readonly pacer: PaintPacer;
 
   constructor(
     private readonly win: PageWindow,
@@ -78,6 +82,14 @@ export class Painter {
       sheet = null;
     }
     this.sheet = sheet;
+    this.pacer = new PaintPacer({
+      flush: () => this.flush(),
+      now: () => win.performance.now(),
+      setTimer: (fn, ms) => win.setTimeout(fn, ms),
+      clearTimer: (id) => win.clearTimeout(id),
+      onFrame: (fn) => void win.requestAnimationFrame(fn),
+      soon: (fn) => queueMicrotask(fn),
+    });
   }
 
   private highlight(name: string): Highlight {
@@ -92,12 +104,25 @@ export class Painter {
     return h;
   }
 
+  /** Paints a range with the next batch (see paint-pacer.ts). */
   add(kind: HighlightKind, range: StaticRange): void {
-    this.highlight(highlightName(kind)).add(range);
+    this.pending.set(range, kind);
+    this.pacer.request();
   }
 
+  /**
+   * Stops painting a range at once: a range whose text changed would otherwise paint the wrong words until
+   * the next batch. Removals are rare (a change, a mute, a block scrolled far away).
+   */
   remove(kind: HighlightKind, range: StaticRange): void {
+    this.pending.delete(range);
     this.registered.get(highlightName(kind))?.delete(range);
+  }
+
+  /** Paints every pending range (when the pacer says a batch may go). */
+  private flush(): void {
+    for (const [range, kind] of this.pending) this.highlight(highlightName(kind)).add(range);
+    this.pending.clear();
   }
 
   /** Marks one range as the active mention (flashed when navigating), or none. */
@@ -164,10 +189,13 @@ export class Painter {
 
   /** Drops every range but keeps the registration. */
   clearRanges(): void {
+    this.pending.clear();
     for (const h of this.registered.values()) h.clear();
   }
 
   dispose(): void {
+    this.pacer.dispose();
+    this.pending.clear();
     for (const [name, h] of this.registered) {
       // Only our own names: the registry is shared with the page and other extensions.
       if (this.registry.get(name) === h) this.registry.delete(name);
