@@ -5,9 +5,9 @@
  *  - this build, which adds ranges to the highlight registry in paced batches (lib/content/paint-pacer.ts);
  *  - the build before pacing, which added each slice's ranges at once (the naive approach);
  *  - no extension at all (the floor);
- * interleaved in one run, with ratios.
+ * interleaved in one run, with ratios; then how smoothly each page scrolls once highlighted.
  */
-import { chromium } from 'playwright-core';
+import { chromium, type Page } from 'playwright-core';
 import { chromiumPath, launchExtension } from '../support/browser';
 import { ensureBaselineBuild, UNPACED_COMMIT } from '../support/baseline-build';
 import { hugePage } from '../support/pages';
@@ -29,9 +29,28 @@ interface Sample {
   longTaskMs: number;
   /** Idle to all highlights, as the content script logs it (NaN without the extension). */
   allMs: number;
+  /** Scrolling the page afterwards: the median time between frames, and the share of frames later than 20 ms. */
+  scrollFrameMs: number;
+  scrollLateShare: number;
 }
 
-function sampleOf(events: readonly TraceEvent[], allMs: number): Sample {
+const SCROLLS = 12;
+
+const median = (xs: readonly number[]): number => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)] ?? NaN;
+
+/** Scrolls down the page in wheel steps, counting the time between its frames meanwhile. */
+async function scrollFrames(page: Page): Promise<{ frameMs: number; lateShare: number }> {
+  await page.evaluate(`(() => { window.__gaps = []; let last = performance.now(); const f = (t) => { window.__gaps.push(t - last); last = t; requestAnimationFrame(f); }; requestAnimationFrame(f); })()`);
+  for (let i = 0; i < SCROLLS; i++) {
+    await page.mouse.move(600, 400);
+    await page.mouse.wheel(0, 2_500);
+    await page.waitForTimeout(400);
+  }
+  const gaps = await page.evaluate<number[]>('window.__gaps');
+  return { frameMs: median(gaps), lateShare: gaps.filter((g) => g > 20).length / Math.max(1, gaps.length) };
+}
+
+function sampleOf(events: readonly TraceEvent[], allMs: number, scroll: { frameMs: number; lateShare: number }): Sample {
   // The page's main thread: where its layout runs.
   const layout = events.find((e) => e.name === 'Layout' && e.ph === 'X');
   const main = events.filter((e) => e.ph === 'X' && layout && e.pid === layout.pid && e.tid === layout.tid);
@@ -43,10 +62,10 @@ function sampleOf(events: readonly TraceEvent[], allMs: number): Sample {
     longTasks: long.length,
     longTaskMs: sum(long),
     allMs,
+    scrollFrameMs: scroll.frameMs,
+    scrollLateShare: scroll.lateShare,
   };
 }
-
-const median = (xs: readonly number[]): number => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)] ?? NaN;
 
 export async function benchRender(log: (line: string) => void = console.log): Promise<void> {
   const unpaced = ensureBaselineBuild((l) => process.stderr.write(`${l}\n`), UNPACED_COMMIT);
@@ -73,8 +92,9 @@ export async function benchRender(log: (line: string) => void = console.log): Pr
           await page.waitForTimeout(p.windowMs);
         });
         const line = ext?.logs.slice(before).find((l) => l.includes('longest slice')) ?? '';
+        const scroll = await scrollFrames(page);
         const key = `${design.name}|${p.path}`;
-        samples.set(key, [...(samples.get(key) ?? []), sampleOf(events, Number(/all ([\d.]+) ms/.exec(line)?.[1] ?? NaN))]);
+        samples.set(key, [...(samples.get(key) ?? []), sampleOf(events, Number(/all ([\d.]+) ms/.exec(line)?.[1] ?? NaN), scroll)]);
         await (ext ? ext.close() : (plain as NonNullable<typeof plain>).close());
         process.stderr.write('r');
       }
@@ -85,13 +105,14 @@ export async function benchRender(log: (line: string) => void = console.log): Pr
 
   const f = (n: number, d = 0): string => (Number.isFinite(n) ? n.toFixed(d) : '–');
   log(`\nRendering of long pages while Backstory highlights them (Chromium trace, the page's main thread, navigation to ${PAGES.map((p) => `${p.windowMs / 1000} s`).join(' / ')} after; medians of ${ROUNDS} fresh browsers each, interleaved).`);
-  log('page | design | style + layout + pre-paint + paint ms | of it pre-paint ms | long tasks (ms in them) | all highlights ms after idle');
-  log('---|---|---|---|---|---');
+  log(`Then ${SCROLLS} wheel steps of 2,500 px down the page, 400 ms apart: the median time between frames, and the share of frames later than 20 ms.`);
+  log('page | design | style + layout + pre-paint + paint ms | of it pre-paint ms | long tasks (ms in them) | all highlights ms after idle | scrolling: ms between frames (late frames)');
+  log('---|---|---|---|---|---|---');
   for (const p of PAGES) {
     for (const design of designs) {
       const list = samples.get(`${design.name}|${p.path}`) ?? [];
       const m = (pick: (s: Sample) => number): number => median(list.map(pick));
-      log(`${p.path.slice(1)} | ${design.name} | ${f(m((s) => s.renderMs))} | ${f(m((s) => s.prePaintMs))} | ${f(m((s) => s.longTasks))} (${f(m((s) => s.longTaskMs))}) | ${f(m((s) => s.allMs))}`);
+      log(`${p.path.slice(1)} | ${design.name} | ${f(m((s) => s.renderMs))} | ${f(m((s) => s.prePaintMs))} | ${f(m((s) => s.longTasks))} (${f(m((s) => s.longTaskMs))}) | ${f(m((s) => s.allMs))} | ${f(m((s) => s.scrollFrameMs), 1)} (${f(100 * m((s) => s.scrollLateShare))} %)`);
     }
     const of = (design: number, pick: (s: Sample) => number): number => median((samples.get(`${designs[design]?.name}|${p.path}`) ?? []).map(pick));
     // Added over the floor; a difference inside the floor's own run-to-run spread can come out below zero.
