@@ -16,6 +16,7 @@ import { join } from 'node:path';
 import { hoverText, launchExtension, openExtensionPage, openPage, type ExtensionBrowser } from '../support/browser';
 import { shortArticlePage } from '../support/sample-pages';
 import { startServer } from '../support/server';
+import { median } from '../support/median';
 import { readingFileText } from '../lib/reading/reading-file';
 import { YOU_READ_MEASURE, type ReadArticle } from '../lib/reading/reading-record';
 
@@ -70,8 +71,6 @@ async function learningRun(ext: ExtensionBrowser, articleUrl: string): Promise<{
     : `not finished in 15 minutes (${report?.articles ?? 0} articles so far)`;
   return { report: text, longTasks, longestFrameMs };
 }
-
-const median = (xs: readonly number[]): number => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)] ?? NaN;
 
 async function setMemory(ext: ExtensionBrowser, on: boolean): Promise<void> {
   const options = await openExtensionPage(ext, 'options.html');

@@ -13,6 +13,7 @@ import { ensureBaselineBuild, UNPACED_COMMIT } from '../support/baseline-build';
 import { hugePage } from '../support/pages';
 import { startServer } from '../support/server';
 import { recordTrace, type TraceEvent } from '../support/trace';
+import { median } from '../support/median';
 
 const ROUNDS = 3;
 const PAGES = [
@@ -35,8 +36,6 @@ interface Sample {
 }
 
 const SCROLLS = 12;
-
-const median = (xs: readonly number[]): number => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)] ?? NaN;
 
 /** Scrolls down the page in wheel steps, counting the time between its frames meanwhile. */
 async function scrollFrames(page: Page): Promise<{ frameMs: number; lateShare: number }> {

@@ -13,8 +13,6 @@ export interface TraceEvent {
   tid: number;
   ts: number;
   dur?: number;
-  /** Thread (CPU) time of a complete event, µs. */
-  tdur?: number;
   id?: string;
   args?: { data?: Record<string, unknown> & { url?: string; cpuProfile?: CpuProfileChunk; timeDeltas?: number[] } };
 }
