@@ -1,9 +1,9 @@
 /**
  * Reading memory in IndexedDB, in the extension's origin (lib/reading/reading-schema.ts has the stores). One
- * record per article, keyed by URL, and one per (entity, article) mention, indexed by entity and visit time,
- * so a card's "You read" is one index walk, newest first. Saving an article replaces what was kept of it before, in one transaction: after a crash the store holds the article whole or not at all.
+ * record per article, keyed by URL, and one per (entity, article) mention, indexed by entity and visit time
+ * (newest first in byNewest, with the article's head copied in), so a card's "You read" is one read. Saving an article replaces what was kept of it before, in one transaction: after a crash the store holds the article whole or not at all.
  */
-import { openReadingDb as open, STORES, visitsOf, writeReading, youReadItem, type ArticleRow, type WriteTx, type YouRead } from './reading-schema';
+import { mentionRow, openReadingDb as open, STORES, visitsOf, writeReading, youReadItem, type ArticleRow, type WriteTx, type YouRead } from './reading-schema';
 import { forgetSightingsOf } from './learned-db';
 import type { ReadArticle } from './reading-record';
 
@@ -34,10 +34,12 @@ async function putArticleIn(tx: WriteTx, article: ReadArticle): Promise<void> {
   const byEntity = new Map<string, string[]>();
   for (const s of article.sentences) for (const e of s.entities) byEntity.set(e, [...(byEntity.get(e) ?? []), s.text]);
   const { sentences, ...head } = article;
-  const bytes = 2 * (article.url.length + article.title.length + article.site.length + sentences.reduce((n, x) => n + x.text.length * x.entities.length, 0));
+  // Each mention row holds the article's link, title and site too.
+  const headChars = article.url.length + article.title.length + article.site.length;
+  const bytes = 2 * (headChars * (1 + byEntity.size) + sentences.reduce((n, x) => n + x.text.length * x.entities.length, 0));
   await tx.objectStore('articles').put({ ...head, sentences: sentences.length, bytes });
   for (const [entity, texts] of byEntity) {
-    await tx.objectStore('mentions').put({ id: `${entity}\u0000${article.url}`, entity, url: article.url, visited: article.visited, texts });
+    await tx.objectStore('mentions').put(mentionRow(entity, article, texts));
     await addCount(tx, entity, 1);
   }
   // Read for new names later, off this transaction's path (lib/reading/learn-job.ts).
@@ -50,26 +52,20 @@ export async function saveArticle(article: ReadArticle): Promise<void> {
 
 /**
  * The newest sentences about an entity from articles other than `exceptUrl`, and how many articles mention it.
- * A card asks this on every hover, so its requests overlap: the count, the cursor's steps and each item's
- * article are all in flight at once, and each wait is for the cursor alone (a round trip to the store each).
+ * A card asks this on every hover: three requests in flight at once and one wait. The newest `limit + 1` rows
+ * come in one getAll (one of them may be the page itself), each with its article's head.
  */
 export async function youRead(entity: string, exceptUrl: string, limit: number): Promise<YouRead> {
   const db = await open();
-  const tx = db.transaction(['mentions', 'articles', 'counts'], 'readonly');
+  const tx = db.transaction(['mentions', 'counts'], 'readonly');
   const mentions = tx.objectStore('mentions');
-  const articles = tx.objectStore('articles');
   // The kept count, not a count of the index (which walks it).
-  const counted = tx.objectStore('counts').get(entity);
-  const here = mentions.count(`${entity}\u0000${exceptUrl}`);
-  const pending: Array<Promise<YouRead['items'][number]>> = [];
-  let cursor = await mentions.index('byEntity').openCursor(visitsOf(entity), 'prev');
-  while (cursor && pending.length < limit) {
-    const row = cursor.value;
-    if (row.url !== exceptUrl) pending.push(articles.get(row.url).then((article) => youReadItem(row, article)));
-    if (pending.length >= limit) break;
-    cursor = await cursor.continue();
-  }
-  const [items, count, inPage] = await Promise.all([Promise.all(pending), counted, here]);
+  const [rows, count, inPage] = await Promise.all([
+    mentions.index('byNewest').getAll(visitsOf(entity), limit + 1),
+    tx.objectStore('counts').get(entity),
+    mentions.count(`${entity}\u0000${exceptUrl}`),
+  ]);
+  const items = rows.filter((row) => row.url !== exceptUrl).slice(0, limit).map((row) => youReadItem(row, row));
   return { articles: (count?.articles ?? 0) - inPage, items };
 }
 

@@ -34,6 +34,9 @@ export interface ReadBlock {
 /** The last "You read" query's duration, kept as a User Timing measure in the background for npm run bench:reading. */
 export const YOU_READ_MEASURE = 'backstory:you-read';
 
+/** Items a card lists under "You read". */
+export const YOU_READ_ITEMS = 3;
+
 export const READ_LIMITS = { sentences: 200, sentenceChars: 600, entitiesPerSentence: 20, title: 300, site: 120, url: 2_000, blocks: 200, blockChars: 8_000, namesPerBlock: 50 } as const;
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;

@@ -5,12 +5,17 @@
  * Version 3 adds what learning needs: `pending` (articles not yet read for new names; written in the same
  * transaction as the article, so none is missed after a crash), `sightings` (a name found in an article, with
  * the sentences it is in) and `learned` (names seen often enough, and the reader's choices about them).
+ *
+ * Version 4 makes a card's "You read" one read: each mention row carries its article's title, site and date
+ * and a `newest` key (minus the visit time), so an index on [entity, newest] gives the newest rows first to a
+ * plain getAll with a count. Walking the old index backwards took a round trip to the store per row and
+ * another per article, and measured 1.6 to 9.2 ms with 10,000 articles kept (the target is 5).
  */
 import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction } from 'idb';
 import type { EntityType } from '../pack-format/types';
 
 export const READING_DB = 'backstory-reading';
-const VERSION = 3;
+const VERSION = 4;
 
 export interface ArticleRow {
   url: string;
@@ -31,6 +36,12 @@ export interface MentionRow {
   visited: number;
   /** The article's sentences about this entity, in page order. */
   texts: string[];
+  /** Minus `visited`: ascending in the byNewest index is newest first. */
+  newest: number;
+  /** The article's own, copied here so "You read" needs no second read. */
+  title: string;
+  site: string;
+  published: string;
 }
 
 export interface CountRow {
@@ -77,7 +88,7 @@ export interface LearnedRow {
 
 export interface ReadingSchema extends DBSchema {
   articles: { key: string; value: ArticleRow; indexes: { byVisit: number } };
-  mentions: { key: string; value: MentionRow; indexes: { byEntity: [string, number]; byUrl: string } };
+  mentions: { key: string; value: MentionRow; indexes: { byEntity: [string, number]; byNewest: [string, number]; byUrl: string } };
   counts: { key: string; value: CountRow };
   pending: { key: string; value: { url: string } };
   sightings: { key: string; value: SightingRow; indexes: { byKey: [string, number]; byUrl: string } };
@@ -93,7 +104,7 @@ type UpgradeTx = IDBPTransaction<ReadingSchema, StoreName[], 'versionchange'>;
 /** The day of a time (YYYY-MM-DD, UTC), as reading memory shows visit dates. */
 export const dayOf = (ms: number): string => new Date(ms).toISOString().slice(0, 10);
 
-/** Every row of one entity (or learned name) in a [key, visited] index, oldest first. */
+/** Every row of one entity (or learned name) in a [key, visited] index (oldest first), or [key, newest] (newest first). */
 export const visitsOf = (key: string): IDBKeyRange => IDBKeyRange.bound([key, -Infinity], [key, Infinity]);
 
 export interface YouRead {
@@ -103,8 +114,14 @@ export interface YouRead {
 }
 
 /** One "You read" line: a row about an article (a mention or a sighting) and the article's own row. */
-export function youReadItem(row: { url: string; visited: number; texts: string[]; site?: string }, article: ArticleRow | undefined): YouRead['items'][number] {
+export function youReadItem(row: { url: string; visited: number; texts: string[]; site?: string }, article: Pick<ArticleRow, 'title' | 'site' | 'published'> | undefined): YouRead['items'][number] {
   return { url: row.url, title: article?.title ?? '', site: article?.site ?? row.site ?? '', date: article?.published || dayOf(row.visited), text: row.texts[0] ?? '' };
+}
+
+/** A mention row: an entity's sentences in one article, with what "You read" shows of the article. */
+export function mentionRow(entity: string, article: Pick<ArticleRow, 'url' | 'visited' | 'title' | 'site' | 'published'>, texts: string[]): MentionRow {
+  const { url, visited, title, site, published } = article;
+  return { id: `${entity}\u0000${url}`, entity, url, visited, texts, newest: -visited, title, site, published };
 }
 
 let opened: Promise<ReadingDb> | null = null;
@@ -113,6 +130,16 @@ async function countMentions(tx: UpgradeTx): Promise<void> {
   const tally = new Map<string, number>();
   for (let c = await tx.objectStore('mentions').openCursor(); c; c = await c.continue()) tally.set(c.value.entity, (tally.get(c.value.entity) ?? 0) + 1);
   for (const [entity, articles] of tally) await tx.objectStore('counts').put({ entity, articles });
+}
+
+/** Version 4: every mention row gets its article's head and its newest-first key. */
+async function copyHeads(tx: UpgradeTx): Promise<void> {
+  const articles = tx.objectStore('articles');
+  for (let c = await tx.objectStore('mentions').openCursor(); c; c = await c.continue()) {
+    const row = c.value;
+    const article = await articles.get(row.url);
+    await c.update(mentionRow(row.entity, { url: row.url, visited: row.visited, title: article?.title ?? '', site: article?.site ?? '', published: article?.published ?? '' }, row.texts));
+  }
 }
 
 async function queueAll(tx: UpgradeTx): Promise<void> {
@@ -142,6 +169,10 @@ export function openReadingDb(): Promise<ReadingDb> {
         db.createObjectStore('learned', { keyPath: 'key' });
         // What was read before learning existed is read for names too.
         void queueAll(tx);
+      }
+      if (oldVersion < 4) {
+        tx.objectStore('mentions').createIndex('byNewest', ['entity', 'newest']);
+        void copyHeads(tx);
       }
     },
     // Another context (an options tab) upgrading the database: let it, and open again on the next call.

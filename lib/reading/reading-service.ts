@@ -6,7 +6,7 @@
 import { loadSettings } from '../settings/store';
 import type { Settings } from '../settings/schema';
 import { readingOnHere } from './reading-scope';
-import { checkReadArticle, YOU_READ_MEASURE } from './reading-record';
+import { checkReadArticle, YOU_READ_ITEMS, YOU_READ_MEASURE } from './reading-record';
 import { entityDetails } from '../pack-store/details-source';
 import type { EntityDetails } from '../pack-store/entity-record';
 import { parseEntityKey } from '../pack-format/entity-key';
@@ -20,8 +20,6 @@ interface Sender {
 }
 
 const DAY_MS = 86_400_000;
-/** Items a card lists under "You read". */
-export const YOU_READ_ITEMS = 3;
 
 const withoutHash = (url: string): string => url.split('#')[0] ?? url;
 
