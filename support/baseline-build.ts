@@ -1,7 +1,8 @@
 /**
  * Earlier designs, built once and kept for benchmarks that compare against them in the same run: version
  * 0.1 as it was before packs were split into page-side indexes and on-demand details, and the build before
- * highlights were added to the registry in paced batches. Built from git (a
+ * highlights were added to the registry in paced batches, and the build before long pages watched runs of
+ * blocks instead of each block. Built from git (a
  * detached worktree outside the project, sharing its node_modules) into node_modules/.cache, so nothing of
  * it is linted, type-checked or committed.
  */
@@ -16,6 +17,9 @@ export const BASELINE_DIR = buildDir(BASELINE_COMMIT);
 
 /** The last commit that added every slice's highlights to the registry at once (no paint pacing). */
 export const UNPACED_COMMIT = 'd305950676ba27a349f97d0a52c2cd989629e76d';
+
+/** The last commit whose long pages watched every block with a mention for nearness (not runs of blocks). */
+export const EVERY_BLOCK_COMMIT = 'c255303409707e47d5f3a5bc712ebf73110810a6';
 
 function buildDir(commit: string): string {
   return resolve(`node_modules/.cache/backstory-${commit === BASELINE_COMMIT ? 'baseline' : commit.slice(0, 7)}/chrome-mv3`);

@@ -49,6 +49,13 @@ const COUNT_DELAY_MS = 100;
 /** Up to this many mentions every one is registered; past it, those near the viewport (see visible-ranges). */
 const REGISTER_ALL_UP_TO = 2_000;
 const VIEWPORT_MARGIN_PX = 2_000;
+/**
+ * Past that limit, blocks are watched in runs of at most this many blocks or mentions (see block-runs), and a
+ * run gone far keeps its highlights until one more has gone. Each registry change costs the next frame a
+ * repaint of the whole page, so a scroll should cross few run boundaries: long runs, few mentions each.
+ */
+const RUN_SIZE = { blocks: 400, mentions: REGISTER_ALL_UP_TO / 4 };
+const FAR_RUNS_KEPT = 1;
 /** How long a scan may run before its highlights are styled anyway (see styleHighlights). */
 const STYLE_WAIT_MS = 100;
 /** How long a scan waits for that frame in a tab that draws none. */
@@ -80,7 +87,7 @@ export class BackstoryPage {
       this.host.attach();
       return this.host.host;
     });
-    this.ranges = new VisibleRanges({ win, painter: this.painter, limit: REGISTER_ALL_UP_TO, marginPx: VIEWPORT_MARGIN_PX });
+    this.ranges = new VisibleRanges({ win, painter: this.painter, limit: REGISTER_ALL_UP_TO, marginPx: VIEWPORT_MARGIN_PX, run: RUN_SIZE, farRunsKept: FAR_RUNS_KEPT });
     this.scanner = new PageScanner({
       win,
       packs: o.packs,

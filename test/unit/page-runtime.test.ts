@@ -5,7 +5,7 @@ import { MentionStore } from '../../lib/content/mention-store';
 import { PageScanner } from '../../lib/content/page-scanner';
 import { PageSession } from '../../lib/content/page-session';
 import { Painter } from '../../lib/content/painter';
-import { VisibleRanges } from '../../lib/content/visible-ranges';
+import { VisibleRanges, type VisibleRangesOptions } from '../../lib/content/visible-ranges';
 import { defaultSettings, type Settings } from '../../lib/settings/schema';
 import { LOADED } from './helpers';
 import { highlightWindow, paintedCount, type PaintLog } from './page-window';
@@ -45,7 +45,7 @@ function page(settings: Settings = defaultSettings()): BackstoryPage {
 function scanner(store = new MentionStore()): { scanner: PageScanner; store: MentionStore } {
   const painter = new Painter(win, () => document.documentElement);
   painter.applyStyle(defaultSettings());
-  const ranges = new VisibleRanges({ win, painter, limit: 100_000, marginPx: 0 });
+  const ranges = new VisibleRanges({ win, painter, limit: 100_000, marginPx: 0, run: { blocks: 16, mentions: 1_000 }, farRunsKept: 0 });
   const s = new PageScanner({
     win, packs: [LOADED], settings: defaultSettings(), painter, ranges, store, collect: {}, isOwnNode: () => false,
     signal: life.signal, onChange: () => undefined, onDocumentChildren: () => undefined, log: () => undefined,
@@ -219,28 +219,42 @@ describe('painter', () => {
 });
 
 describe('visible ranges', () => {
-  test('past the limit only mentions in blocks near the viewport stay registered; scrolling registers the rest', async () => {
-    const made: FakeIntersectionObserver[] = [];
-    class FakeIntersectionObserver {
-      readonly targets = new Set<Element>();
-      constructor(readonly cb: (entries: Array<{ target: Element; isIntersecting: boolean }>) => void) {
-        made.push(this);
-      }
-      observe(t: Element): void {
-        this.targets.add(t);
-      }
-      unobserve(t: Element): void {
-        this.targets.delete(t);
-      }
-      disconnect(): void {
-        this.targets.clear();
-      }
+  /** Block i is drawn from i * 100 to i * 100 + 100 px; the viewport is 300 px tall, its top at `scrollY`. */
+  type Entry = { target: Element; isIntersecting: boolean; boundingClientRect: { top: number; bottom: number }; rootBounds: { top: number; bottom: number } };
+  const entry = (target: Element, scrollY: number): Entry => {
+    const top = Number(target.id.slice(1)) * 100 - scrollY;
+    return { target, isIntersecting: top < 300 && top + 100 > 0, boundingClientRect: { top, bottom: top + 100 }, rootBounds: { top: 0, bottom: 300 } };
+  };
+
+  class FakeIntersectionObserver {
+    static made: FakeIntersectionObserver[] = [];
+    readonly targets = new Set<Element>();
+    constructor(readonly cb: (entries: Entry[]) => void) {
+      FakeIntersectionObserver.made.push(this);
     }
+    observe(t: Element): void {
+      this.targets.add(t);
+    }
+    unobserve(t: Element): void {
+      this.targets.delete(t);
+    }
+    disconnect(): void {
+      this.targets.clear();
+    }
+    /** The browser's answer after a scroll: every watched block where it is now. */
+    scrollTo(y: number): void {
+      this.cb([...this.targets].map((t) => entry(t, y)));
+    }
+  }
+
+  /** 50 paragraphs, each naming Romania `perBlock` times, scanned past a limit of 10 mentions. */
+  async function limitedPage(perBlock: number, options: Pick<VisibleRangesOptions, 'run' | 'farRunsKept'>): Promise<{ observer: FakeIntersectionObserver; store: MentionStore; ranges: VisibleRanges }> {
+    FakeIntersectionObserver.made = [];
     Object.assign(win, { IntersectionObserver: FakeIntersectionObserver });
-    document.body.innerHTML = Array.from({ length: 50 }, (_, i) => `<p id="p${i}">${i} Romania</p>`).join(''); // eslint-disable-line no-restricted-properties -- fixture
+    document.body.innerHTML = Array.from({ length: 50 }, (_, i) => `<p id="p${i}">${i}${' Romania'.repeat(perBlock)}</p>`).join(''); // eslint-disable-line no-restricted-properties -- fixture
     const painter = new Painter(win, () => document.documentElement);
     painter.applyStyle(defaultSettings());
-    const ranges = new VisibleRanges({ win, painter, limit: 10, marginPx: 0 });
+    const ranges = new VisibleRanges({ win, painter, limit: 10, marginPx: 0, ...options });
     const store = new MentionStore();
     const s = new PageScanner({
       win, packs: [LOADED], settings: defaultSettings(), painter, ranges, store, collect: {}, isOwnNode: () => false,
@@ -248,16 +262,50 @@ describe('visible ranges', () => {
     });
     await s.start();
     await batches();
+    return { observer: FakeIntersectionObserver.made[0] as FakeIntersectionObserver, store, ranges };
+  }
+
+  const watched = (observer: FakeIntersectionObserver): string[] => [...observer.targets].map((t) => t.id).sort();
+
+  test('past the limit only mentions in runs of blocks near the viewport stay registered, each run watched at its two ends; scrolling registers the rest', async () => {
+    const { observer, store, ranges } = await limitedPage(1, { run: { blocks: 16, mentions: 1_000 }, farRunsKept: 0 });
     expect(ranges.limited).toBe(true);
-    expect(paintedCount(paint)).toBe(50);
-    const observer = made[0] as FakeIntersectionObserver;
-    expect(observer.targets.size).toBe(50);
-    observer.cb([...observer.targets].map((target) => ({ target, isIntersecting: Number(target.id.slice(1)) < 5 })));
+    // Until the observer answers: the run made when the limit was passed (blocks 0 to 15); later runs wait.
+    expect(paintedCount(paint)).toBe(16);
+    // Runs 0-15, 16-31, 32-47 and 48-49: their ends only.
+    expect(watched(observer)).toEqual(['p0', 'p15', 'p16', 'p31', 'p32', 'p47', 'p48', 'p49'].sort());
+    observer.scrollTo(0);
     await batches();
-    expect(paintedCount(paint)).toBe(5);
-    observer.cb([{ target: document.getElementById('p40') as Element, isIntersecting: true }]);
+    expect(paintedCount(paint)).toBe(16);
+    // The viewport inside the second run, neither of its ends in sight: the run is near all the same.
+    observer.scrollTo(2_000);
     await batches();
-    expect(paintedCount(paint)).toBe(6);
+    expect(paintedCount(paint)).toBe(16);
+    const twentieth = store.ordered()[20]?.range;
+    expect([...paint.registry.values()].some((h) => h.has(twentieth))).toBe(true);
+    observer.scrollTo(4_750);
+    await batches();
+    expect(paintedCount(paint)).toBe(18);
     expect(store.ordered()).toHaveLength(50);
+  });
+
+  test('a run closes at its number of mentions; a run gone far keeps its highlights until one more has gone, then both leave at once', async () => {
+    // Three mentions a block, runs of at most 12 mentions: four blocks each.
+    const { observer } = await limitedPage(3, { run: { blocks: 100, mentions: 12 }, farRunsKept: 1 });
+    const ends = Array.from({ length: 12 }, (_, k) => [`p${4 * k}`, `p${4 * k + 3}`]).flat().concat(['p48', 'p49']);
+    expect(watched(observer)).toEqual(ends.sort());
+    expect(paintedCount(paint)).toBe(12);
+    observer.scrollTo(0);
+    await batches();
+    // Blocks 0-2 in view: the first run only (12 mentions).
+    expect(paintedCount(paint)).toBe(12);
+    observer.scrollTo(400);
+    await batches();
+    // Blocks 4-6: the second run comes; the first, gone far, keeps its highlights.
+    expect(paintedCount(paint)).toBe(24);
+    observer.scrollTo(800);
+    await batches();
+    // Blocks 8-10: the third comes, and the two far runs leave together.
+    expect(paintedCount(paint)).toBe(12);
   });
 });
