@@ -62,16 +62,16 @@ export class VisibleRanges {
     if (block) {
       record.block = block;
       const list = this.byBlock.get(block);
+      let begun = false;
       if (list) list.push(record);
       else {
         this.byBlock.set(block, [record]);
-        // A run begun once limited waits for its first answer: most of a long page is far from the viewport.
-        const begun = this.runs?.place(block);
-        const run = begun ? this.runs?.runOf(block) : undefined;
-        if (run) this.hidden.add(run);
+        begun = this.runs?.place(block) ?? false;
       }
       const run = this.runs?.runOf(block);
       if (run) {
+        // A run begun once limited waits for its first answer: most of a long page is far from the viewport.
+        if (begun) this.hidden.add(run);
         run.mentions++;
         if (this.hidden.has(run)) return;
       }

@@ -3,7 +3,7 @@
  * record per article, keyed by URL, and one per (entity, article) mention, indexed by entity and visit time
  * (newest first in byNewest, with the article's head copied in), so a card's "You read" is one read. Saving an article replaces what was kept of it before, in one transaction: after a crash the store holds the article whole or not at all.
  */
-import { mentionRow, openReadingDb as open, STORES, visitsOf, writeReading, youReadItem, type ArticleRow, type WriteTx, type YouRead } from './reading-schema';
+import { mentionId, mentionRow, openReadingDb as open, STORES, visitsOf, writeReading, youReadItem, type ArticleRow, type WriteTx, type YouRead } from './reading-schema';
 import { forgetSightingsOf } from './learned-db';
 import type { ReadArticle } from './reading-record';
 
@@ -63,7 +63,7 @@ export async function youRead(entity: string, exceptUrl: string, limit: number):
   const [rows, count, inPage] = await Promise.all([
     mentions.index('byNewest').getAll(visitsOf(entity), limit + 1),
     tx.objectStore('counts').get(entity),
-    mentions.count(`${entity}\u0000${exceptUrl}`),
+    mentions.count(mentionId(entity, exceptUrl)),
   ]);
   const items = rows.filter((row) => row.url !== exceptUrl).slice(0, limit).map((row) => youReadItem(row, row));
   return { articles: (count?.articles ?? 0) - inPage, items };

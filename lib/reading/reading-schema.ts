@@ -118,10 +118,13 @@ export function youReadItem(row: { url: string; visited: number; texts: string[]
   return { url: row.url, title: article?.title ?? '', site: article?.site ?? row.site ?? '', date: article?.published || dayOf(row.visited), text: row.texts[0] ?? '' };
 }
 
+/** A mention row's key: one row per entity per article. */
+export const mentionId = (entity: string, url: string): string => `${entity}\u0000${url}`;
+
 /** A mention row: an entity's sentences in one article, with what "You read" shows of the article. */
 export function mentionRow(entity: string, article: Pick<ArticleRow, 'url' | 'visited' | 'title' | 'site' | 'published'>, texts: string[]): MentionRow {
   const { url, visited, title, site, published } = article;
-  return { id: `${entity}\u0000${url}`, entity, url, visited, texts, newest: -visited, title, site, published };
+  return { id: mentionId(entity, url), entity, url, visited, texts, newest: -visited, title, site, published };
 }
 
 let opened: Promise<ReadingDb> | null = null;
