@@ -15,6 +15,8 @@ import { learnSoon } from '../lib/reading/learn-off-page';
 import { hasPendingArticles } from '../lib/reading/learned-db';
 import type { LearnRun } from '../lib/reading/learn-job';
 import { LEARNED_PACK_ID } from '../lib/reading/learned-keys';
+import { ImportedMatcher } from '../lib/pack-store/imported-matcher';
+import { PACK_INDEX_PREFIX, PACK_LIST_KEY } from '../lib/pack-store/keys';
 
 function reportLearning(run: LearnRun | Error): void {
   if (run instanceof Error) console.warn(`Backstory: learning names from your reading failed: ${run.message}`);
@@ -38,6 +40,11 @@ export default defineBackground({
     installWorldIndexes(browser.storage.local, WORLD_INDEX_VERSION, async () => (await fetch(browser.runtime.getURL(WORLD_INDEX_PATH as '/'))).json()).catch((error: unknown) =>
       console.warn(`Backstory: the World pack could not be installed for pages: ${error instanceof Error ? error.message : String(error)}`),
     );
+    // Imported packs are matched here for pages, each decoded once per start and again after any change.
+    const imported = new ImportedMatcher((keys) => browser.storage.local.get(keys));
+    browser.storage.onChanged.addListener((changes, area) => {
+      if (area === 'local' && Object.keys(changes).some((k) => k === PACK_LIST_KEY || k.startsWith(PACK_INDEX_PREFIX))) imported.forget();
+    });
     browser.runtime.onMessage.addListener((message: unknown, sender) => {
       if (sender.id !== browser.runtime.id) return undefined;
       if (isMessage(message, 'page-count') && sender.tab?.id !== undefined) {
@@ -66,6 +73,12 @@ export default defineBackground({
           .then((found) => ({ details: found }), (error: unknown) => ({ details: null, error: error instanceof Error ? error.message : String(error) }));
         return Promise.all([details, readingFor(entityKey(packId, id), sender)]).then(([answer, youRead]) => (youRead ? { ...answer, youRead } : answer));
       }
+      if (isMessage(message, 'match-text')) {
+        return migrated
+          .then(() => imported.match(message))
+          .catch((error: unknown) => ({ matches: [], seen: {}, failed: [], error: error instanceof Error ? error.message : String(error) }));
+      }
+      if (isMessage(message, 'look-up-packs')) return migrated.then(() => imported.lookUp(message.packs, message.query)).then((entities) => ({ entities }));
       if (isMessage(message, 'entity-names')) return migrated.then(() => listedEntityNames(message.entities)).then((names) => ({ names }));
       if (isMessage(message, 'detect-language')) {
         const language = detect(String(message.sample).slice(0, 2_000));

@@ -42,7 +42,7 @@ export default defineContentScript({
       win: window,
       signal: ctx.signal,
       settings,
-      loadPacks: (settings) => loadActivePacks(settings, log, readingOnHere(settings, location.host, browser.extension.inIncognitoContext), pageLanguage(document)),
+      loadPacks: (settings) => loadActivePacks(settings, log, sendToBackground, readingOnHere(settings, location.host, browser.extension.inIncognitoContext), pageLanguage(document)),
       cardCss,
       renderCard: (mount, props) => render(props ? <Card {...props} /> : null, mount),
       send,

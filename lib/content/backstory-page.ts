@@ -10,7 +10,7 @@ import type { ReadBlock } from '../reading/reading-record';
 import { readBlocks } from './reading-snapshot';
 import type { Settings } from '../settings/schema';
 import { matchingChanged } from '../settings/matching';
-import type { LoadedPack } from '../spot/loaded-pack';
+import type { PagePacks } from './remote-packs';
 import { createCardHost, type CardHost } from './card-host';
 import { CardController, type RenderCard } from './card-controller';
 import { afterFrame } from './after-frame';
@@ -28,7 +28,7 @@ export type { RenderCard };
 
 export interface BackstoryPageOptions {
   win: PageWindow;
-  packs: readonly LoadedPack[];
+  packs: PagePacks;
   settings: Settings;
   cardCss: string;
   renderCard: RenderCard;
@@ -90,7 +90,8 @@ export class BackstoryPage {
     this.ranges = new VisibleRanges({ win, painter: this.painter, limit: REGISTER_ALL_UP_TO, marginPx: VIEWPORT_MARGIN_PX, run: RUN_SIZE, farRunsKept: FAR_RUNS_KEPT });
     this.scanner = new PageScanner({
       win,
-      packs: o.packs,
+      packs: o.packs.local,
+      remote: o.packs.remote,
       settings: o.settings,
       painter: this.painter,
       ranges: this.ranges,
@@ -144,7 +145,7 @@ export class BackstoryPage {
   }
 
   /** Applies new settings; only changes to what is matched rescan the page, the rest is restyling. */
-  async update(settings: Settings, packs?: readonly LoadedPack[]): Promise<ScanTimings> {
+  async update(settings: Settings, packs?: PagePacks): Promise<ScanTimings> {
     const rescan = packs !== undefined || matchingChanged(this.settings, settings);
     this.settings = settings;
     this.painter.applyStyle(settings);

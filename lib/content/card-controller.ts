@@ -17,7 +17,8 @@ import type { Painter } from './painter';
 import { cardIsDark } from './theme';
 import { placeCard } from './card-position';
 import { cardCopyText, copyToClipboard } from './card-copy';
-import { lookUp } from './entity-lookup';
+import { lookUpScored, mergeLookUps, type FoundEntity } from './entity-lookup';
+import type { CardPack, PagePacks, RemotePacks } from './remote-packs';
 import { pageLanguage } from '../spot/page-language';
 import { asOfLabel, pageDate } from './page-date';
 
@@ -58,7 +59,9 @@ const targetOf = (record: MentionRecord): CardTarget => ({ packId: record.mentio
 
 export class CardController {
   readonly intent: HoverIntent<MentionRecord>;
-  private packs = new Map<string, LoadedPack>();
+  private packs = new Map<string, CardPack>();
+  private local: readonly LoadedPack[] = [];
+  private remote: RemotePacks | null = null;
   private readonly details: DetailsCache;
   private target: CardTarget | null = null;
   private history: CardTarget[] = [];
@@ -121,8 +124,10 @@ export class CardController {
     return this.target !== null;
   }
 
-  setPacks(packs: readonly LoadedPack[]): void {
-    this.packs = new Map(packs.map((p) => [p.id, p]));
+  setPacks({ local, remote }: PagePacks): void {
+    this.local = local;
+    this.remote = remote;
+    this.packs = new Map<string, CardPack>([...local, ...(remote?.packs ?? [])].map((p) => [p.id, p]));
     this.details.clear();
     this.intent.close();
   }
@@ -151,8 +156,11 @@ export class CardController {
     }, 0);
   }
 
-  lookUp(query: string): ReturnType<typeof lookUp> {
-    return lookUp(this.packs.values(), query);
+  /** The popup's look-up: the page's own packs here, the imported ones by the background, ranked as one. */
+  async lookUp(query: string): Promise<FoundEntity[]> {
+    const here = lookUpScored(this.local, query);
+    const found = this.remote ? mergeLookUps([here, await this.remote.lookUp(query)]) : here;
+    return found.map(({ packId, id, name, type }) => ({ packId, id, name, type }));
   }
 
   /** Opens an entity's card with no mention behind it (a look-up), pinned, at the top right, with focus. */

@@ -6,7 +6,8 @@ import type { EntityMap, EntityType, KeyFact } from '../pack-format/types';
 import type { NewsGroup } from '../pack-format/news-groups';
 import { entityKey } from '../pack-format/entity-key';
 import type { MentionRecord } from './mention-store';
-import type { EntityHead, LoadedPack } from '../spot/loaded-pack';
+import type { EntityHead } from '../spot/loaded-pack';
+import type { CardPack } from './remote-packs';
 import type { DetailsState } from './details-cache';
 import type { YouRead } from '../reading/reading-db';
 import type { RelatedHead } from '../pack-store/entity-record';
@@ -58,13 +59,13 @@ export interface CardActions {
 }
 
 /** The card's footer line: the pack's name and its corpus date. */
-export function provenanceOf(loaded: LoadedPack): string {
+export function provenanceOf(loaded: CardPack): string {
   const { meta } = loaded;
   return meta.corpusDate ? i18n.t('card.corpus', { pack: meta.name, date: meta.corpusDate }) : meta.name;
 }
 
 export interface EntityCardInput {
-  loaded: LoadedPack;
+  loaded: CardPack;
   entity: EntityHead;
   details: DetailsState;
   /** The mention the card belongs to (null for a related entity's or a looked-up card). */

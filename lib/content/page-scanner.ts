@@ -13,7 +13,9 @@ import { ChangeQueue, EXCLUDING_ATTRIBUTES } from './change-queue';
 import { Lifetime } from '../lifecycle';
 import { isInsideExcluded, TextCollector, type CollectOptions } from '../spot/extract';
 import { findReadingRegion } from '../spot/reading-region';
-import { createScanState, scanChunk, type Mention, type ScanState } from '../spot/scan';
+import { createScanState, matchPacks, mentionsIn, resolveOverlaps, scanChunk, stillReads, type HeadMatch, type Mention, type ScanState } from '../spot/scan';
+import type { TextChunk } from '../spot/extract';
+import type { PagePacks, RemotePacks } from './remote-packs';
 import type { LoadedPack } from '../spot/loaded-pack';
 import type { Settings } from '../settings/schema';
 import { entityKey } from '../pack-format/entity-key';
@@ -38,6 +40,8 @@ export interface ScanTimings {
 export interface PageScannerOptions {
   win: PageWindow;
   readonly packs: readonly LoadedPack[];
+  /** Imported packs, matched in the background; null when none is enabled. */
+  readonly remote?: RemotePacks | null;
   readonly settings: Settings;
   painter: Painter;
   /** Which of the mentions are registered with the browser (all, or those near the viewport). */
@@ -54,6 +58,12 @@ export interface PageScannerOptions {
   /** A slice of scanning ended (its highlights are registered); a promise returned delays the next slice. */
   onSliceEnd?: () => Promise<void> | undefined;
   log: (message: string) => void;
+}
+
+/** A chunk collected and matched with the page's own packs, waiting for the background's matches. */
+interface WaitingChunk {
+  chunk: TextChunk;
+  local: HeadMatch[];
 }
 
 const noTimings = (): ScanTimings => ({ firstHighlightMs: -1, allHighlightsMs: -1, longestSliceMs: 0, totalWorkMs: 0, regionMs: 0 });
@@ -74,11 +84,13 @@ export class PageScanner {
   /** What is matched now: given at construction, replaced by `restart()`. */
   private settings: Settings;
   private packs: readonly LoadedPack[];
+  private remote: RemotePacks | null;
 
   constructor(private readonly o: PageScannerOptions) {
     this.collect = o.collect;
     this.settings = o.settings;
     this.packs = o.packs;
+    this.remote = o.remote ?? null;
     this.state = createScanState(o.settings.demonyms, pageLanguage(o.win.document));
     this.scan = new Lifetime(o.signal);
     this.changes = new ChangeQueue({
@@ -130,9 +142,12 @@ export class PageScanner {
   }
 
   /** Forgets every mention and scans again (settings or packs changed, or the app navigated). */
-  restart(settings: Settings, packs?: readonly LoadedPack[]): Promise<ScanTimings> {
+  restart(settings: Settings, packs?: PagePacks): Promise<ScanTimings> {
     this.settings = settings;
-    if (packs) this.packs = packs;
+    if (packs) {
+      this.packs = packs.local;
+      this.remote = packs.remote;
+    }
     this.scan.dispose();
     this.scan = new Lifetime(this.o.signal);
     this.reset();
@@ -210,17 +225,26 @@ export class PageScanner {
   private async scanVisible(root: Node, startedAt: number, scan: Lifetime): Promise<void> {
     const first = await visibleBlock(this.doc, scan.signal);
     if (!first || scan.ended || isInsideExcluded(first, this.collect)) return;
-    const sliceStart = performance.now();
+    let sliceStart = performance.now();
     const state = createScanState(this.settings.demonyms, pageLanguage(this.doc));
     const collector = new TextCollector(root, this.collect, first);
     const pass = this.o.store.beginPass(first);
     let added = 0;
+    const waiting: WaitingChunk[] = [];
     // About a screenful of text; no layout is read, so nothing is forced.
     for (let chars = 0; chars < VISIBLE_CHARS && performance.now() - sliceStart < SLICE_BUDGET_MS; ) {
       const chunk = collector.next(2_000, () => performance.now() - sliceStart > SLICE_BUDGET_MS);
       if (!chunk || chunk.nodes.length === 0) break;
       chars += chunk.text.length;
-      for (const mention of scanChunk(chunk, this.packs, state)) if (this.register(mention, pass)) added++;
+      if (this.remote) waiting.push({ chunk, local: matchPacks(chunk.text, this.packs, state) });
+      else for (const mention of scanChunk(chunk, this.packs, state)) if (this.register(mention, pass)) added++;
+    }
+    if (waiting.length > 0) {
+      void this.endSlice(sliceStart, 0);
+      const mentions = await this.matchWaiting(waiting, state);
+      if (scan.ended) return;
+      sliceStart = performance.now();
+      for (const mention of mentions) if (this.register(mention, pass)) added++;
     }
     this.o.store.commit(pass);
     if (added > 0 && this.timings.firstHighlightMs < 0) this.timings.firstHighlightMs = performance.now() - startedAt;
@@ -234,34 +258,56 @@ export class PageScanner {
     let sliceStart = performance.now();
     const shouldYield = (): boolean => performance.now() - sliceStart > SLICE_BUDGET_MS;
     let added = 0;
+    const waiting: WaitingChunk[] = [];
     while (!scan.ended) {
       const chunk = collector.next(CHUNK_CHARS, shouldYield);
       if (chunk) {
-        for (const mention of scanChunk(chunk, this.packs, this.state)) {
-          if (this.register(mention, pass)) added++;
-        }
+        if (this.remote) waiting.push({ chunk, local: matchPacks(chunk.text, this.packs, this.state) });
+        else for (const mention of scanChunk(chunk, this.packs, this.state)) if (this.register(mention, pass)) added++;
+      }
+      const done = !chunk || collector.finished;
+      if (waiting.length > 0 && (done || shouldYield())) {
+        // The slice ends while the background matches its text with the imported packs.
+        this.o.store.commit(pass);
+        const wait = this.endSlice(sliceStart, added);
+        added = 0;
+        const [mentions] = await Promise.all([this.matchWaiting(waiting.splice(0), this.state), wait]);
+        if (scan.ended) return;
+        sliceStart = performance.now();
+        for (const mention of mentions) if (this.register(mention, pass)) added++;
       }
       if (added > 0 && this.timings.firstHighlightMs < 0) this.timings.firstHighlightMs = performance.now() - startedAt;
-      if (!chunk || collector.finished) break;
+      if (done) break;
       if (shouldYield()) {
         this.o.store.commit(pass);
         const wait = this.endSlice(sliceStart, added);
         added = 0;
         await (wait ?? yieldToMain(this.o.win, scan.signal));
         sliceStart = performance.now();
-        if (collector.lost) {
-          // The page replaced what the walk stood on (hydration). The mutation queue rescans the new nodes;
-          // the rest of the root is walked again, and mentions met before are only found again.
-          if (!isConnected(root)) break;
-          this.refreshRegion();
-          collector = new TextCollector(root, this.collect);
-          pass = this.o.store.beginPass(root);
-        }
+      }
+      if (collector.lost) {
+        // The page replaced what the walk stood on (hydration). The mutation queue rescans the new nodes;
+        // the rest of the root is walked again, and mentions met before are only found again.
+        if (!isConnected(root)) break;
+        this.refreshRegion();
+        collector = new TextCollector(root, this.collect);
+        pass = this.o.store.beginPass(root);
       }
     }
     if (scan.ended) return;
     this.o.store.commit(pass);
     void this.endSlice(sliceStart, added);
+  }
+
+  /**
+   * The mentions in chunks matched here with the page's own packs, once the background has matched them with
+   * the imported ones: each chunk's matches from both, overlaps resolved as one, and only those the page
+   * still reads as they were (it may have changed while the background answered).
+   */
+  private async matchWaiting(waiting: readonly WaitingChunk[], state: ScanState): Promise<Mention[]> {
+    const remote = this.remote;
+    const answers = remote ? await remote.match(waiting.map((w) => w.chunk.text), state) : [];
+    return waiting.flatMap(({ chunk, local }, i) => mentionsIn(chunk, resolveOverlaps([...local, ...(answers[i] ?? [])])).filter(stillReads));
   }
 
   private endSlice(sliceStart: number, added: number): Promise<void> | undefined {

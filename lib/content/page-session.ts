@@ -10,7 +10,7 @@ import { isActiveOn } from '../settings/sites';
 import { readingOnHere } from '../reading/reading-scope';
 import { packSetChanged } from '../settings/matching';
 import type { Settings } from '../settings/schema';
-import type { LoadedPack } from '../spot/loaded-pack';
+import type { PagePacks } from './remote-packs';
 import { BackstoryPage, type RenderCard } from './backstory-page';
 import type { FetchDetails } from './details-cache';
 import { articleHeadSources } from './reading-snapshot';
@@ -20,7 +20,7 @@ export interface PageSessionOptions {
   win: PageWindow;
   signal: AbortSignal;
   settings: Settings;
-  loadPacks: (settings: Settings) => Promise<LoadedPack[]>;
+  loadPacks: (settings: Settings) => Promise<PagePacks>;
   cardCss: string;
   renderCard: RenderCard;
   send: (message: Message) => void;
@@ -34,7 +34,7 @@ export interface PageSessionOptions {
 
 export class PageSession {
   private page: BackstoryPage | null = null;
-  private packs: LoadedPack[] | null = null;
+  private packs: PagePacks | null = null;
   private settings: Settings;
   private readonly host: string;
   private url: string;
@@ -96,7 +96,7 @@ export class PageSession {
     await this.open(this.packs);
   }
 
-  private async open(packs: readonly LoadedPack[]): Promise<void> {
+  private async open(packs: PagePacks): Promise<void> {
     this.stop();
     const page = new BackstoryPage({
       win: this.o.win,
@@ -163,7 +163,7 @@ export class PageSession {
       return Promise.resolve({ active: this.page !== null, host: this.host, entities: this.page?.entities() ?? [] });
     }
     if (isMessage(message, 'reveal-entity')) return Promise.resolve({ ok: this.page?.reveal(message.packId, message.id) ?? false });
-    if (isMessage(message, 'look-up')) return Promise.resolve({ entities: this.page?.lookUp(String(message.query)) ?? [] });
+    if (isMessage(message, 'look-up')) return (this.page?.lookUp(String(message.query)) ?? Promise.resolve([])).then((entities) => ({ entities }));
     if (isMessage(message, 'show-entity')) return Promise.resolve({ ok: this.page?.showEntity(String(message.packId), String(message.id)) ?? false });
     if (isMessage(message, 'next-mention')) return Promise.resolve({ ok: this.page?.nextMention() ?? false });
     return undefined;

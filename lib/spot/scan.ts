@@ -36,15 +36,25 @@ export function createScanState(demonyms: boolean, language: string | null = nul
   return { demonyms, language, filters: new Map(), seen: new Map() };
 }
 
-interface PackMatch extends RawMatch {
-  pack: LoadedPack;
+/**
+ * A match with its entity resolved: what the matcher found in one pack, here or in the background (imported
+ * packs are matched there, lib/pack-store/imported-matcher.ts), in the text's own offsets.
+ */
+export interface HeadMatch {
+  start: number;
+  end: number;
+  packId: string;
+  entity: EntityHead;
 }
 
-/** Mentions in one chunk, in text order; where packs disagree the longest leftmost mention wins. */
-export function scanChunk(chunk: TextChunk, packs: readonly LoadedPack[], state: ScanState): Mention[] {
-  if (chunk.text.length === 0) return [];
-  let all: PackMatch[] = [];
-  const starts = wordStarts(chunk.text);
+/**
+ * Every pack's matches in a text, pack by pack (overlaps between packs are not resolved: the caller does it
+ * over all sources at once, see resolveOverlaps). The state's short-form memory is carried per pack.
+ */
+export function matchPacks(text: string, packs: readonly LoadedPack[], state: ScanState): HeadMatch[] {
+  if (text.length === 0 || packs.length === 0) return [];
+  const out: HeadMatch[] = [];
+  const starts = wordStarts(text);
   for (const loaded of packs) {
     let seen = state.seen.get(loaded.id);
     if (!seen) {
@@ -57,20 +67,43 @@ export function scanChunk(chunk: TextChunk, packs: readonly LoadedPack[], state:
       languages = loaded.languageFilter(state.language);
       state.filters.set(loaded.id, languages);
     }
-    for (const m of matchText(loaded.index, chunk.text, { demonyms: state.demonyms, seen, reject, languages }, starts)) {
-      all.push({ ...m, pack: loaded });
+    for (const m of matchText(loaded.index, text, { demonyms: state.demonyms, seen, reject, languages }, starts)) {
+      const entity = loaded.entity(m.entity);
+      if (entity) out.push({ start: m.start, end: m.end, packId: loaded.id, entity });
     }
   }
-  if (packs.length > 1) all = resolveOverlaps(all);
+  return out;
+}
+
+/** Mentions in one chunk, in text order; where packs disagree the longest leftmost mention wins. */
+export function scanChunk(chunk: TextChunk, packs: readonly LoadedPack[], state: ScanState): Mention[] {
+  const found = matchPacks(chunk.text, packs, state);
+  return mentionsIn(chunk, packs.length > 1 ? resolveOverlaps(found) : found);
+}
+
+/** Non-overlapping matches, in text order: the leftmost wins, and of those starting together the longest. */
+export function resolveOverlaps(matches: HeadMatch[]): HeadMatch[] {
+  matches.sort((a, b) => a.start - b.start || b.end - a.end);
+  const kept: HeadMatch[] = [];
+  let reach = -1;
+  for (const m of matches) {
+    if (m.start >= reach) {
+      kept.push(m);
+      reach = m.end;
+    }
+  }
+  return kept;
+}
+
+/** Matches in a chunk's text made into mentions of its DOM nodes. */
+export function mentionsIn(chunk: TextChunk, matches: readonly HeadMatch[]): Mention[] {
   const out: Mention[] = [];
-  for (const m of all) {
-    const entity = m.pack.entity(m.entity);
-    if (!entity) continue;
+  for (const m of matches) {
     const from = nodeIndexAt(chunk, m.start);
     const to = nodeIndexAt(chunk, m.end - 1);
     out.push({
-      packId: m.pack.id,
-      entity,
+      packId: m.packId,
+      entity: m.entity,
       start: pointIn(chunk, from, m.start),
       end: pointIn(chunk, to, m.end),
       text: chunk.text.slice(m.start, m.end),
@@ -81,17 +114,18 @@ export function scanChunk(chunk: TextChunk, packs: readonly LoadedPack[], state:
   return out;
 }
 
-function resolveOverlaps(matches: PackMatch[]): PackMatch[] {
-  matches.sort((a, b) => a.start - b.start || b.end - a.end);
-  const kept: PackMatch[] = [];
-  let reach = -1;
-  for (const m of matches) {
-    if (m.start >= reach) {
-      kept.push(m);
-      reach = m.end;
-    }
+/**
+ * Whether the page still reads the mention where it was found: after the scan waited for the background, a
+ * node may have changed or left (the mutation queue rescans it; a stale mention must not be painted).
+ */
+export function stillReads(mention: Mention): boolean {
+  const { nodes, start, end, text } = mention;
+  let read = '';
+  for (const [i, node] of nodes.entries()) {
+    if (!node.isConnected) return false;
+    read += node.data.slice(i === 0 ? start.offset : 0, i === nodes.length - 1 ? end.offset : undefined);
   }
-  return kept;
+  return read === text;
 }
 
 /** The index of the node holding the character at `position`. */

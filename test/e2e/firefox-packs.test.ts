@@ -1,7 +1,7 @@
 /**
  * Firefox ESR: cards fetch their details from the event page, also after Firefox suspended it (the idle
  * timeout is shortened to one second so a test can wait it out), and an imported pack lives in IndexedDB
- * (details) and storage.local (the index the page reads).
+ * (details) and storage.local (the index the event page matches pages with, woken for it when suspended).
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { seedArticlePage } from '../../support/sample-pages';
@@ -61,7 +61,7 @@ describe.skipIf(!available)('Firefox ESR: details on demand from the event page'
     await ff.press('Escape');
   });
 
-  test('an imported pack: details in IndexedDB answer a card, its index highlights a page', async () => {
+  test('an imported pack: details in IndexedDB answer a card; the event page matches a page with its index, also after it was suspended', async () => {
     const pack = syntheticPack(2_000, 'ff-archive');
     const entity = pack.entities[1999];
     if (!entity) throw new Error('empty pack');
@@ -85,5 +85,12 @@ describe.skipIf(!available)('Firefox ESR: details on demand from the event page'
     await ff.navigate(server.url('/names.html'));
     expect(await poll(() => ff.evaluate<number>(COUNT), (n) => n >= 1, 10_000)).toBe(1);
     expect(await ff.evaluate(askDetails('ff-archive', 'no-such-entity'), extensionTab)).toBe('none');
+
+    // The page names the pack and the event page matches its text: suspended, it is woken by the next page.
+    await ff.evaluate(`browser.runtime.getBackgroundPage().then((bg) => { bg.coldMark = 1; })`, extensionTab);
+    await new Promise((r) => setTimeout(r, IDLE_MS * 3));
+    await ff.navigate(server.url('/names.html?again'));
+    expect(await poll(() => ff.evaluate<number>(COUNT), (n) => n >= 1, 10_000)).toBe(1);
+    expect(await ff.evaluate(`browser.runtime.getBackgroundPage().then((bg) => bg.coldMark === undefined)`, extensionTab)).toBe(true);
   });
 });

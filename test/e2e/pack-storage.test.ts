@@ -1,7 +1,7 @@
 /**
  * Imported packs in storage, and cards that fetch their details: a large pack imports into IndexedDB (details)
- * and storage.local (the page-side index); a page highlights its names and a card shows details read by the
- * service worker, also right after the worker was stopped; packs stored by version 0.1 move to the new
+ * and storage.local (its index, which the service worker matches pages with); a page highlights its names and
+ * a card shows details read by the service worker, also right after the worker was stopped; packs stored by version 0.1 move to the new
  * layout when the worker starts; imports from two options tabs at once both land; nothing is left unlisted.
  */
 import { mkdtempSync, statSync, writeFileSync } from 'node:fs';
@@ -132,6 +132,31 @@ describe('imported packs in storage', () => {
     expect(await workerIsFresh()).toBe(true);
     expect(browser.extensionErrors).toEqual([]);
     await page.close();
+  });
+
+  test('imported names are matched by the service worker: a page opened after it was stopped wakes it, is highlighted, and its cards open', async () => {
+    const { file, pack } = writePack('woken', 3_000);
+    const options = await openExtensionPage(browser, 'options.html');
+    await options.waitForSelector('table.packs tbody tr');
+    await options.locator('#pack-file').setInputFiles(file);
+    await expect.poll(() => options.locator('#import-message').textContent(), { timeout: 60_000 }).toMatch(/Imported/);
+    const names = [pack.entities[7], pack.entities[2_999]].map((e) => e?.name ?? '');
+    server.route('/woken.html', namesPage(names));
+    await stopServiceWorker(options);
+    const page = await browser.context.newPage();
+    await page.goto(server.url('/woken.html'));
+    // Only the imported pack names anything on this page: every highlight came from the worker's answer.
+    await expect.poll(async () => (await page.evaluate(() => [...(CSS.highlights.values() as Iterable<Set<AbstractRange>>)].reduce((n, h) => n + h.size, 0))), { timeout: 10_000 }).toBe(2);
+    expect(await workerIsFresh()).toBe(true);
+    await hoverText(page, names[1] ?? '');
+    await expect.poll(async () => (await readCard(page)).name, { timeout: 5000 }).toBe(names[1]);
+    expect((await readCard(page)).text).toContain('Synthetic archive');
+    expect(browser.extensionErrors).toEqual([]);
+    await page.close();
+    options.once('dialog', (d) => void d.accept());
+    await options.getByRole('button', { name: /Remove Synthetic/ }).click();
+    await expect.poll(async () => (await storageState(options)).keys).toEqual([]);
+    await options.close();
   });
 
   test('a pack stored by version 0.1 (whole, in storage.local) moves to the new layout when the worker starts', async () => {

@@ -6,6 +6,7 @@ import { putPackDetails, readEntityRecord, readStoredPack } from '../../lib/pack
 import { entityDetails } from '../../lib/pack-store/details-source';
 import { PACK_LIST_KEY, indexKey } from '../../lib/pack-store/keys';
 import { loadActivePacks } from '../../lib/pack-store/page-packs';
+import { ImportedMatcher } from '../../lib/pack-store/imported-matcher';
 import type { PackSummary } from '../../lib/pack-store/summary';
 import { defaultSettings } from '../../lib/settings/schema';
 import { base64FromBytes, bytesFromBase64 } from '../../lib/spot/base64';
@@ -36,8 +37,14 @@ describe('installing a pack', () => {
     // What pages read holds no sentences.
     const indexText = new TextDecoder().decode(bytesFromBase64(String(stored[indexKey('a')])));
     for (const e of pack.entities) for (const s of e.sentences) if (s.text.length > 60) expect(indexText).not.toContain(s.text.slice(0, 60));
-    const [, loaded] = await loadActivePacks(defaultSettings(), () => undefined);
-    expect(loaded?.id).toBe('a');
+    // Pages hold no imported index: they name the pack, and the background matches their text with it.
+    const { local, remote } = await loadActivePacks(defaultSettings(), () => undefined, () => Promise.reject(new Error('not asked here')));
+    expect(local.map((p) => p.id)).not.toContain('a');
+    expect(remote?.packs.map((p) => p.id)).toEqual(['a']);
+    const matcher = new ImportedMatcher((keys) => fakeBrowser.storage.local.get(keys));
+    const answer = await matcher.match({ packs: ['a'], texts: ['Officials in Romania said so.'], language: null, demonyms: true, seen: {} });
+    expect(answer.failed).toEqual([]);
+    expect(answer.matches[0]?.map((m) => [m.packId, m.entity.id])).toEqual([['a', 'romania']]);
     const details = await entityDetails('a', 'romania');
     expect(details?.summary).toBe(pack.entities.find((e) => e.id === 'romania')?.summary);
     expect(details?.news.length).toBeGreaterThan(0);

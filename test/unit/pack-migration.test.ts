@@ -6,10 +6,10 @@ import { entityDetails } from '../../lib/pack-store/details-source';
 import { PACK_LIST_KEY, indexKey, legacyPackKey } from '../../lib/pack-store/keys';
 import { migrateLegacyPacks } from '../../lib/pack-store/migrate-packs';
 import { loadActivePacks } from '../../lib/pack-store/page-packs';
+import { ImportedMatcher } from '../../lib/pack-store/imported-matcher';
+import { decodeStoredIndex } from '../../lib/pack-store/stored-index';
 import { defaultSettings } from '../../lib/settings/schema';
-import { scanDocument } from '../../lib/spot/scan-document';
 import { syntheticPack } from '../../support/synthetic-pack';
-import { parse } from './helpers';
 
 const summaryOf = (pack: { id: string; name: string; version: string; corpusDate: string; entities: unknown[] }): Record<string, unknown> =>
   ({ id: pack.id, name: pack.name, version: pack.version, corpusDate: pack.corpusDate, entities: pack.entities.length });
@@ -31,10 +31,12 @@ describe('packs stored by version 0.1 move to the new layout', () => {
     expect((await readEntityRecord(pack.id, last?.id ?? ''))?.entity).toEqual(last);
     expect((await entityDetails(pack.id, last?.id ?? ''))?.summary).toBe(last?.summary);
 
-    const loaded = (await loadActivePacks(defaultSettings(), () => undefined)).find((p) => p.id === pack.id);
-    expect(loaded?.entityCount).toBe(20_000);
-    const doc = parse(`<p>Yesterday ${last?.name ?? ''} spoke.</p>`);
-    expect(scanDocument(doc.body, loaded ? [loaded] : []).map((m) => m.entity.id)).toEqual([last?.id]);
+    // Pages name the pack; the background reads its index and matches their text with it.
+    expect((await loadActivePacks(defaultSettings(), () => undefined, () => Promise.reject(new Error('not asked here')))).remote?.packs.map((p) => p.id)).toEqual([pack.id]);
+    const stored = await fakeBrowser.storage.local.get(indexKey(pack.id));
+    expect(decodeStoredIndex(stored[indexKey(pack.id)], pack.id).entityCount).toBe(20_000);
+    const answer = await new ImportedMatcher((keys) => fakeBrowser.storage.local.get(keys)).match({ packs: [pack.id], texts: [`Yesterday ${last?.name ?? ''} spoke.`], language: null, demonyms: true, seen: {} });
+    expect(answer.matches[0]?.map((m) => m.entity.id)).toEqual([last?.id]);
     // A second start finds nothing left to move.
     expect(await migrateLegacyPacks()).toEqual({ moved: [], failed: [] });
   });

@@ -37,7 +37,7 @@ const batches = async (): Promise<void> => {
 
 function page(settings: Settings = defaultSettings()): BackstoryPage {
   return new BackstoryPage({
-    win, packs: [LOADED], settings, cardCss: '', renderCard: () => undefined, signal: life.signal,
+    win, packs: { local: [LOADED], remote: null }, settings, cardCss: '', renderCard: () => undefined, signal: life.signal,
     onEntityCount: () => undefined, onDocumentReplaced: () => undefined, openOptions: () => undefined, setMuted: () => undefined, fetchDetails: () => Promise.resolve(null), log: () => undefined,
   });
 }
@@ -89,7 +89,7 @@ describe('dispose stops the work in progress', () => {
     try {
       let settings = defaultSettings();
       const session = new PageSession({
-        win, signal: life.signal, settings, loadPacks: () => Promise.resolve([LOADED]), cardCss: '', renderCard: () => undefined,
+        win, signal: life.signal, settings, loadPacks: () => Promise.resolve({ local: [LOADED], remote: null }), cardCss: '', renderCard: () => undefined,
         send: () => undefined, fetchDetails: () => Promise.resolve(null), log: () => undefined, inPrivate: false,
     startedAt: 0,
       });

@@ -1,0 +1,187 @@
+/**
+ * Imported packs are matched in the background: the page sends its text and paints what comes back. These
+ * tests run the page's scanner against the background's real matcher (in process) and check that a page
+ * gets the same mentions as when every pack was on the page, that the short-form memory travels, that text
+ * changed while the background answered is not painted, and that a broken or absent background costs only
+ * the imported packs' highlights.
+ */
+import { readFileSync } from 'node:fs';
+import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import type { PageWindow } from '../../lib/dom/page-window';
+import { lookUp, lookUpScored, mergeLookUps } from '../../lib/content/entity-lookup';
+import { MentionStore } from '../../lib/content/mention-store';
+import { PageScanner } from '../../lib/content/page-scanner';
+import { Painter } from '../../lib/content/painter';
+import { RemotePacks, type AskBackground } from '../../lib/content/remote-packs';
+import { VisibleRanges } from '../../lib/content/visible-ranges';
+import { ImportedMatcher } from '../../lib/pack-store/imported-matcher';
+import { indexKey } from '../../lib/pack-store/keys';
+import type { PackSummary } from '../../lib/pack-store/summary';
+import { defaultSettings } from '../../lib/settings/schema';
+import { base64FromBytes } from '../../lib/spot/base64';
+import type { LoadedPack } from '../../lib/spot/loaded-pack';
+import { decodeStoredIndex } from '../../lib/pack-store/stored-index';
+import { encodePackIndex } from '../../lib/spot/pack-index';
+import { checkTextMatchRequest, TEXT_MATCH_LIMITS } from '../../lib/spot/text-match';
+import { createScanState } from '../../lib/spot/scan';
+import { LOADED, PACK } from './helpers';
+import { highlightWindow } from './page-window';
+
+const WORLD_FILE_ALL = (JSON.parse(readFileSync('generated/backstory-world.index.json', 'utf8')) as { all: string }).all;
+/** The World pack with its names in every language (a page that says no language matches them all). */
+const WORLD: LoadedPack = decodeStoredIndex(WORLD_FILE_ALL, 'backstory-world');
+
+let win: PageWindow;
+let life: AbortController;
+
+beforeEach(() => {
+  ({ win } = highlightWindow());
+  life = new AbortController();
+  document.body.replaceChildren();
+});
+afterEach(() => life.abort());
+
+const summary = (pack: LoadedPack): PackSummary => ({ id: pack.id, name: pack.meta.name, version: pack.meta.version, corpusDate: pack.meta.corpusDate, entities: pack.entityCount, bundled: false });
+
+/** The background's matcher over these stored indexes (id to base64, as an import stores them), answering as the background does. */
+function background(indexes: Record<string, string>): { ask: AskBackground; asked: () => number } {
+  const stored = Object.fromEntries(Object.entries(indexes).map(([id, base64]) => [indexKey(id), base64]));
+  const matcher = new ImportedMatcher((keys) => Promise.resolve(Object.fromEntries(keys.map((k) => [k, stored[k]]))));
+  let count = 0;
+  const ask = (async (message: { type: string; packs: string[]; query?: string }) => {
+    count++;
+    // Through a structured clone each way, as a message goes.
+    const sent = structuredClone(message);
+    const answer = sent.type === 'look-up-packs' ? { entities: await matcher.lookUp(sent.packs, sent.query) } : await matcher.match(sent);
+    return structuredClone(answer);
+  }) as AskBackground;
+  return { ask, asked: () => count };
+}
+const NEWS_INDEX = base64FromBytes(encodePackIndex(PACK));
+const WORLD_INDEX = WORLD_FILE_ALL;
+
+function scan(local: readonly LoadedPack[], remote: RemotePacks | null): { store: MentionStore; run: () => Promise<unknown> } {
+  const store = new MentionStore();
+  const painter = new Painter(win, () => document.documentElement);
+  painter.applyStyle(defaultSettings());
+  const ranges = new VisibleRanges({ win, painter, limit: 100_000, marginPx: 0, run: { blocks: 16, mentions: 1_000 }, farRunsKept: 0 });
+  const scanner = new PageScanner({
+    win, packs: local, remote, settings: defaultSettings(), painter, ranges, store, collect: {}, isOwnNode: () => false,
+    signal: life.signal, onChange: () => undefined, onDocumentChildren: () => undefined, log: () => undefined,
+  });
+  return { store, run: () => scanner.start() };
+}
+
+const found = (store: MentionStore): string[] => store.ordered().map((r) => `${r.mention.packId}/${r.mention.entity.id} "${r.mention.text}" @${r.mention.start.offset}`);
+
+function setBody(html: string): void {
+  const body = new DOMParser().parseFromString(html, 'text/html').body;
+  document.body.replaceChildren(...Array.from(body.childNodes).map((n) => document.importNode(n, true)));
+}
+
+describe('imported packs matched in the background', () => {
+  test.each(['bbc-1', 'lemonde-1', 'guardian-1'])('saved page %s: the same mentions as with every pack on the page', async (name) => {
+    setBody(readFileSync(`test/fixtures/pages/${name}.html`, 'utf8'));
+    const here = scan([LOADED, WORLD], null);
+    await here.run();
+    const expected = found(here.store);
+    expect(expected.some((m) => m.startsWith('backstory-world/'))).toBe(true);
+
+    // The World pack's index stored as an import stores one: the page holds only the news pack.
+    const { ask, asked } = background({ [WORLD.id]: WORLD_INDEX });
+    const away = scan([LOADED], new RemotePacks([summary(WORLD)], ask, () => undefined));
+    await away.run();
+    expect(found(away.store)).toEqual(expected);
+    expect(asked()).toBeGreaterThan(0);
+  });
+
+  test('a surname counts only after the full name, across chunks, as on the page', async () => {
+    const filler = '<p>' + 'Officials met again on Tuesday and spoke at length about the budget. '.repeat(80) + '</p>';
+    setBody(`<p>Țoiu was not there.</p>${filler}<p>Foreign Minister Oana Țoiu spoke.</p>${filler}${filler}<p>Later Țoiu said more.</p>`);
+    const here = scan([LOADED], null);
+    await here.run();
+    const { ask, asked } = background({ [LOADED.id]: NEWS_INDEX });
+    const away = scan([], new RemotePacks([summary(LOADED)], ask, () => undefined));
+    await away.run();
+    expect(found(away.store)).toEqual(found(here.store));
+    expect(found(away.store).map((m) => m.split(' ')[1])).toEqual(['"Oana', '"Țoiu"']);
+    expect(asked()).toBeGreaterThan(0);
+  });
+
+  test('the short-form memory goes with each request and comes back: a later request knows the full name was met', async () => {
+    const { ask } = background({ [LOADED.id]: NEWS_INDEX });
+    const remote = new RemotePacks([summary(LOADED)], ask, () => undefined);
+    const state = createScanState(true, null);
+    const [before] = await remote.match(['Țoiu was not there.'], state);
+    expect(before).toEqual([]);
+    await remote.match(['Foreign Minister Oana Țoiu spoke.'], state);
+    const [after] = await remote.match(['Later Țoiu said more.'], state);
+    expect(after?.map((m) => m.entity.id)).toEqual(['oana-toiu']);
+  });
+
+  test('text changed while the background answered is not painted; the rest is', async () => {
+    setBody('<p id="a">Talks in Romania went on.</p><p id="b">NATO met in Brussels.</p>');
+    const { ask } = background({ [LOADED.id]: NEWS_INDEX });
+    const slow: AskBackground = async (message) => {
+      // The page edits a paragraph while the answer is on its way.
+      const text = document.querySelector('#a')?.firstChild as Text;
+      text.data = 'Talks in Rome went on.';
+      return ask(message);
+    };
+    const away = scan([], new RemotePacks([summary(LOADED)], slow, () => undefined));
+    await away.run();
+    expect(found(away.store).map((m) => m.split(' ')[0])).toEqual(['backstory-news/nato']);
+  });
+
+  test('when the background cannot answer, the page\'s own packs still highlight and the log says why once', async () => {
+    setBody('<p>Romania and NATO met.</p><p>Romania again.</p>');
+    const log: string[] = [];
+    const away = scan([LOADED], new RemotePacks([summary(WORLD)], () => Promise.reject(new Error('Extension context invalidated.')), (m) => log.push(m)));
+    await away.run();
+    expect(found(away.store).length).toBe(3);
+    expect(log).toEqual(['imported packs were not matched on this page: Extension context invalidated.']);
+  });
+});
+
+describe('the background matcher', () => {
+  test('a broken stored index fails alone, with the reason; the other pack still answers; a change is read again after forget()', async () => {
+    const stored: Record<string, unknown> = { [indexKey('good')]: base64FromBytes(encodePackIndex({ ...PACK, id: 'good' })), [indexKey('bad')]: 'QktTWAIAAAA=' };
+    const matcher = new ImportedMatcher((keys) => Promise.resolve(Object.fromEntries(keys.map((k) => [k, stored[k]]))));
+    const request = { packs: ['good', 'bad'], texts: ['NATO said so.'], language: null, demonyms: true, seen: {} };
+    const first = await matcher.match(request);
+    expect(first.failed.map((f) => f.id)).toEqual(['bad']);
+    expect(first.failed[0]?.reason).toMatch(/damaged/);
+    expect(first.matches[0]?.map((m) => `${m.packId}/${m.entity.id}`)).toEqual(['good/nato']);
+    stored[indexKey('good')] = base64FromBytes(encodePackIndex({ ...PACK, id: 'good', entities: PACK.entities.filter((e) => e.id !== 'nato') }));
+    expect((await matcher.match(request)).matches[0]?.length).toBe(1);
+    matcher.forget();
+    expect((await matcher.match(request)).matches[0]?.length).toBe(0);
+  });
+
+  test('requests that are not ones are refused with what is wrong, before anything is read', async () => {
+    let reads = 0;
+    const matcher = new ImportedMatcher(() => {
+      reads++;
+      return Promise.resolve({});
+    });
+    const ok = { packs: ['a'], texts: ['x'], language: null, demonyms: true, seen: {} };
+    expect(checkTextMatchRequest({ ...ok, texts: ['x'.repeat(TEXT_MATCH_LIMITS.chars + 1)] })).toBe('too much text');
+    expect(checkTextMatchRequest({ ...ok, seen: { a: [-1] } })).toBe('seen');
+    expect(checkTextMatchRequest({ ...ok, language: 'fr-FR<script>' })).toBe('language');
+    await expect(matcher.match({ ...ok, packs: 'a' })).rejects.toThrow('not a match request: packs');
+    await expect(matcher.match({ ...ok, texts: [1] })).rejects.toThrow('not a match request: texts');
+    expect(reads).toBe(0);
+  });
+
+  test('the popup\'s look-up ranks the page\'s packs and the background\'s as one list', async () => {
+    const { ask } = background({ [WORLD.id]: WORLD_INDEX });
+    const remote = new RemotePacks([summary(WORLD)], ask, () => undefined);
+    const away = await remote.lookUp('roman');
+    expect(away.length).toBeGreaterThan(0);
+    // The same list as when both packs are searched on the page.
+    const merged = mergeLookUps([lookUpScored([LOADED], 'roman'), away]).map((e) => `${e.packId}/${e.id}`);
+    expect(merged).toEqual(lookUp([LOADED, WORLD], 'roman').map((e) => `${e.packId}/${e.id}`));
+    // A hit can open its card: the page knows its head.
+    expect(remote.packs[0]?.entityById(away[0]?.id ?? '')?.name).toBe(away[0]?.name);
+  });
+});
