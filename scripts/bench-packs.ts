@@ -1,6 +1,8 @@
 /**
- * Packs at scale, measured side by side in one run: this design (pages hold compact indexes, cards fetch
- * details) against the 0.1 design (every page parsed every pack whole), built from git for the comparison
+ * Packs at scale, measured side by side in one run: this design (pages hold the bundled packs' compact
+ * indexes, imported packs are matched in the background, cards fetch details) against the build before
+ * imported packs were matched in the background (every page read and decoded their indexes) and the 0.1
+ * design (every page parsed every pack whole), both built from git for the comparison
  * (support/baseline-build.ts). For each, with the bundled pack alone and with an imported synthetic pack of
  * 100,000 entities, over the saved real pages and the 1 MB and 5 MB pages:
  *  - the content script's main-thread time counted from outside with a Chromium trace (support/trace.ts),
@@ -14,7 +16,7 @@ import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { ensureBaselineBuild, BASELINE_COMMIT } from '../support/baseline-build';
+import { ensureBaselineBuild, BASELINE_COMMIT, PAGE_SIDE_IMPORTS_COMMIT } from '../support/baseline-build';
 import { chromiumPath, hoverText, highlightCount, launchExtension, openExtensionPage, type ExtensionBrowser } from '../support/browser';
 import { hugePage } from '../support/pages';
 import { seedArticlePage } from '../support/sample-pages';
@@ -29,6 +31,8 @@ interface PageRow {
   traceMs: number;
   compileMs: number;
   workMs: number;
+  /** From document idle until the last highlight is painted (waits included), the script's own count. */
+  allMs: number;
   heapMB: number;
   highlights: number;
 }
@@ -40,7 +44,9 @@ interface Run {
 }
 
 type Scenario = 'bundled' | 'big';
-type Design = 'now' | 'before';
+type Design = 'now' | 'pageSide' | 'before';
+const DESIGNS: Design[] = ['now', 'pageSide', 'before'];
+const DESIGN_NAMES: Record<Design, string> = { now: 'this version', pageSide: 'imported indexes on the page', before: '0.1' };
 
 /** The tab's JS memory after a GC: V8's heap, ArrayBuffer backing stores (typed arrays live there) and DOM objects. */
 async function heapMB(page: Page): Promise<number> {
@@ -66,6 +72,7 @@ async function importPack(ext: ExtensionBrowser, file: string): Promise<void> {
 }
 
 const workOf = (line: string): number => Number(/work ([\d.]+)/.exec(line)?.[1] ?? NaN);
+const allOf = (line: string): number => Number(/all ([\d.]+) ms/.exec(line)?.[1] ?? NaN);
 
 async function measurePage(ext: ExtensionBrowser, url: string): Promise<Omit<PageRow, 'page'>> {
   const page = await ext.context.newPage();
@@ -79,7 +86,7 @@ async function measurePage(ext: ExtensionBrowser, url: string): Promise<Omit<Pag
     line = ext.logs.slice(before).find((l) => l.includes('longest slice')) ?? '';
     if (!line) await page.waitForTimeout(100);
   }
-  const row = { traceMs: cost.totalMs, compileMs: cost.compileMs, workMs: workOf(line), heapMB: await heapMB(page), highlights: await highlightCount(page) };
+  const row = { traceMs: cost.totalMs, compileMs: cost.compileMs, workMs: workOf(line), allMs: allOf(line), heapMB: await heapMB(page), highlights: await highlightCount(page) };
   await page.close();
   return row;
 }
@@ -166,6 +173,7 @@ const drawText = (d: Draw): string => (Number.isFinite(d.frame) ? `${f(d.ms)} ($
 
 export async function benchPacks(log: (line: string) => void = console.log): Promise<void> {
   const baseline = ensureBaselineBuild((l) => process.stderr.write(`${l}\n`));
+  const pageSide = ensureBaselineBuild((l) => process.stderr.write(`${l}\n`), PAGE_SIDE_IMPORTS_COMMIT);
   const dir = mkdtempSync(join(tmpdir(), 'backstory-bench-packs-'));
   const big = syntheticPack(BIG, `synthetic-${BIG}`, { lean: true });
   const packFile = join(dir, 'synthetic.json');
@@ -184,7 +192,7 @@ export async function benchPacks(log: (line: string) => void = console.log): Pro
   };
   const runs = new Map<string, Run>();
   for (const scenario of ['bundled', 'big'] as const) {
-    for (const [design, extDir] of [['now', '.output/chrome-mv3'], ['before', baseline]] as const) {
+    for (const [design, extDir] of [['now', '.output/chrome-mv3'], ['pageSide', pageSide], ['before', baseline]] as const) {
       runs.set(`${scenario}/${design}`, await runDesign(extDir, scenario, packFile, paths, server, cards[scenario]));
     }
   }
@@ -195,29 +203,31 @@ export async function benchPacks(log: (line: string) => void = console.log): Pro
   const typical = (run: Run, pick: (r: PageRow) => number): number => median(run.rows.filter((r) => !r.page.startsWith('generated')).map(pick));
   const at = (run: Run, page: string, pick: (r: PageRow) => number): number => pick(run.rows.find((r) => r.page === page) ?? ({} as PageRow));
   const extraHeap = (r: PageRow): number => r.heapMB - (plain.get(r.page) ?? NaN);
-  log(`\nPacks at scale: this design vs the 0.1 design (${BASELINE_COMMIT.slice(0, 7)}, every page parsed every pack whole), same machine, same run.`);
+  log(`\nPacks at scale: this design vs the build before imported packs were matched in the background (${PAGE_SIDE_IMPORTS_COMMIT.slice(0, 7)}, pages decoded every imported index) and the 0.1 design (${BASELINE_COMMIT.slice(0, 7)}, every page parsed every pack whole), same machine, same run.`);
   log(`"trace ms": the content script's main-thread time counted from a Chromium trace, navigation to 3 s after load (compile, evaluation, every callback).`);
-  log(`"work ms": the script's own count of its slices from document idle to all highlights. "extra heap MB": the tab's JS memory (V8 heap + ArrayBuffer backing stores + DOM objects) minus the same page without the extension, after GC.`);
+  log(`"work ms": the script's own count of its slices from document idle to all highlights; "all highlights ms": from document idle until the last is painted, waits included (0.1 logged none). "extra heap MB": the tab's JS memory (V8 heap + ArrayBuffer backing stores + DOM objects) minus the same page without the extension, after GC.`);
   log(`Typical = median over the ${paths.length - 2} saved real pages.\n`);
-  log('packs | design | trace ms typical (max) | of it compile ms | work ms typical | trace ms 1 MB / 5 MB | extra heap MB typical (max) | card drawn, warm: ms after the dwell (frame; details fetch ms) | card drawn, worker stopped: same');
-  log('---|---|---|---|---|---|---|---|---');
+  log('packs | design | trace ms typical (max) | of it compile ms | work ms typical | all highlights ms typical | trace ms 1 MB / 5 MB | extra heap MB typical (max) | card drawn, warm: ms after the dwell (frame; details fetch ms) | card drawn, worker stopped: same');
+  log('---|---|---|---|---|---|---|---|---|---');
   for (const scenario of ['bundled', 'big'] as const) {
-    for (const design of ['now', 'before'] as Design[]) {
+    for (const design of DESIGNS) {
       const run = runs.get(`${scenario}/${design}`) as Run;
       const realRows = run.rows.filter((r) => !r.page.startsWith('generated'));
-      log(`${scenario === 'bundled' ? 'bundled' : `+ ${BIG.toLocaleString('en')} imported`} | ${design === 'now' ? 'this version' : '0.1'} | ${f(typical(run, (r) => r.traceMs))} (${f(Math.max(...realRows.map((r) => r.traceMs)))}) | ${f(typical(run, (r) => r.compileMs))} | ${f(typical(run, (r) => r.workMs))} | ${f(at(run, 'generated-1mb.html', (r) => r.traceMs))} / ${f(at(run, 'generated-5mb.html', (r) => r.traceMs))} | ${f(typical(run, extraHeap), 2)} (${f(Math.max(...realRows.map(extraHeap)), 2)}) | ${run.warmDraw.map(drawText).join(', ')} | ${run.coldDraw.map(drawText).join(', ')}`);
+      log(`${scenario === 'bundled' ? 'bundled' : `+ ${BIG.toLocaleString('en')} imported`} | ${DESIGN_NAMES[design]} | ${f(typical(run, (r) => r.traceMs))} (${f(Math.max(...realRows.map((r) => r.traceMs)))}) | ${f(typical(run, (r) => r.compileMs))} | ${f(typical(run, (r) => r.workMs))} | ${f(typical(run, (r) => r.allMs))} | ${f(at(run, 'generated-1mb.html', (r) => r.traceMs))} / ${f(at(run, 'generated-5mb.html', (r) => r.traceMs))} | ${f(typical(run, extraHeap), 2)} (${f(Math.max(...realRows.map(extraHeap)), 2)}) | ${run.warmDraw.map(drawText).join(', ')} | ${run.coldDraw.map(drawText).join(', ')}`);
     }
   }
-  log('\nRatios, 0.1 / this version (higher is better for this version):');
-  for (const scenario of ['bundled', 'big'] as const) {
-    const now = runs.get(`${scenario}/now`) as Run;
-    const before = runs.get(`${scenario}/before`) as Run;
-    const ratio = (pick: (r: Run) => number): string => `${f(pick(before) / pick(now), 2)}×`;
-    log(`  ${scenario === 'bundled' ? 'bundled pack' : `with ${BIG.toLocaleString('en')} imported`}: trace ${ratio((r) => typical(r, (x) => x.traceMs))}, work ${ratio((r) => typical(r, (x) => x.workMs))}, extra heap ${ratio((r) => typical(r, extraHeap))}, 5 MB page trace ${ratio((r) => at(r, 'generated-5mb.html', (x) => x.traceMs))}`);
+  for (const other of ['pageSide', 'before'] as const) {
+    log(`\nRatios, ${DESIGN_NAMES[other]} / this version (higher is better for this version):`);
+    for (const scenario of ['bundled', 'big'] as const) {
+      const now = runs.get(`${scenario}/now`) as Run;
+      const then = runs.get(`${scenario}/${other}`) as Run;
+      const ratio = (pick: (r: Run) => number): string => `${f(pick(then) / pick(now), 2)}×`;
+      log(`  ${scenario === 'bundled' ? 'bundled pack' : `with ${BIG.toLocaleString('en')} imported`}: trace ${ratio((r) => typical(r, (x) => x.traceMs))}, work ${ratio((r) => typical(r, (x) => x.workMs))}, extra heap ${ratio((r) => typical(r, extraHeap))}, 5 MB page trace ${ratio((r) => at(r, 'generated-5mb.html', (x) => x.traceMs))}`);
+    }
   }
-  log('\nPer page (trace ms / extra heap MB; this version | 0.1):');
-  log('page | bundled now | bundled 0.1 | + big now | + big 0.1 | highlights now (bundled / + big)');
-  log('---|---|---|---|---|---');
+  log('\nPer page (trace ms / extra heap MB; this version | imported indexes on the page | 0.1):');
+  log('page | bundled now | bundled page-side | bundled 0.1 | + big now | + big page-side | + big 0.1 | highlights now (bundled / + big)');
+  log('---|---|---|---|---|---|---|---');
   const get = (key: string): Run => runs.get(key) as Run;
   for (const path of paths) {
     const page = path.replace(/^\/(fixtures\/)?/, '');
@@ -226,7 +236,7 @@ export async function benchPacks(log: (line: string) => void = console.log): Pro
       return r ? `${f(r.traceMs)} / ${f(extraHeap(r), 2)}` : '–';
     };
     const hl = (key: string): number => get(key).rows.find((x) => x.page === page)?.highlights ?? NaN;
-    log(`${page} | ${cell('bundled/now')} | ${cell('bundled/before')} | ${cell('big/now')} | ${cell('big/before')} | ${hl('bundled/now')} / ${hl('big/now')}`);
+    log(`${page} | ${cell('bundled/now')} | ${cell('bundled/pageSide')} | ${cell('bundled/before')} | ${cell('big/now')} | ${cell('big/pageSide')} | ${cell('big/before')} | ${hl('bundled/now')} / ${hl('big/now')}`);
   }
   const now = get('bundled/now');
   const bigNow = get('big/now');

@@ -1,8 +1,8 @@
 /**
  * Earlier designs, built once and kept for benchmarks that compare against them in the same run: version
  * 0.1 as it was before packs were split into page-side indexes and on-demand details, and the build before
- * highlights were added to the registry in paced batches, and the build before long pages watched runs of
- * blocks instead of each block. Built from git (a
+ * highlights were added to the registry in paced batches, the build before long pages watched runs of
+ * blocks instead of each block, and the build before imported packs were matched in the background. Built from git (a
  * detached worktree outside the project, sharing its node_modules) into node_modules/.cache, so nothing of
  * it is linted, type-checked or committed.
  */
@@ -17,6 +17,9 @@ export const BASELINE_DIR = buildDir(BASELINE_COMMIT);
 
 /** The last commit that added every slice's highlights to the registry at once (no paint pacing). */
 export const UNPACED_COMMIT = 'd305950676ba27a349f97d0a52c2cd989629e76d';
+
+/** The last commit whose pages read and decoded every imported pack's index (before imported packs were matched in the background). */
+export const PAGE_SIDE_IMPORTS_COMMIT = '9eaefce027b71643aa0ffb88f1447ab6ed164d85';
 
 /** The last commit whose long pages watched every block with a mention for nearness (not runs of blocks). */
 export const EVERY_BLOCK_COMMIT = 'c255303409707e47d5f3a5bc712ebf73110810a6';

@@ -15,6 +15,7 @@ import { isInsideExcluded, TextCollector, type CollectOptions } from '../spot/ex
 import { findReadingRegion } from '../spot/reading-region';
 import { createScanState, matchPacks, mentionsIn, resolveOverlaps, scanChunk, stillReads, type HeadMatch, type Mention, type ScanState } from '../spot/scan';
 import type { TextChunk } from '../spot/extract';
+import { TEXT_MATCH_LIMITS } from '../spot/text-match';
 import type { PagePacks, RemotePacks } from './remote-packs';
 import type { LoadedPack } from '../spot/loaded-pack';
 import type { Settings } from '../settings/schema';
@@ -64,6 +65,13 @@ export interface PageScannerOptions {
 interface WaitingChunk {
   chunk: TextChunk;
   local: HeadMatch[];
+}
+
+/** Whether one more chunk could take a request past what the background accepts (a chunk is at most 32,000 characters). */
+function fullRequest(waiting: readonly WaitingChunk[]): boolean {
+  let chars = 0;
+  for (const w of waiting) chars += w.chunk.text.length;
+  return waiting.length >= TEXT_MATCH_LIMITS.texts || chars >= TEXT_MATCH_LIMITS.chars / 2;
 }
 
 const noTimings = (): ScanTimings => ({ firstHighlightMs: -1, allHighlightsMs: -1, longestSliceMs: 0, totalWorkMs: 0, regionMs: 0 });
@@ -266,7 +274,7 @@ export class PageScanner {
         else for (const mention of scanChunk(chunk, this.packs, this.state)) if (this.register(mention, pass)) added++;
       }
       const done = !chunk || collector.finished;
-      if (waiting.length > 0 && (done || shouldYield())) {
+      if (waiting.length > 0 && (done || shouldYield() || fullRequest(waiting))) {
         // The slice ends while the background matches its text with the imported packs.
         this.o.store.commit(pass);
         const wait = this.endSlice(sliceStart, added);
