@@ -15,8 +15,7 @@ import { learnSoon } from '../lib/reading/learn-off-page';
 import { hasPendingArticles } from '../lib/reading/learned-db';
 import type { LearnRun } from '../lib/reading/learn-job';
 import { LEARNED_PACK_ID } from '../lib/reading/learned-keys';
-import { ImportedMatcher } from '../lib/pack-store/imported-matcher';
-import { PACK_INDEX_PREFIX, PACK_LIST_KEY } from '../lib/pack-store/keys';
+import { changesPacks, PackMatcher } from '../lib/pack-store/pack-matcher';
 
 function reportLearning(run: LearnRun | Error): void {
   if (run instanceof Error) console.warn(`Backstory: learning names from your reading failed: ${run.message}`);
@@ -40,10 +39,10 @@ export default defineBackground({
     installWorldIndexes(browser.storage.local, WORLD_INDEX_VERSION, async () => (await fetch(browser.runtime.getURL(WORLD_INDEX_PATH as '/'))).json()).catch((error: unknown) =>
       console.warn(`Backstory: the World pack could not be installed for pages: ${error instanceof Error ? error.message : String(error)}`),
     );
-    // Imported packs are matched here for pages, each decoded once per start and again after any change.
-    const imported = new ImportedMatcher((keys) => browser.storage.local.get(keys));
+    // Pages are matched here, each pack decoded once per start and again after any change to it.
+    const matcher = new PackMatcher((keys) => browser.storage.local.get(keys));
     browser.storage.onChanged.addListener((changes, area) => {
-      if (area === 'local' && Object.keys(changes).some((k) => k === PACK_LIST_KEY || k.startsWith(PACK_INDEX_PREFIX))) imported.forget();
+      if (area === 'local' && Object.keys(changes).some(changesPacks)) matcher.forget();
     });
     browser.runtime.onMessage.addListener((message: unknown, sender) => {
       if (sender.id !== browser.runtime.id) return undefined;
@@ -75,10 +74,13 @@ export default defineBackground({
       }
       if (isMessage(message, 'match-text')) {
         return migrated
-          .then(() => imported.match(message))
-          .catch((error: unknown) => ({ matches: [], seen: {}, failed: [], error: error instanceof Error ? error.message : String(error) }));
+          .then(() => matcher.match(message))
+          .catch((error: unknown) => ({ matches: [], seen: {}, failed: [], labels: {}, error: error instanceof Error ? error.message : String(error) }));
       }
-      if (isMessage(message, 'look-up-packs')) return migrated.then(() => imported.lookUp(message.packs, message.query)).then((entities) => ({ entities }));
+      if (isMessage(message, 'look-up-packs')) {
+        const language = typeof message.language === 'string' && /^[a-z]{2,3}$/.test(message.language) ? message.language : null;
+        return migrated.then(() => matcher.lookUp(message.packs, message.query, language)).then((entities) => ({ entities }));
+      }
       if (isMessage(message, 'entity-names')) return migrated.then(() => listedEntityNames(message.entities)).then((names) => ({ names }));
       if (isMessage(message, 'detect-language')) {
         const language = detect(String(message.sample).slice(0, 2_000));

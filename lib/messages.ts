@@ -7,7 +7,7 @@ import type { ReadBlock } from './reading/reading-record';
 import type { ArticleHeadSources } from './content/reading-snapshot';
 import type { LearnRun } from './reading/learn-job';
 import type { TextMatchAnswer, TextMatchRequest } from './spot/text-match';
-import type { PackFailure } from './pack-store/imported-matcher';
+import type { PackFailure, PackLabel } from './pack-store/pack-matcher';
 import type { ScoredEntity } from './content/entity-lookup';
 
 export interface PageEntity {
@@ -34,13 +34,13 @@ export interface MessageMap {
   /** popup -> content script: open an entity's card by name lookup, whether or not the page mentions it. */
   'show-entity': { request: { packId: string; id: string }; response: { ok: boolean } };
   /**
-   * content script -> background: match collected text with the imported packs named (they are matched in the
-   * background, lib/pack-store/imported-matcher.ts). `failed` names packs that could not be read; `error`
-   * says why nothing was matched.
+   * content script -> background: match collected text with the packs named (pages are matched in the
+   * background, lib/pack-store/pack-matcher.ts). `labels` name the packs that answered, for cards; `failed`
+   * names packs that could not be read; `error` says why nothing was matched.
    */
-  'match-text': { request: TextMatchRequest & { packs: string[] }; response: TextMatchAnswer & { failed: PackFailure[]; error?: string } };
-  /** content script -> background: the popup's look-up over the imported packs named. */
-  'look-up-packs': { request: { packs: string[]; query: string }; response: { entities: ScoredEntity[] } };
+  'match-text': { request: TextMatchRequest & { packs: string[] }; response: TextMatchAnswer & { failed: PackFailure[]; labels: Record<string, PackLabel>; error?: string } };
+  /** content script -> background: the popup's look-up over the packs named, for a page in `language`. */
+  'look-up-packs': { request: { packs: string[]; query: string; language: string | null }; response: { entities: ScoredEntity[] } };
   /** popup -> background: each listed entity's names by language (null: none), so the list speaks the UI's. */
   'entity-names': { request: { entities: Array<{ packId: string; id: string }> }; response: { names: Array<Record<string, string> | null> } };
   /** content script -> background: mute or unmute an entity ("packId/entityId") from its card. */

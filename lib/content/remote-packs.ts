@@ -1,16 +1,17 @@
 /**
- * The imported packs as a page holds them: each one's name and corpus date (for a card's footer, from the
- * stored pack list) and the heads of the entities the background has named here. Text is matched with them
- * in the background (lib/pack-store/imported-matcher.ts): no imported index is read on the page.
+ * The packs a page is matched with, as the page holds them: each one's id, its name and corpus date (for a
+ * card's footer: from the stored pack list, or from the background's first answer) and the heads of the
+ * entities the background has named here. Text is matched in the background (lib/pack-store/pack-matcher.ts):
+ * no index is read or decoded on the page.
  */
 import type { Message, Response } from '../messages';
-import type { PackSummary } from '../pack-store/summary';
+import type { PackLabel } from '../pack-store/pack-matcher';
 import type { EntityHead, LoadedPack } from '../spot/loaded-pack';
 import type { HeadMatch, ScanState } from '../spot/scan';
 import { isEntityHead, isHeadMatch } from '../spot/text-match';
 import type { ScoredEntity } from './entity-lookup';
 
-/** The packs a page matches with: its own (decoded on the page) and the imported ones (matched in the background). */
+/** The packs a page matches with: any decoded on the page (tools and tests), and those matched in the background. */
 export interface PagePacks {
   readonly local: readonly LoadedPack[];
   readonly remote: RemotePacks | null;
@@ -25,14 +26,20 @@ export interface CardPack {
   entityById(id: string): EntityHead | undefined;
 }
 
+/** A pack the background matches: its id, and its label when the page knows it before the first answer. */
+export interface RemoteSource {
+  id: string;
+  label?: PackLabel;
+}
+
 export class RemotePack implements CardPack {
   readonly id: string;
-  readonly meta: { name: string; corpusDate: string };
+  meta: PackLabel;
   private readonly heads = new Map<string, EntityHead>();
 
-  constructor(summary: PackSummary) {
-    this.id = summary.id;
-    this.meta = { name: summary.name, corpusDate: summary.corpusDate };
+  constructor(source: RemoteSource) {
+    this.id = source.id;
+    this.meta = source.label ?? { name: source.id, corpusDate: '' };
   }
 
   /** The page's one head for this entity: mentions of one entity share it, as they do for a page's own packs. */
@@ -57,11 +64,13 @@ export class RemotePacks {
   private readonly reported = new Set<string>();
 
   constructor(
-    summaries: readonly PackSummary[],
+    sources: readonly RemoteSource[],
     private readonly ask: AskBackground,
     private readonly log: (message: string) => void,
+    /** The page's language, for the look-up's World names. */
+    private readonly language: string | null = null,
   ) {
-    this.packs = summaries.map((s) => new RemotePack(s));
+    this.packs = sources.map((s) => new RemotePack(s));
     this.byId = new Map(this.packs.map((p) => [p.id, p]));
   }
 
@@ -76,9 +85,9 @@ export class RemotePacks {
   }
 
   /**
-   * Every imported pack's matches in each text (overlaps between packs unresolved, as matchPacks gives them).
+   * Every pack's matches in each text (overlaps between packs unresolved, as matchPacks gives them).
    * The state's short-form memory goes along and comes back. When the background cannot answer, the texts
-   * get no imported matches (said once in the log); the page's own packs are not held up by it.
+   * get no matches from it (said once in the log).
    */
   async match(texts: string[], state: ScanState): Promise<HeadMatch[][]> {
     const seen: Record<string, number[]> = {};
@@ -88,10 +97,14 @@ export class RemotePacks {
       answer = await this.ask({ type: 'match-text', packs: this.ids, texts, language: state.language, demonyms: state.demonyms, seen });
       if (answer.error) throw new Error(answer.error);
     } catch (error) {
-      this.report('*', `imported packs were not matched on this page: ${messageOf(error)}`);
+      this.report('*', `this page was not matched: ${messageOf(error)}`);
       return texts.map(() => []);
     }
     for (const f of answer.failed) this.report(f.id, `skipping knowledge pack "${f.id}": ${f.reason}`);
+    for (const [id, label] of Object.entries(answer.labels)) {
+      const pack = this.byId.get(id);
+      if (pack && typeof label.name === 'string' && typeof label.corpusDate === 'string') pack.meta = { name: label.name, corpusDate: label.corpusDate };
+    }
     for (const [id, list] of Object.entries(answer.seen)) if (this.byId.has(id)) state.seen.set(id, new Set(list));
     const ids = new Set(this.byId.keys());
     return texts.map((text, i) => {
@@ -101,10 +114,10 @@ export class RemotePacks {
     });
   }
 
-  /** The imported packs' entities whose name or alias matches (the popup's look-up); none when the background cannot answer. */
+  /** The packs' entities whose name or alias matches (the popup's look-up); none when the background cannot answer. */
   async lookUp(query: string): Promise<ScoredEntity[]> {
     try {
-      const { entities } = await this.ask({ type: 'look-up-packs', packs: this.ids, query });
+      const { entities } = await this.ask({ type: 'look-up-packs', packs: this.ids, query, language: this.language });
       return entities.filter((e) => {
         const pack = this.byId.get(e.packId);
         if (!pack || !isEntityHead(e) || typeof e.score !== 'number') return false;
@@ -112,7 +125,7 @@ export class RemotePacks {
         return true;
       });
     } catch (error) {
-      this.report('look-up', `imported packs were not searched: ${messageOf(error)}`);
+      this.report('look-up', `the packs were not searched: ${messageOf(error)}`);
       return [];
     }
   }

@@ -6,7 +6,9 @@ import { putPackDetails, readEntityRecord, readStoredPack } from '../../lib/pack
 import { entityDetails } from '../../lib/pack-store/details-source';
 import { PACK_LIST_KEY, indexKey } from '../../lib/pack-store/keys';
 import { loadActivePacks } from '../../lib/pack-store/page-packs';
-import { ImportedMatcher } from '../../lib/pack-store/imported-matcher';
+import { BUNDLED_PACK_ID } from '../../lib/pack-store/bundled-id';
+import { WORLD_PACK_ID } from '../../lib/pack-store/world-indexes';
+import { PackMatcher } from '../../lib/pack-store/pack-matcher';
 import type { PackSummary } from '../../lib/pack-store/summary';
 import { defaultSettings } from '../../lib/settings/schema';
 import { base64FromBytes, bytesFromBase64 } from '../../lib/spot/base64';
@@ -37,11 +39,12 @@ describe('installing a pack', () => {
     // What pages read holds no sentences.
     const indexText = new TextDecoder().decode(bytesFromBase64(String(stored[indexKey('a')])));
     for (const e of pack.entities) for (const s of e.sentences) if (s.text.length > 60) expect(indexText).not.toContain(s.text.slice(0, 60));
-    // Pages hold no imported index: they name the pack, and the background matches their text with it.
+    // Pages hold no index: they name the packs, and the background matches their text with them.
     const { local, remote } = await loadActivePacks(defaultSettings(), () => undefined, () => Promise.reject(new Error('not asked here')));
-    expect(local.map((p) => p.id)).not.toContain('a');
-    expect(remote?.packs.map((p) => p.id)).toEqual(['a']);
-    const matcher = new ImportedMatcher((keys) => fakeBrowser.storage.local.get(keys));
+    expect(local).toEqual([]);
+    expect(remote?.packs.map((p) => p.id)).toEqual([BUNDLED_PACK_ID, WORLD_PACK_ID, 'a']);
+    expect(remote?.packs[2]?.meta.name).toBe(pack.name);
+    const matcher = new PackMatcher((keys) => fakeBrowser.storage.local.get(keys));
     const answer = await matcher.match({ packs: ['a'], texts: ['Officials in Romania said so.'], language: null, demonyms: true, seen: {} });
     expect(answer.failed).toEqual([]);
     expect(answer.matches[0]?.map((m) => [m.packId, m.entity.id])).toEqual([['a', 'romania']]);

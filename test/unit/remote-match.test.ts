@@ -14,8 +14,11 @@ import { PageScanner } from '../../lib/content/page-scanner';
 import { Painter } from '../../lib/content/painter';
 import { RemotePacks, type AskBackground } from '../../lib/content/remote-packs';
 import { VisibleRanges } from '../../lib/content/visible-ranges';
-import { ImportedMatcher } from '../../lib/pack-store/imported-matcher';
+import { PackMatcher } from '../../lib/pack-store/pack-matcher';
 import { indexKey } from '../../lib/pack-store/keys';
+import { inLanguage, WORLD_PACK_ID, worldIndexKeys } from '../../lib/pack-store/world-indexes';
+import { BUNDLED_PACK_ID } from '../../lib/pack-store/bundled-id';
+import { LEARNED_PACK_ID } from '../../lib/reading/learned-keys';
 import type { PackSummary } from '../../lib/pack-store/summary';
 import { defaultSettings } from '../../lib/settings/schema';
 import { base64FromBytes } from '../../lib/spot/base64';
@@ -43,10 +46,13 @@ afterEach(() => life.abort());
 
 const summary = (pack: LoadedPack): PackSummary => ({ id: pack.id, name: pack.meta.name, version: pack.meta.version, corpusDate: pack.meta.corpusDate, entities: pack.entityCount, bundled: false });
 
-/** The background's matcher over these stored indexes (id to base64, as an import stores them), answering as the background does. */
+/**
+ * The background's matcher over these stored indexes (id to base64, where the extension stores them: the
+ * World pack's for a page that says no language, others as imports), answering as the background does.
+ */
 function background(indexes: Record<string, string>): { ask: AskBackground; asked: () => number } {
-  const stored = Object.fromEntries(Object.entries(indexes).map(([id, base64]) => [indexKey(id), base64]));
-  const matcher = new ImportedMatcher((keys) => Promise.resolve(Object.fromEntries(keys.map((k) => [k, stored[k]]))));
+  const stored = Object.fromEntries(Object.entries(indexes).map(([id, base64]) => [id === WORLD_PACK_ID ? worldIndexKeys(null)[0] as string : indexKey(id), base64]));
+  const matcher = new PackMatcher((keys) => Promise.resolve(Object.fromEntries(keys.map((k) => [k, stored[k]]))));
   let count = 0;
   const ask = (async (message: { type: string; packs: string[]; query?: string }) => {
     count++;
@@ -81,7 +87,7 @@ function setBody(html: string): void {
   document.body.replaceChildren(...Array.from(body.childNodes).map((n) => document.importNode(n, true)));
 }
 
-describe('imported packs matched in the background', () => {
+describe('pages matched in the background', () => {
   test.each(['bbc-1', 'lemonde-1', 'guardian-1'])('saved page %s: the same mentions as with every pack on the page', async (name) => {
     setBody(readFileSync(`test/fixtures/pages/${name}.html`, 'utf8'));
     const here = scan([LOADED, WORLD], null);
@@ -89,12 +95,16 @@ describe('imported packs matched in the background', () => {
     const expected = found(here.store);
     expect(expected.some((m) => m.startsWith('backstory-world/'))).toBe(true);
 
-    // The World pack's index stored as an import stores one: the page holds only the news pack.
+    // The page holds no index: the background matches its text with both packs.
     const { ask, asked } = background({ [WORLD.id]: WORLD_INDEX });
-    const away = scan([LOADED], new RemotePacks([summary(WORLD)], ask, () => undefined));
+    const away = scan([], new RemotePacks([{ id: LOADED.id }, { id: WORLD.id }], ask, () => undefined));
     await away.run();
     expect(found(away.store)).toEqual(expected);
     expect(asked()).toBeGreaterThan(0);
+    // And with the news pack on the page and the World pack away, overlaps between them resolve the same.
+    const split = scan([LOADED], new RemotePacks([{ id: WORLD.id }], ask, () => undefined));
+    await split.run();
+    expect(found(split.store)).toEqual(expected);
   });
 
   test('a surname counts only after the full name, across chunks, as on the page', async () => {
@@ -156,14 +166,14 @@ describe('imported packs matched in the background', () => {
     const away = scan([LOADED], new RemotePacks([summary(WORLD)], () => Promise.reject(new Error('Extension context invalidated.')), (m) => log.push(m)));
     await away.run();
     expect(found(away.store).length).toBe(3);
-    expect(log).toEqual(['imported packs were not matched on this page: Extension context invalidated.']);
+    expect(log).toEqual(['this page was not matched: Extension context invalidated.']);
   });
 });
 
 describe('the background matcher', () => {
   test('a broken stored index fails alone, with the reason; the other pack still answers; a change is read again after forget()', async () => {
     const stored: Record<string, unknown> = { [indexKey('good')]: base64FromBytes(encodePackIndex({ ...PACK, id: 'good' })), [indexKey('bad')]: 'QktTWAIAAAA=' };
-    const matcher = new ImportedMatcher((keys) => Promise.resolve(Object.fromEntries(keys.map((k) => [k, stored[k]]))));
+    const matcher = new PackMatcher((keys) => Promise.resolve(Object.fromEntries(keys.map((k) => [k, stored[k]]))));
     const request = { packs: ['good', 'bad'], texts: ['NATO said so.'], language: null, demonyms: true, seen: {} };
     const first = await matcher.match(request);
     expect(first.failed.map((f) => f.id)).toEqual(['bad']);
@@ -175,9 +185,30 @@ describe('the background matcher', () => {
     expect((await matcher.match(request)).matches[0]?.length).toBe(0);
   });
 
+  test('each pack from its place: the news pack compiled in, the World pack for the page\'s language (else English), learned names; none yet is not a failure', async () => {
+    const fr = base64FromBytes(encodePackIndex(inLanguage(WORLD_PACK, 'fr')));
+    const en = base64FromBytes(encodePackIndex(inLanguage(WORLD_PACK, 'en')));
+    const stored: Record<string, unknown> = { 'worldindex:fr': fr, 'worldindex:en': en };
+    const matcher = new PackMatcher((keys) => Promise.resolve(Object.fromEntries(keys.map((k) => [k, stored[k]]))));
+    const worldNames = async (language: string | null, text: string): Promise<string[]> => {
+      const answer = await matcher.match({ packs: [BUNDLED_PACK_ID, WORLD_PACK_ID, LEARNED_PACK_ID], texts: [text], language, demonyms: true, seen: {} });
+      expect(answer.failed).toEqual([]);
+      return (answer.matches[0] ?? []).filter((m) => m.packId === WORLD_PACK_ID).map((m) => text.slice(m.start, m.end));
+    };
+    expect(await worldNames('fr', "L'Allemagne et la Roumanie.")).toEqual(['Allemagne', 'Roumanie']);
+    // A page in a language the pack has no names in (no index stored for it): the English names.
+    expect(await worldNames('sw', 'Ujerumani and Germany.')).toEqual(['Germany']);
+    // Nothing stored for the World pack yet (right after install) and no name learned: no failure, no World names.
+    delete stored['worldindex:fr'];
+    delete stored['worldindex:en'];
+    matcher.forget();
+    expect(await worldNames('fr', "L'Allemagne.")).toEqual([]);
+    expect((await matcher.match({ packs: [BUNDLED_PACK_ID], texts: ['NATO met.'], language: null, demonyms: true, seen: {} })).labels[BUNDLED_PACK_ID]?.name).toBe(PACK.name);
+  });
+
   test('requests that are not ones are refused with what is wrong, before anything is read', async () => {
     let reads = 0;
-    const matcher = new ImportedMatcher(() => {
+    const matcher = new PackMatcher(() => {
       reads++;
       return Promise.resolve({});
     });
