@@ -10,7 +10,7 @@ import type { Mention } from '../spot/scan';
 export interface MentionRecord {
   key: number;
   mention: Mention;
-  range: StaticRange;
+  readonly range: StaticRange;
   /** Every text node the mention touches (one, unless it spans inline elements). */
   nodes: Text[];
   /** The block it sits in, once the visible-ranges bookkeeping needed it. */
@@ -76,8 +76,21 @@ export class MentionStore {
     pass.met.push(record);
   }
 
-  add(mention: Mention, range: StaticRange): MentionRecord {
-    const record: MentionRecord = { key: this.nextKey++, mention, range, nodes: mention.nodes };
+  /**
+   * Keeps a new mention. Its range is made when first asked for (to be painted): a long page has tens of
+   * thousands of mentions, most never near the viewport, and every range is a DOM object each garbage
+   * collection traces (on the 5 MB page their marking and finalisation ran inside the scan's slices).
+   */
+  add(mention: Mention, makeRange: (mention: Mention) => StaticRange): MentionRecord {
+    let range: StaticRange | undefined;
+    const record: MentionRecord = {
+      key: this.nextKey++,
+      mention,
+      nodes: mention.nodes,
+      get range() {
+        return (range ??= makeRange(mention));
+      },
+    };
     this.all.add(record);
     for (const node of record.nodes) {
       const list = this.byNode.get(node);

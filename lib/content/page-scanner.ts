@@ -74,6 +74,14 @@ function fullRequest(waiting: readonly WaitingChunk[]): boolean {
   return waiting.length >= TEXT_MATCH_LIMITS.texts || chars >= TEXT_MATCH_LIMITS.chars / 2;
 }
 
+/**
+ * The mentions in a chunk matched here with the page's own packs and by the background: overlaps resolved
+ * over both as one, and only those the page still reads as they were (it may have changed during the wait).
+ */
+function mentionsOf({ chunk, local }: WaitingChunk, remote: readonly HeadMatch[] = []): Mention[] {
+  return mentionsIn(chunk, resolveOverlaps([...local, ...remote])).filter(stillReads);
+}
+
 const noTimings = (): ScanTimings => ({ firstHighlightMs: -1, allHighlightsMs: -1, longestSliceMs: 0, totalWorkMs: 0, regionMs: 0 });
 
 export class PageScanner {
@@ -209,17 +217,19 @@ export class PageScanner {
     }
     if (known) this.forget([known]);
     if (!this.accepts(mention)) return null;
-    const range = new this.o.win.StaticRange({
+const record = this.o.store.add(mention, this.makeRange);
+    this.o.store.meet(pass, record);
+    this.o.ranges.add(record);
+    return record;
+  }
+
+  private readonly makeRange = (mention: Mention): StaticRange =>
+    new this.o.win.StaticRange({
       startContainer: mention.start.node,
       startOffset: mention.start.offset,
       endContainer: mention.end.node,
       endOffset: mention.end.offset,
     });
-    const record = this.o.store.add(mention, range);
-    this.o.store.meet(pass, record);
-    this.o.ranges.add(record);
-    return record;
-  }
 
   private forget(records: readonly MentionRecord[]): void {
     this.o.ranges.remove(records);
@@ -249,10 +259,12 @@ export class PageScanner {
     }
     if (waiting.length > 0) {
       void this.endSlice(sliceStart, 0);
-      const mentions = await this.matchWaiting(waiting, state);
+      const answers = await this.remoteMatches(waiting, state);
       if (scan.ended) return;
       sliceStart = performance.now();
-      for (const mention of mentions) if (this.register(mention, pass)) added++;
+      waiting.forEach((w, i) => {
+        for (const mention of mentionsOf(w, answers[i])) if (this.register(mention, pass)) added++;
+      });
     }
     this.o.store.commit(pass);
     if (added > 0 && this.timings.firstHighlightMs < 0) this.timings.firstHighlightMs = performance.now() - startedAt;
@@ -266,6 +278,18 @@ export class PageScanner {
     let sliceStart = performance.now();
     const shouldYield = (): boolean => performance.now() - sliceStart > SLICE_BUDGET_MS;
     let added = 0;
+    const noteFirst = (): void => {
+      if (added > 0 && this.timings.firstHighlightMs < 0) this.timings.firstHighlightMs = performance.now() - startedAt;
+    };
+    /** Ends the slice (its highlights placed and registered) and waits for the next one. */
+    const pause = async (): Promise<void> => {
+      noteFirst();
+      this.o.store.commit(pass);
+      const wait = this.endSlice(sliceStart, added);
+      added = 0;
+      await (wait ?? yieldToMain(this.o.win, scan.signal));
+      sliceStart = performance.now();
+    };
     const waiting: WaitingChunk[] = [];
     while (!scan.ended) {
       const chunk = collector.next(CHUNK_CHARS, shouldYield);
@@ -275,24 +299,27 @@ export class PageScanner {
       }
       const done = !chunk || collector.finished;
       if (waiting.length > 0 && (done || shouldYield() || fullRequest(waiting))) {
-        // The slice ends while the background matches its text with the imported packs.
+        // The slice ends while the background matches its text. Its answer is placed in slices of their own:
+        // a full request names thousands of mentions on a long page, too many for one slice.
+        noteFirst();
         this.o.store.commit(pass);
         const wait = this.endSlice(sliceStart, added);
         added = 0;
-        const [mentions] = await Promise.all([this.matchWaiting(waiting.splice(0), this.state), wait]);
+        const sent = waiting.splice(0);
+        const [answers] = await Promise.all([this.remoteMatches(sent, this.state), wait]);
         if (scan.ended) return;
         sliceStart = performance.now();
-        for (const mention of mentions) if (this.register(mention, pass)) added++;
+        for (const [i, w] of sent.entries()) {
+          for (const mention of mentionsOf(w, answers[i])) if (this.register(mention, pass)) added++;
+          if (i + 1 < sent.length && shouldYield()) {
+            await pause();
+            if (scan.ended) return;
+          }
+        }
       }
-      if (added > 0 && this.timings.firstHighlightMs < 0) this.timings.firstHighlightMs = performance.now() - startedAt;
+      noteFirst();
       if (done) break;
-      if (shouldYield()) {
-        this.o.store.commit(pass);
-        const wait = this.endSlice(sliceStart, added);
-        added = 0;
-        await (wait ?? yieldToMain(this.o.win, scan.signal));
-        sliceStart = performance.now();
-      }
+      if (shouldYield()) await pause();
       if (collector.lost) {
         // The page replaced what the walk stood on (hydration). The mutation queue rescans the new nodes;
         // the rest of the root is walked again, and mentions met before are only found again.
@@ -307,15 +334,10 @@ export class PageScanner {
     void this.endSlice(sliceStart, added);
   }
 
-  /**
-   * The mentions in chunks matched here with the page's own packs, once the background has matched them with
-   * the imported ones: each chunk's matches from both, overlaps resolved as one, and only those the page
-   * still reads as they were (it may have changed while the background answered).
-   */
-  private async matchWaiting(waiting: readonly WaitingChunk[], state: ScanState): Promise<Mention[]> {
+  /** The background's matches for each waiting chunk, in order (none when it cannot answer). */
+  private async remoteMatches(waiting: readonly WaitingChunk[], state: ScanState): Promise<HeadMatch[][]> {
     const remote = this.remote;
-    const answers = remote ? await remote.match(waiting.map((w) => w.chunk.text), state) : [];
-    return waiting.flatMap(({ chunk, local }, i) => mentionsIn(chunk, resolveOverlaps([...local, ...(answers[i] ?? [])])).filter(stillReads));
+    return remote ? remote.match(waiting.map((w) => w.chunk.text), state) : [];
   }
 
   private endSlice(sliceStart: number, added: number): Promise<void> | undefined {

@@ -8,7 +8,7 @@ import type { Message, Response } from '../messages';
 import type { PackLabel } from '../pack-store/pack-matcher';
 import type { EntityHead, LoadedPack } from '../spot/loaded-pack';
 import type { HeadMatch, ScanState } from '../spot/scan';
-import { isEntityHead, isHeadMatch } from '../spot/text-match';
+import { decodeMatches, isEntityHead } from '../spot/text-match';
 import type { ScoredEntity } from './entity-lookup';
 
 /** The packs a page matches with: any decoded on the page (tools and tests), and those matched in the background. */
@@ -106,12 +106,7 @@ export class RemotePacks {
       if (pack && typeof label.name === 'string' && typeof label.corpusDate === 'string') pack.meta = { name: label.name, corpusDate: label.corpusDate };
     }
     for (const [id, list] of Object.entries(answer.seen)) if (this.byId.has(id)) state.seen.set(id, new Set(list));
-    const ids = new Set(this.byId.keys());
-    return texts.map((text, i) => {
-      const list: unknown = answer.matches[i];
-      if (!Array.isArray(list)) return [];
-      return list.filter((m): m is HeadMatch => isHeadMatch(m, text.length, ids)).map((m) => ({ ...m, entity: (this.byId.get(m.packId) as RemotePack).head(m.entity) }));
-    });
+    return decodeMatches(answer, texts, new Set(this.byId.keys()), (packId, entity) => (this.byId.get(packId) as RemotePack).head(entity));
   }
 
   /** The packs' entities whose name or alias matches (the popup's look-up); none when the background cannot answer. */

@@ -17,9 +17,19 @@ export interface TextMatchRequest {
   seen: Record<string, number[]>;
 }
 
+/**
+ * The matches come as numbers, each entity head once: a long page's request names thousands of mentions of a
+ * few entities, and every object in an answer is made again on the page (where it is garbage the page's own
+ * collector pays for, inside the scan's slices).
+ */
 export interface TextMatchAnswer {
-  /** Per text, in order: every pack's matches (overlaps between packs are the page's to resolve). */
-  matches: HeadMatch[][];
+  /** The entity heads the matches name, each once. */
+  heads: Array<{ packId: string; entity: EntityHead }>;
+  /**
+   * Per text, in order: every pack's matches (overlaps between packs are the page's to resolve), three numbers
+   * each: start, end, and the index of its head in `heads`.
+   */
+  matches: number[][];
   seen: Record<string, number[]>;
 }
 
@@ -46,21 +56,59 @@ export function checkTextMatchRequest(value: unknown): TextMatchRequest | string
 export function matchTexts(packs: readonly LoadedPack[], request: TextMatchRequest): TextMatchAnswer {
   const state = createScanState(request.demonyms, request.language);
   for (const pack of packs) state.seen.set(pack.id, new Set(request.seen[pack.id] ?? []));
-  const matches = request.texts.map((text) => matchPacks(text, packs, state));
+  const heads: TextMatchAnswer['heads'] = [];
+  const headIndex = new Map<string, number>();
+  const matches = request.texts.map((text) =>
+    matchPacks(text, packs, state).flatMap(({ start, end, packId, entity }) => {
+      const key = `${packId}\u0000${entity.id}`;
+      let index = headIndex.get(key);
+      if (index === undefined) {
+        index = heads.push({ packId, entity }) - 1;
+        headIndex.set(key, index);
+      }
+      return [start, end, index];
+    }),
+  );
   const seen: Record<string, number[]> = {};
   for (const pack of packs) seen[pack.id] = [...(state.seen.get(pack.id) ?? [])];
-  return { matches, seen };
+  return { heads, matches, seen };
+}
+
+/**
+ * An answer's matches for each text, checked against the text they are for and the packs asked (the page
+ * paints only what fits its own text); `head` gives the page's own copy of an entity head. What does not
+ * check out is left out.
+ */
+export function decodeMatches(
+  answer: Pick<TextMatchAnswer, 'heads' | 'matches'>,
+  texts: readonly string[],
+  packIds: ReadonlySet<string>,
+  head: (packId: string, entity: EntityHead) => EntityHead = (_, entity) => entity,
+): HeadMatch[][] {
+  const heads = (Array.isArray(answer.heads) ? answer.heads : []).map((h: unknown) => {
+    const { packId, entity } = (h ?? {}) as { packId?: unknown; entity?: unknown };
+    return typeof packId === 'string' && packIds.has(packId) && isEntityHead(entity) ? { packId, entity: head(packId, entity) } : null;
+  });
+  return texts.map((text, t) => {
+    const list: unknown = Array.isArray(answer.matches) ? answer.matches[t] : undefined;
+    if (!Array.isArray(list)) return [];
+    const numbers = list as unknown[];
+    const out: HeadMatch[] = [];
+    for (let i = 0; i + 2 < numbers.length; i += 3) {
+      const start = numbers[i];
+      const end = numbers[i + 1];
+      const index = numbers[i + 2];
+      const found = Number.isInteger(index) ? heads[index as number] : undefined;
+      if (!found || !Number.isInteger(start) || !Number.isInteger(end)) continue;
+      if ((start as number) < 0 || (start as number) >= (end as number) || (end as number) > text.length) continue;
+      out.push({ start: start as number, end: end as number, packId: found.packId, entity: found.entity });
+    }
+    return out;
+  });
 }
 
 /** An entity head as an answer carries it: strings, and a type the extension knows. */
 export function isEntityHead(value: unknown): value is EntityHead {
   const h = value as EntityHead | null;
   return typeof h === 'object' && h !== null && typeof h.id === 'string' && typeof h.name === 'string' && (ENTITY_TYPES as readonly string[]).includes(h.type);
-}
-
-/** An answer's match checked against the text it is for (the page paints only what fits its own text). */
-export function isHeadMatch(value: unknown, textLength: number, packIds: ReadonlySet<string>): value is HeadMatch {
-  const m = value as HeadMatch | null;
-  return typeof m === 'object' && m !== null && Number.isInteger(m.start) && Number.isInteger(m.end) && m.start >= 0 && m.start < m.end && m.end <= textLength &&
-    packIds.has(m.packId) && isEntityHead(m.entity);
 }

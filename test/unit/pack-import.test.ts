@@ -15,6 +15,7 @@ import { base64FromBytes, bytesFromBase64 } from '../../lib/spot/base64';
 import { encodePackIndex } from '../../lib/spot/pack-index';
 import type { KnowledgePack } from '../../lib/pack-format/types';
 import { PACK } from './helpers';
+import { decodeMatches } from '../../lib/spot/text-match';
 
 const summary = (pack: KnowledgePack): PackSummary => ({ id: pack.id, name: pack.name, version: pack.version, corpusDate: pack.corpusDate, entities: pack.entities.length, bundled: false });
 const renamed = (id: string): KnowledgePack => ({ ...structuredClone(PACK), id, name: `Pack ${id}` });
@@ -47,7 +48,7 @@ describe('installing a pack', () => {
     const matcher = new PackMatcher((keys) => fakeBrowser.storage.local.get(keys));
     const answer = await matcher.match({ packs: ['a'], texts: ['Officials in Romania said so.'], language: null, demonyms: true, seen: {} });
     expect(answer.failed).toEqual([]);
-    expect(answer.matches[0]?.map((m) => [m.packId, m.entity.id])).toEqual([['a', 'romania']]);
+    expect(decodeMatches(answer, ['Officials in Romania said so.'], new Set(['a']))[0]?.map((m) => [m.packId, m.entity.id])).toEqual([['a', 'romania']]);
     const details = await entityDetails('a', 'romania');
     expect(details?.summary).toBe(pack.entities.find((e) => e.id === 'romania')?.summary);
     expect(details?.news.length).toBeGreaterThan(0);

@@ -10,6 +10,7 @@ import { PackMatcher } from '../../lib/pack-store/pack-matcher';
 import { decodeStoredIndex } from '../../lib/pack-store/stored-index';
 import { defaultSettings } from '../../lib/settings/schema';
 import { syntheticPack } from '../../support/synthetic-pack';
+import { decodeMatches } from '../../lib/spot/text-match';
 
 const summaryOf = (pack: { id: string; name: string; version: string; corpusDate: string; entities: unknown[] }): Record<string, unknown> =>
   ({ id: pack.id, name: pack.name, version: pack.version, corpusDate: pack.corpusDate, entities: pack.entities.length });
@@ -35,8 +36,9 @@ describe('packs stored by version 0.1 move to the new layout', () => {
     expect((await loadActivePacks(defaultSettings(), () => undefined, () => Promise.reject(new Error('not asked here')))).remote?.packs.map((p) => p.id)).toContain(pack.id);
     const stored = await fakeBrowser.storage.local.get(indexKey(pack.id));
     expect(decodeStoredIndex(stored[indexKey(pack.id)], pack.id).entityCount).toBe(20_000);
-    const answer = await new PackMatcher((keys) => fakeBrowser.storage.local.get(keys)).match({ packs: [pack.id], texts: [`Yesterday ${last?.name ?? ''} spoke.`], language: null, demonyms: true, seen: {} });
-    expect(answer.matches[0]?.map((m) => m.entity.id)).toEqual([last?.id]);
+    const texts = [`Yesterday ${last?.name ?? ''} spoke.`];
+    const answer = await new PackMatcher((keys) => fakeBrowser.storage.local.get(keys)).match({ packs: [pack.id], texts, language: null, demonyms: true, seen: {} });
+    expect(decodeMatches(answer, texts, new Set([pack.id]))[0]?.map((m) => m.entity.id)).toEqual([last?.id]);
     // A second start finds nothing left to move.
     expect(await migrateLegacyPacks()).toEqual({ moved: [], failed: [] });
   });

@@ -25,8 +25,8 @@ import { base64FromBytes } from '../../lib/spot/base64';
 import type { LoadedPack } from '../../lib/spot/loaded-pack';
 import { encodePackIndex, loadPack } from '../../lib/spot/pack-index';
 import { worldPack } from '../../support/world-build';
-import { checkTextMatchRequest, TEXT_MATCH_LIMITS } from '../../lib/spot/text-match';
-import { createScanState } from '../../lib/spot/scan';
+import { checkTextMatchRequest, decodeMatches, matchTexts, TEXT_MATCH_LIMITS } from '../../lib/spot/text-match';
+import { createScanState, matchPacks } from '../../lib/spot/scan';
 import { LOADED, PACK } from './helpers';
 import { highlightWindow } from './page-window';
 
@@ -178,11 +178,12 @@ describe('the background matcher', () => {
     const first = await matcher.match(request);
     expect(first.failed.map((f) => f.id)).toEqual(['bad']);
     expect(first.failed[0]?.reason).toMatch(/damaged/);
-    expect(first.matches[0]?.map((m) => `${m.packId}/${m.entity.id}`)).toEqual(['good/nato']);
+    const found = (answer: typeof first): string[] => (decodeMatches(answer, request.texts, new Set(request.packs))[0] ?? []).map((m) => `${m.packId}/${m.entity.id}`);
+    expect(found(first)).toEqual(['good/nato']);
     stored[indexKey('good')] = base64FromBytes(encodePackIndex({ ...PACK, id: 'good', entities: PACK.entities.filter((e) => e.id !== 'nato') }));
-    expect((await matcher.match(request)).matches[0]?.length).toBe(1);
+    expect(found(await matcher.match(request))).toEqual(['good/nato']);
     matcher.forget();
-    expect((await matcher.match(request)).matches[0]?.length).toBe(0);
+    expect(found(await matcher.match(request))).toEqual([]);
   });
 
   test('each pack from its place: the news pack compiled in, the World pack for the page\'s language (else English), learned names; none yet is not a failure', async () => {
@@ -193,7 +194,7 @@ describe('the background matcher', () => {
     const worldNames = async (language: string | null, text: string): Promise<string[]> => {
       const answer = await matcher.match({ packs: [BUNDLED_PACK_ID, WORLD_PACK_ID, LEARNED_PACK_ID], texts: [text], language, demonyms: true, seen: {} });
       expect(answer.failed).toEqual([]);
-      return (answer.matches[0] ?? []).filter((m) => m.packId === WORLD_PACK_ID).map((m) => text.slice(m.start, m.end));
+      return (decodeMatches(answer, [text], new Set([BUNDLED_PACK_ID, WORLD_PACK_ID, LEARNED_PACK_ID]))[0] ?? []).filter((m) => m.packId === WORLD_PACK_ID).map((m) => text.slice(m.start, m.end));
     };
     expect(await worldNames('fr', "L'Allemagne et la Roumanie.")).toEqual(['Allemagne', 'Roumanie']);
     // A page in a language the pack has no names in (no index stored for it): the English names.
@@ -219,6 +220,22 @@ describe('the background matcher', () => {
     await expect(matcher.match({ ...ok, packs: 'a' })).rejects.toThrow('not a match request: packs');
     await expect(matcher.match({ ...ok, texts: [1] })).rejects.toThrow('not a match request: texts');
     expect(reads).toBe(0);
+  });
+
+  test('an answer names each entity head once; matches that do not fit the text or the packs asked are left out', () => {
+    const texts = ['NATO and NATO and Romania.', 'NATO again.'];
+    const answer = matchTexts([LOADED], { texts, language: null, demonyms: true, seen: {} });
+    expect(answer.heads.map((h) => h.entity.id).sort()).toEqual(['nato', 'romania']);
+    const decoded = decodeMatches(answer, texts, new Set([LOADED.id]));
+    expect(decoded.map((list) => list.map((m) => m.entity.id))).toEqual([['nato', 'nato', 'romania'], ['nato']]);
+    // The same mentions as matched on the page.
+    expect(decoded[0]).toEqual(matchPacks(texts[0] ?? '', [LOADED], createScanState(true, null)));
+    const hostile = {
+      heads: [{ packId: LOADED.id, entity: { id: 'x', name: 'X', type: 'person' } }, { packId: 'other', entity: { id: 'y', name: 'Y', type: 'person' } }, { packId: LOADED.id, entity: { id: 'z', type: 'script' } }],
+      matches: [[0, 4, 0, 0, 4, 1, 0, 4, 2, 0, 4, 3, -1, 2, 0, 3, 3, 0, 0, 99, 0, 0.5, 2, 0, '0', 4, 0, 0, 4, '0', 0, 4]],
+    };
+    expect(decodeMatches(hostile as unknown as Parameters<typeof decodeMatches>[0], texts, new Set([LOADED.id]))).toEqual([[{ start: 0, end: 4, packId: LOADED.id, entity: hostile.heads[0]?.entity }], []]);
+    expect(decodeMatches({ heads: 'x', matches: null } as unknown as Parameters<typeof decodeMatches>[0], texts, new Set([LOADED.id]))).toEqual([[], []]);
   });
 
   test('the popup\'s look-up ranks the page\'s packs and the background\'s as one list', async () => {
