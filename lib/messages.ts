@@ -8,7 +8,7 @@ import type { ArticleHeadSources } from './content/reading-snapshot';
 import type { LearnRun } from './reading/learn-job';
 import type { TextMatchAnswer, TextMatchRequest } from './spot/text-match';
 import type { PackFailure, PackLabel } from './pack-store/pack-matcher';
-import type { ScoredEntity } from './content/entity-lookup';
+import type { ScoredEntity } from './spot/entity-lookup';
 
 export interface PageEntity {
   packId: string;

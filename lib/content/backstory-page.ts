@@ -90,7 +90,7 @@ export class BackstoryPage {
     this.ranges = new VisibleRanges({ win, painter: this.painter, limit: REGISTER_ALL_UP_TO, marginPx: VIEWPORT_MARGIN_PX, run: RUN_SIZE, farRunsKept: FAR_RUNS_KEPT });
     this.scanner = new PageScanner({
       win,
-      packs: o.packs.local,
+      local: o.packs.local,
       remote: o.packs.remote,
       settings: o.settings,
       painter: this.painter,

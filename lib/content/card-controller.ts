@@ -6,7 +6,8 @@ import { i18n } from '../i18n/t';
 import type { PageWindow } from '../dom/page-window';
 import { entityKey } from '../pack-format/entity-key';
 import type { Settings } from '../settings/schema';
-import type { EntityHead, LoadedPack } from '../spot/loaded-pack';
+import type { EntityHead } from '../spot/loaded-pack';
+import type { LocalPacks } from '../spot/local-packs';
 import type { CardHost } from './card-host';
 import { entityCardModel, type CardActions, type CardModel } from './card-model';
 import { DetailsCache, type FetchDetails } from './details-cache';
@@ -17,7 +18,7 @@ import type { Painter } from './painter';
 import { cardIsDark } from './theme';
 import { placeCard } from './card-position';
 import { cardCopyText, copyToClipboard } from './card-copy';
-import { lookUpScored, mergeLookUps, type FoundEntity } from './entity-lookup';
+import { mergeLookUps, type FoundEntity } from '../spot/entity-lookup';
 import type { CardPack, PagePacks, RemotePacks } from './remote-packs';
 import { pageLanguage } from '../spot/page-language';
 import { asOfLabel, pageDate } from './page-date';
@@ -60,7 +61,7 @@ const targetOf = (record: MentionRecord): CardTarget => ({ packId: record.mentio
 export class CardController {
   readonly intent: HoverIntent<MentionRecord>;
   private packs = new Map<string, CardPack>();
-  private local: readonly LoadedPack[] = [];
+  private local: LocalPacks | null = null;
   private remote: RemotePacks | null = null;
   private readonly details: DetailsCache;
   private target: CardTarget | null = null;
@@ -127,7 +128,7 @@ export class CardController {
   setPacks({ local, remote }: PagePacks): void {
     this.local = local;
     this.remote = remote;
-    this.packs = new Map<string, CardPack>([...local, ...(remote?.packs ?? [])].map((p) => [p.id, p]));
+    this.packs = new Map<string, CardPack>([...(local?.packs ?? []), ...(remote?.packs ?? [])].map((p) => [p.id, p]));
     this.details.clear();
     this.intent.close();
   }
@@ -158,7 +159,7 @@ export class CardController {
 
   /** The popup's look-up: the page's own packs here, the imported ones by the background, ranked as one. */
   async lookUp(query: string): Promise<FoundEntity[]> {
-    const here = lookUpScored(this.local, query);
+    const here = this.local?.lookUp(query) ?? [];
     const found = this.remote ? mergeLookUps([here, await this.remote.lookUp(query)]) : here;
     return found.map(({ packId, id, name, type }) => ({ packId, id, name, type }));
   }

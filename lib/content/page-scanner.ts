@@ -13,11 +13,11 @@ import { ChangeQueue, EXCLUDING_ATTRIBUTES } from './change-queue';
 import { Lifetime } from '../lifecycle';
 import { isInsideExcluded, TextCollector, type CollectOptions } from '../spot/extract';
 import { findReadingRegion } from '../spot/reading-region';
-import { createScanState, matchPacks, mentionsIn, resolveOverlaps, scanChunk, stillReads, type HeadMatch, type Mention, type ScanState } from '../spot/scan';
+import { createScanState, mentionsIn, resolveOverlaps, stillReads, type HeadMatch, type Mention, type ScanState } from '../spot/scan';
 import type { TextChunk } from '../spot/extract';
 import { TEXT_MATCH_LIMITS } from '../spot/text-match';
 import type { PagePacks, RemotePacks } from './remote-packs';
-import type { LoadedPack } from '../spot/loaded-pack';
+import type { LocalPacks } from '../spot/local-packs';
 import type { Settings } from '../settings/schema';
 import { entityKey } from '../pack-format/entity-key';
 import { STORM_COOLDOWN_MS, STORM_FLUSHES_PER_SECOND, StormGuard } from './storm-guard';
@@ -40,8 +40,9 @@ export interface ScanTimings {
 
 export interface PageScannerOptions {
   win: PageWindow;
-  readonly packs: readonly LoadedPack[];
-  /** Imported packs, matched in the background; null when none is enabled. */
+  /** Packs matched on the page (tests and tools); the extension has none. */
+  readonly local?: LocalPacks | null;
+  /** Packs matched in the background; null when none is enabled. */
   readonly remote?: RemotePacks | null;
   readonly settings: Settings;
   painter: Painter;
@@ -61,7 +62,7 @@ export interface PageScannerOptions {
   log: (message: string) => void;
 }
 
-/** A chunk collected and matched with the page's own packs, waiting for the background's matches. */
+/** A chunk collected and matched with the page's own packs (if any), waiting for the background's matches. */
 interface WaitingChunk {
   chunk: TextChunk;
   local: HeadMatch[];
@@ -99,13 +100,13 @@ export class PageScanner {
 
   /** What is matched now: given at construction, replaced by `restart()`. */
   private settings: Settings;
-  private packs: readonly LoadedPack[];
+  private local: LocalPacks | null;
   private remote: RemotePacks | null;
 
   constructor(private readonly o: PageScannerOptions) {
     this.collect = o.collect;
     this.settings = o.settings;
-    this.packs = o.packs;
+    this.local = o.local ?? null;
     this.remote = o.remote ?? null;
     this.state = createScanState(o.settings.demonyms, pageLanguage(o.win.document));
     this.scan = new Lifetime(o.signal);
@@ -161,7 +162,7 @@ export class PageScanner {
   restart(settings: Settings, packs?: PagePacks): Promise<ScanTimings> {
     this.settings = settings;
     if (packs) {
-      this.packs = packs.local;
+      this.local = packs.local;
       this.remote = packs.remote;
     }
     this.scan.dispose();
@@ -254,8 +255,9 @@ const record = this.o.store.add(mention, this.makeRange);
       const chunk = collector.next(2_000, () => performance.now() - sliceStart > SLICE_BUDGET_MS);
       if (!chunk || chunk.nodes.length === 0) break;
       chars += chunk.text.length;
-      if (this.remote) waiting.push({ chunk, local: matchPacks(chunk.text, this.packs, state) });
-      else for (const mention of scanChunk(chunk, this.packs, state)) if (this.register(mention, pass)) added++;
+      const waited = { chunk, local: this.local?.match(chunk.text, state) ?? [] };
+      if (this.remote) waiting.push(waited);
+      else for (const mention of mentionsOf(waited)) if (this.register(mention, pass)) added++;
     }
     if (waiting.length > 0) {
       void this.endSlice(sliceStart, 0);
@@ -294,8 +296,9 @@ const record = this.o.store.add(mention, this.makeRange);
     while (!scan.ended) {
       const chunk = collector.next(CHUNK_CHARS, shouldYield);
       if (chunk) {
-        if (this.remote) waiting.push({ chunk, local: matchPacks(chunk.text, this.packs, this.state) });
-        else for (const mention of scanChunk(chunk, this.packs, this.state)) if (this.register(mention, pass)) added++;
+        const waited = { chunk, local: this.local?.match(chunk.text, this.state) ?? [] };
+        if (this.remote) waiting.push(waited);
+        else for (const mention of mentionsOf(waited)) if (this.register(mention, pass)) added++;
       }
       const done = !chunk || collector.finished;
       if (waiting.length > 0 && (done || shouldYield() || fullRequest(waiting))) {

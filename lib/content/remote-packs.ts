@@ -6,14 +6,15 @@
  */
 import type { Message, Response } from '../messages';
 import type { PackLabel } from '../pack-store/pack-matcher';
-import type { EntityHead, LoadedPack } from '../spot/loaded-pack';
+import type { EntityHead } from '../spot/loaded-pack';
 import type { HeadMatch, ScanState } from '../spot/scan';
 import { decodeMatches, isEntityHead } from '../spot/text-match';
-import type { ScoredEntity } from './entity-lookup';
+import type { ScoredEntity } from '../spot/entity-lookup';
+import type { LocalPacks } from '../spot/local-packs';
 
 /** The packs a page matches with: any decoded on the page (tools and tests), and those matched in the background. */
 export interface PagePacks {
-  readonly local: readonly LoadedPack[];
+  readonly local: LocalPacks | null;
   readonly remote: RemotePacks | null;
 }
 

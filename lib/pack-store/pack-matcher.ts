@@ -8,7 +8,7 @@
  */
 import bundledIndex from '../../generated/backstory-news.index.json';
 import type { LoadedPack } from '../spot/loaded-pack';
-import { lookUpScored, type ScoredEntity } from '../content/entity-lookup';
+import { lookUpScored, type ScoredEntity } from '../spot/entity-lookup';
 import { checkTextMatchRequest, matchTexts, TEXT_MATCH_LIMITS, type TextMatchAnswer } from '../spot/text-match';
 import { LEARNED_INDEX_KEY, LEARNED_PACK_ID } from '../reading/learned-keys';
 import { BUNDLED_PACK_ID } from './bundled-id';

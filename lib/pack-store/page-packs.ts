@@ -21,5 +21,5 @@ export async function loadActivePacks(settings: Settings, log: (m: string) => vo
   const sources: RemoteSource[] = [BUNDLED_PACK_ID, WORLD_PACK_ID].filter(on).map((id) => ({ id }));
   for (const s of await importedPackSummaries()) if (on(s.id)) sources.push({ id: s.id, label: { name: s.name, corpusDate: s.corpusDate } });
   if (learned) sources.push({ id: LEARNED_PACK_ID });
-  return { local: [], remote: sources.length > 0 ? new RemotePacks(sources, ask, log, language) : null };
+  return { local: null, remote: sources.length > 0 ? new RemotePacks(sources, ask, log, language) : null };
 }

@@ -3,7 +3,7 @@ import { describe, expect, test } from 'vitest';
 import { cardCopyText } from '../../lib/content/card-copy';
 import { groupNews } from '../../lib/pack-format/news-groups';
 import { newsKind } from '../../lib/i18n/news-kind';
-import { lookUp } from '../../lib/content/entity-lookup';
+import { lookUp } from '../../lib/spot/entity-lookup';
 import { loadPack } from '../../lib/spot/pack-index';
 import { asOfLabel, pageDate } from '../../lib/content/page-date';
 import type { PackDocument } from '../../lib/pack-format/types';

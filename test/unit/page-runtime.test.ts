@@ -9,6 +9,7 @@ import { VisibleRanges, type VisibleRangesOptions } from '../../lib/content/visi
 import { defaultSettings, type Settings } from '../../lib/settings/schema';
 import { LOADED } from './helpers';
 import { highlightWindow, paintedCount, type PaintLog } from './page-window';
+import { localPacks } from '../../lib/spot/local-packs';
 
 let win: PageWindow;
 let paint: PaintLog;
@@ -37,7 +38,7 @@ const batches = async (): Promise<void> => {
 
 function page(settings: Settings = defaultSettings()): BackstoryPage {
   return new BackstoryPage({
-    win, packs: { local: [LOADED], remote: null }, settings, cardCss: '', renderCard: () => undefined, signal: life.signal,
+    win, packs: { local: localPacks([LOADED]), remote: null }, settings, cardCss: '', renderCard: () => undefined, signal: life.signal,
     onEntityCount: () => undefined, onDocumentReplaced: () => undefined, openOptions: () => undefined, setMuted: () => undefined, fetchDetails: () => Promise.resolve(null), log: () => undefined,
   });
 }
@@ -47,7 +48,7 @@ function scanner(store = new MentionStore()): { scanner: PageScanner; store: Men
   painter.applyStyle(defaultSettings());
   const ranges = new VisibleRanges({ win, painter, limit: 100_000, marginPx: 0, run: { blocks: 16, mentions: 1_000 }, farRunsKept: 0 });
   const s = new PageScanner({
-    win, packs: [LOADED], settings: defaultSettings(), painter, ranges, store, collect: {}, isOwnNode: () => false,
+    win, local: localPacks([LOADED]), settings: defaultSettings(), painter, ranges, store, collect: {}, isOwnNode: () => false,
     signal: life.signal, onChange: () => undefined, onDocumentChildren: () => undefined, log: () => undefined,
   });
   return { scanner: s, store };
@@ -89,7 +90,7 @@ describe('dispose stops the work in progress', () => {
     try {
       let settings = defaultSettings();
       const session = new PageSession({
-        win, signal: life.signal, settings, loadPacks: () => Promise.resolve({ local: [LOADED], remote: null }), cardCss: '', renderCard: () => undefined,
+        win, signal: life.signal, settings, loadPacks: () => Promise.resolve({ local: localPacks([LOADED]), remote: null }), cardCss: '', renderCard: () => undefined,
         send: () => undefined, fetchDetails: () => Promise.resolve(null), log: () => undefined, inPrivate: false,
     startedAt: 0,
       });
@@ -257,7 +258,7 @@ describe('visible ranges', () => {
     const ranges = new VisibleRanges({ win, painter, limit: 10, marginPx: 0, ...options });
     const store = new MentionStore();
     const s = new PageScanner({
-      win, packs: [LOADED], settings: defaultSettings(), painter, ranges, store, collect: {}, isOwnNode: () => false,
+      win, local: localPacks([LOADED]), settings: defaultSettings(), painter, ranges, store, collect: {}, isOwnNode: () => false,
       signal: life.signal, onChange: () => undefined, onDocumentChildren: () => undefined, log: () => undefined,
     });
     await s.start();

@@ -8,7 +8,7 @@
 import { readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import type { PageWindow } from '../../lib/dom/page-window';
-import { lookUp, lookUpScored, mergeLookUps } from '../../lib/content/entity-lookup';
+import { lookUp, lookUpScored, mergeLookUps } from '../../lib/spot/entity-lookup';
 import { MentionStore } from '../../lib/content/mention-store';
 import { PageScanner } from '../../lib/content/page-scanner';
 import { Painter } from '../../lib/content/painter';
@@ -29,6 +29,7 @@ import { checkTextMatchRequest, decodeMatches, matchTexts, TEXT_MATCH_LIMITS } f
 import { createScanState, matchPacks } from '../../lib/spot/scan';
 import { LOADED, PACK } from './helpers';
 import { highlightWindow } from './page-window';
+import { localPacks } from '../../lib/spot/local-packs';
 
 /** The World pack as the build makes it, with its names in every language (a page that says none matches them all). */
 const WORLD_PACK = worldPack().pack;
@@ -72,7 +73,7 @@ function scan(local: readonly LoadedPack[], remote: RemotePacks | null): { store
   painter.applyStyle(defaultSettings());
   const ranges = new VisibleRanges({ win, painter, limit: 100_000, marginPx: 0, run: { blocks: 16, mentions: 1_000 }, farRunsKept: 0 });
   const scanner = new PageScanner({
-    win, packs: local, remote, settings: defaultSettings(), painter, ranges, store, collect: {}, isOwnNode: () => false,
+    win, local: localPacks(local), remote, settings: defaultSettings(), painter, ranges, store, collect: {}, isOwnNode: () => false,
     signal: life.signal, onChange: () => undefined, onDocumentChildren: () => undefined, log: () => undefined,
   });
   return { store, run: () => scanner.start() };

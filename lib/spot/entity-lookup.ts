@@ -4,8 +4,8 @@
  * which ranks before one that has it anywhere; an alias hit ranks after a name hit of the same kind.
  */
 import type { PageEntity } from '../messages';
-import { foldText } from '../spot/fold';
-import type { LoadedPack } from '../spot/loaded-pack';
+import { foldText } from './fold';
+import type { LoadedPack } from './loaded-pack';
 
 export const LOOKUP_LIMIT = 20;
 
@@ -23,7 +23,7 @@ export interface ScoredEntity extends FoundEntity {
   score: number;
 }
 
-const byRank = (a: ScoredEntity, b: ScoredEntity): number => a.score - b.score || a.name.length - b.name.length || a.name.localeCompare(b.name);
+const byRank = (a: Pick<ScoredEntity, 'score' | 'name'>, b: Pick<ScoredEntity, 'score' | 'name'>): number => a.score - b.score || a.name.length - b.name.length || a.name.localeCompare(b.name);
 
 /** Searches the packs' indexes: entity names and every alias the matcher knows (the page holds no more). */
 export function lookUpScored(packs: Iterable<LoadedPack>, rawQuery: string, limit = LOOKUP_LIMIT): ScoredEntity[] {
@@ -44,7 +44,7 @@ export function lookUpScored(packs: Iterable<LoadedPack>, rawQuery: string, limi
     }
     for (const [entity, score] of scores) found.push({ score, name: loaded.nameOf(entity), entity, loaded });
   }
-  found.sort((a, b) => a.score - b.score || a.name.length - b.name.length || a.name.localeCompare(b.name));
+  found.sort(byRank);
   return found.slice(0, limit).flatMap(({ loaded, entity, score }) => {
     const head = loaded.entity(entity);
     return head ? [{ score, packId: loaded.id, id: head.id, name: head.name, type: head.type }] : [];
