@@ -27,6 +27,26 @@ export interface ScanPass {
   anchor: MentionRecord | null;
 }
 
+/** A record whose range is made on first use; a class, not a closure per record, for a long page's memory. */
+class StoredMention implements MentionRecord {
+  readonly nodes: Text[];
+  block?: Element;
+  placed?: boolean;
+  private made: StaticRange | undefined;
+
+  constructor(
+    readonly key: number,
+    readonly mention: Mention,
+    private readonly makeRange: (mention: Mention) => StaticRange,
+  ) {
+    this.nodes = mention.nodes;
+  }
+
+  get range(): StaticRange {
+    return (this.made ??= this.makeRange(this.mention));
+  }
+}
+
 /** Where a mention starts inside one of its nodes (0 for the nodes after the first). */
 function startIn(record: MentionRecord, node: Text): number {
   return record.mention.start.node === node ? record.mention.start.offset : 0;
@@ -82,15 +102,7 @@ export class MentionStore {
    * collection traces (on the 5 MB page their marking and finalisation ran inside the scan's slices).
    */
   add(mention: Mention, makeRange: (mention: Mention) => StaticRange): MentionRecord {
-    let range: StaticRange | undefined;
-    const record: MentionRecord = {
-      key: this.nextKey++,
-      mention,
-      nodes: mention.nodes,
-      get range() {
-        return (range ??= makeRange(mention));
-      },
-    };
+    const record = new StoredMention(this.nextKey++, mention, makeRange);
     this.all.add(record);
     for (const node of record.nodes) {
       const list = this.byNode.get(node);

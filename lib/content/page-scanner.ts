@@ -218,7 +218,7 @@ export class PageScanner {
     }
     if (known) this.forget([known]);
     if (!this.accepts(mention)) return null;
-const record = this.o.store.add(mention, this.makeRange);
+    const record = this.o.store.add(mention, this.makeRange);
     this.o.store.meet(pass, record);
     this.o.ranges.add(record);
     return record;

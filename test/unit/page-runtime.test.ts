@@ -273,6 +273,8 @@ describe('visible ranges', () => {
     expect(ranges.limited).toBe(true);
     // Until the observer answers: the run made when the limit was passed (blocks 0 to 15); later runs wait.
     expect(paintedCount(paint)).toBe(16);
+    // Only mentions painted have a range made (a long page's others would each be a DOM object to collect).
+    expect(paint.ranges).toBe(16);
     // Runs 0-15, 16-31, 32-47 and 48-49: their ends only.
     expect(watched(observer)).toEqual(['p0', 'p15', 'p16', 'p31', 'p32', 'p47', 'p48', 'p49'].sort());
     observer.scrollTo(0);

@@ -6,11 +6,13 @@ import type { PageWindow } from '../../lib/dom/page-window';
 
 export interface PaintLog {
   adds: number;
+  /** StaticRanges made so far. */
+  ranges: number;
   registry: Map<string, Set<unknown>>;
 }
 
 export function highlightWindow(): { win: PageWindow; paint: PaintLog } {
-  const paint: PaintLog = { adds: 0, registry: new Map() };
+  const paint: PaintLog = { adds: 0, ranges: 0, registry: new Map() };
   class FakeStaticRange {
     readonly startContainer: Node;
     readonly startOffset: number;
@@ -21,6 +23,7 @@ export function highlightWindow(): { win: PageWindow; paint: PaintLog } {
       this.startOffset = init.startOffset;
       this.endContainer = init.endContainer;
       this.endOffset = init.endOffset;
+      paint.ranges++;
     }
   }
   class FakeHighlight extends Set<unknown> {
