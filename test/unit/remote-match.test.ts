@@ -6,7 +6,7 @@
  * the imported packs' highlights.
  */
 import { readFileSync } from 'node:fs';
-import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import type { PageWindow } from '../../lib/dom/page-window';
 import { lookUp, lookUpScored, mergeLookUps } from '../../lib/spot/entity-lookup';
 import { MentionStore } from '../../lib/content/mention-store';
@@ -67,16 +67,16 @@ function background(indexes: Record<string, string>): { ask: AskBackground; aske
 const NEWS_INDEX = base64FromBytes(encodePackIndex(PACK));
 const WORLD_INDEX = base64FromBytes(encodePackIndex(WORLD_PACK));
 
-function scan(local: readonly LoadedPack[], remote: RemotePacks | null): { store: MentionStore; run: () => Promise<unknown> } {
+function scan(local: readonly LoadedPack[], remote: RemotePacks | null, onSliceEnd?: () => undefined): { store: MentionStore; ranges: VisibleRanges; run: () => Promise<unknown> } {
   const store = new MentionStore();
   const painter = new Painter(win, () => document.documentElement);
   painter.applyStyle(defaultSettings());
   const ranges = new VisibleRanges({ win, painter, limit: 100_000, marginPx: 0, run: { blocks: 16, mentions: 1_000 }, farRunsKept: 0 });
   const scanner = new PageScanner({
     win, local: localPacks(local), remote, settings: defaultSettings(), painter, ranges, store, collect: {}, isOwnNode: () => false,
-    signal: life.signal, onChange: () => undefined, onDocumentChildren: () => undefined, log: () => undefined,
+    signal: life.signal, onChange: () => undefined, onDocumentChildren: () => undefined, onSliceEnd, log: () => undefined,
   });
-  return { store, run: () => scanner.start() };
+  return { store, ranges, run: () => scanner.start() };
 }
 
 const found = (store: MentionStore): string[] => store.ordered().map((r) => `${r.mention.packId}/${r.mention.entity.id} "${r.mention.text}" @${r.mention.start.offset}`);
@@ -134,6 +134,39 @@ describe('pages matched in the background', () => {
     await away.run();
     expect(found(away.store).length).toBe(40);
     expect(Math.max(...sizes)).toBeLessThanOrEqual(TEXT_MATCH_LIMITS.chars);
+  });
+
+  test('an answer that names many mentions is placed over several slices, the page yielding between them', async () => {
+    // 30 paragraphs, each a chunk of its own (over 4,000 characters), each naming NATO once.
+    const long = 'The committee went over every line of the budget again and again. '.repeat(70);
+    setBody(Array.from({ length: 30 }, () => `<p>${long} NATO agreed.</p>`).join(''));
+    const { ask, asked } = background({ [LOADED.id]: NEWS_INDEX });
+    // The clock stands still while text is collected (so one request carries it all) and moves 1 ms for
+    // each mention placed: placing the answer spends the 6 ms slice budget every 7 mentions.
+    let now = 0;
+    const clock = vi.spyOn(performance, 'now').mockImplementation(() => now);
+    try {
+      const placedAtSliceEnd: number[] = [];
+      const away = scan([], new RemotePacks([summary(LOADED)], ask, () => undefined), () => {
+        placedAtSliceEnd.push(away.store.ordered().length);
+        return undefined;
+      });
+      const add = away.ranges.add.bind(away.ranges);
+      away.ranges.add = (record) => {
+        now += 1;
+        add(record);
+      };
+      await away.run();
+      expect(asked()).toBe(1);
+      expect(found(away.store).length).toBe(30);
+      // The first slice only collected and sent; then at most 7 mentions are placed per slice.
+      const perSlice = placedAtSliceEnd.map((n, i) => n - (placedAtSliceEnd[i - 1] ?? 0));
+      expect(perSlice[0]).toBe(0);
+      expect(Math.max(...perSlice)).toBeLessThanOrEqual(7);
+      expect(placedAtSliceEnd.at(-1)).toBe(30);
+    } finally {
+      clock.mockRestore();
+    }
   });
 
   test('the short-form memory goes with each request and comes back: a later request knows the full name was met', async () => {
