@@ -16,6 +16,7 @@ import { hasPendingArticles } from '../lib/reading/learned-db';
 import type { LearnRun } from '../lib/reading/learn-job';
 import { LEARNED_PACK_ID } from '../lib/reading/learned-keys';
 import { changesPacks, PackMatcher } from '../lib/pack-store/pack-matcher';
+import { isLanguageCode } from '../lib/spot/text-match';
 
 function reportLearning(run: LearnRun | Error): void {
   if (run instanceof Error) console.warn(`Backstory: learning names from your reading failed: ${run.message}`);
@@ -75,16 +76,13 @@ export default defineBackground({
       if (isMessage(message, 'match-text')) {
         return migrated
           .then(() => matcher.match(message))
-          .catch((error: unknown) => ({ matches: [], seen: {}, failed: [], labels: {}, error: error instanceof Error ? error.message : String(error) }));
+          .catch((error: unknown) => ({ heads: [], matches: [], seen: {}, failed: [], labels: {}, error: error instanceof Error ? error.message : String(error) }));
       }
-      if (isMessage(message, 'look-up-packs')) {
-        const language = typeof message.language === 'string' && /^[a-z]{2,3}$/.test(message.language) ? message.language : null;
-        return migrated.then(() => matcher.lookUp(message.packs, message.query, language)).then((entities) => ({ entities }));
-      }
+      if (isMessage(message, 'look-up-packs')) return migrated.then(() => matcher.lookUp(message.packs, message.query, message.language)).then((entities) => ({ entities }));
       if (isMessage(message, 'entity-names')) return migrated.then(() => listedEntityNames(message.entities)).then((names) => ({ names }));
       if (isMessage(message, 'detect-language')) {
         const language = detect(String(message.sample).slice(0, 2_000));
-        return Promise.resolve({ language: /^[a-z]{2,3}$/.test(language) ? language : null });
+        return Promise.resolve({ language: isLanguageCode(language) ? language : null });
       }
       if (isMessage(message, 'reading-save')) {
         return saveReading(message.article, sender).then((saved) => {

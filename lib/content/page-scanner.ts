@@ -269,7 +269,7 @@ export class PageScanner {
       });
     }
     this.o.store.commit(pass);
-    if (added > 0 && this.timings.firstHighlightMs < 0) this.timings.firstHighlightMs = performance.now() - startedAt;
+    this.noteFirstHighlights(added, startedAt);
     void this.endSlice(sliceStart, added);
   }
 
@@ -280,9 +280,7 @@ export class PageScanner {
     let sliceStart = performance.now();
     const shouldYield = (): boolean => performance.now() - sliceStart > SLICE_BUDGET_MS;
     let added = 0;
-    const noteFirst = (): void => {
-      if (added > 0 && this.timings.firstHighlightMs < 0) this.timings.firstHighlightMs = performance.now() - startedAt;
-    };
+    const noteFirst = (): void => this.noteFirstHighlights(added, startedAt);
     /** Ends the slice (its highlights placed and registered) and waits for the next one. */
     const pause = async (): Promise<void> => {
       noteFirst();
@@ -341,6 +339,11 @@ export class PageScanner {
   private async remoteMatches(waiting: readonly WaitingChunk[], state: ScanState): Promise<HeadMatch[][]> {
     const remote = this.remote;
     return remote ? remote.match(waiting.map((w) => w.chunk.text), state) : [];
+  }
+
+  /** When the scan's first highlights were added (once), counted from `startedAt`. */
+  private noteFirstHighlights(added: number, startedAt: number): void {
+    if (added > 0 && this.timings.firstHighlightMs < 0) this.timings.firstHighlightMs = performance.now() - startedAt;
   }
 
   private endSlice(sliceStart: number, added: number): Promise<void> | undefined {

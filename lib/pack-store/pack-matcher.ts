@@ -9,7 +9,7 @@
 import bundledIndex from '../../generated/backstory-news.index.json';
 import type { LoadedPack } from '../spot/loaded-pack';
 import { lookUpScored, type ScoredEntity } from '../spot/entity-lookup';
-import { checkTextMatchRequest, matchTexts, TEXT_MATCH_LIMITS, type TextMatchAnswer } from '../spot/text-match';
+import { checkTextMatchRequest, isLanguageCode, matchTexts, TEXT_MATCH_LIMITS, type TextMatchAnswer } from '../spot/text-match';
 import { LEARNED_INDEX_KEY, LEARNED_PACK_ID } from '../reading/learned-keys';
 import { BUNDLED_PACK_ID } from './bundled-id';
 import { indexKey, PACK_INDEX_PREFIX, PACK_LIST_KEY } from './keys';
@@ -97,10 +97,10 @@ export class PackMatcher {
     return { ...matchTexts(packs, checked), failed, labels };
   }
 
-  /** The named packs' entities whose name or alias matches the query (the popup's look-up). */
-  async lookUp(packs: unknown, query: unknown, language: string | null = null): Promise<ScoredEntity[]> {
+  /** The named packs' entities whose name or alias matches the query (the popup's look-up), for a page in `language` (else none). */
+  async lookUp(packs: unknown, query: unknown, language: unknown = null): Promise<ScoredEntity[]> {
     const ids = packIds(packs);
     if (ids === null || typeof query !== 'string') return [];
-    return lookUpScored((await this.packs(ids, language)).packs, query.slice(0, 200));
+    return lookUpScored((await this.packs(ids, isLanguageCode(language) ? language : null)).packs, query.slice(0, 200));
   }
 }

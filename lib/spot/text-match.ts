@@ -36,6 +36,9 @@ export interface TextMatchAnswer {
 /** What one request may carry: a slice's chunks, with room for a long page's longest cut. */
 export const TEXT_MATCH_LIMITS = { texts: 64, chars: 400_000, packs: 64, seen: 100_000 } as const;
 
+/** A page language as requests carry it: a two- or three-letter code ("fr", "ast"). */
+export const isLanguageCode = (value: unknown): value is string => typeof value === 'string' && /^[a-z]{2,3}$/.test(value);
+
 const isIndexList = (value: unknown): value is number[] => Array.isArray(value) && value.every((n) => Number.isInteger(n) && (n as number) >= 0);
 
 /** The request's fields checked and bounded; a message that is not one is refused with what is wrong. */
@@ -44,7 +47,7 @@ export function checkTextMatchRequest(value: unknown): TextMatchRequest | string
   if (typeof r !== 'object' || r === null) return 'not a request';
   if (!Array.isArray(r.texts) || r.texts.length > TEXT_MATCH_LIMITS.texts || !r.texts.every((t) => typeof t === 'string')) return 'texts';
   if (r.texts.reduce((n, t) => n + t.length, 0) > TEXT_MATCH_LIMITS.chars) return 'too much text';
-  if (r.language !== null && (typeof r.language !== 'string' || !/^[a-z]{2,3}$/.test(r.language))) return 'language';
+  if (r.language !== null && !isLanguageCode(r.language)) return 'language';
   if (typeof r.demonyms !== 'boolean') return 'demonyms';
   const seen = r.seen;
   if (typeof seen !== 'object' || seen === null || Array.isArray(seen)) return 'seen';

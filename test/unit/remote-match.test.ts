@@ -47,13 +47,16 @@ afterEach(() => life.abort());
 
 const summary = (pack: LoadedPack): PackSummary => ({ id: pack.id, name: pack.meta.name, version: pack.meta.version, corpusDate: pack.meta.corpusDate, entities: pack.entityCount, bundled: false });
 
+/** The background's matcher over a storage.local held in this object. */
+const matcherOver = (stored: Record<string, unknown>): PackMatcher => new PackMatcher((keys) => Promise.resolve(Object.fromEntries(keys.map((k) => [k, stored[k]]))));
+
 /**
  * The background's matcher over these stored indexes (id to base64, where the extension stores them: the
  * World pack's for a page that says no language, others as imports), answering as the background does.
  */
 function background(indexes: Record<string, string>): { ask: AskBackground; asked: () => number } {
   const stored = Object.fromEntries(Object.entries(indexes).map(([id, base64]) => [id === WORLD_PACK_ID ? worldIndexKeys(null)[0] as string : indexKey(id), base64]));
-  const matcher = new PackMatcher((keys) => Promise.resolve(Object.fromEntries(keys.map((k) => [k, stored[k]]))));
+  const matcher = matcherOver(stored);
   let count = 0;
   const ask = (async (message: { type: string; packs: string[]; query?: string }) => {
     count++;
@@ -207,7 +210,7 @@ describe('pages matched in the background', () => {
 describe('the background matcher', () => {
   test('a broken stored index fails alone, with the reason; the other pack still answers; a change is read again after forget()', async () => {
     const stored: Record<string, unknown> = { [indexKey('good')]: base64FromBytes(encodePackIndex({ ...PACK, id: 'good' })), [indexKey('bad')]: 'QktTWAIAAAA=' };
-    const matcher = new PackMatcher((keys) => Promise.resolve(Object.fromEntries(keys.map((k) => [k, stored[k]]))));
+    const matcher = matcherOver(stored);
     const request = { packs: ['good', 'bad'], texts: ['NATO said so.'], language: null, demonyms: true, seen: {} };
     const first = await matcher.match(request);
     expect(first.failed.map((f) => f.id)).toEqual(['bad']);
@@ -224,7 +227,7 @@ describe('the background matcher', () => {
     const fr = base64FromBytes(encodePackIndex(inLanguage(WORLD_PACK, 'fr')));
     const en = base64FromBytes(encodePackIndex(inLanguage(WORLD_PACK, 'en')));
     const stored: Record<string, unknown> = { 'worldindex:fr': fr, 'worldindex:en': en };
-    const matcher = new PackMatcher((keys) => Promise.resolve(Object.fromEntries(keys.map((k) => [k, stored[k]]))));
+    const matcher = matcherOver(stored);
     const worldNames = async (language: string | null, text: string): Promise<string[]> => {
       const answer = await matcher.match({ packs: [BUNDLED_PACK_ID, WORLD_PACK_ID, LEARNED_PACK_ID], texts: [text], language, demonyms: true, seen: {} });
       expect(answer.failed).toEqual([]);
