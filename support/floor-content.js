@@ -1,0 +1,85 @@
+/* global chrome, BACKSTORY_FLOOR_PACKS */
+/**
+ * The floor for the page's work, as a content script (support/floor-build.ts puts it in place of Backstory's
+ * in a copy of the build): the least any script doing Backstory's job does on a page. One plain SHOW_TEXT walk
+ * of the body, leaving out only script and style text; the text sent to the same background in the same
+ * protocol ("match-text"); every answer's matches made into StaticRanges in one Highlight. No reading region,
+ * no exclusions, no settings, no card, no polyfill, no observers. It logs its own count as Backstory does, so
+ * the benchmark reads both the same way.
+ */
+(() => {
+  const started = performance.now();
+  const doc = document;
+  if (!doc.body || typeof Highlight === 'undefined') return;
+  let work = 0;
+  let longest = 0;
+  const slice = (from) => {
+    const ms = performance.now() - from;
+    work += ms;
+    longest = Math.max(longest, ms);
+  };
+  // Texts of about 4,000 characters, each a run of text nodes joined by newlines (a word boundary).
+  const groups = [];
+  let group = { text: '', nodes: [], starts: [] };
+  const walker = doc.createTreeWalker(doc.body, NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const parent = node.parentNode.nodeName;
+    if (parent === 'SCRIPT' || parent === 'STYLE' || parent === 'NOSCRIPT' || parent === 'TEXTAREA') continue;
+    group.starts.push(group.text.length);
+    group.nodes.push(node);
+    group.text += `${node.data}\n`;
+    if (group.text.length >= 4_000) {
+      groups.push(group);
+      group = { text: '', nodes: [], starts: [] };
+    }
+  }
+  if (group.nodes.length > 0) groups.push(group);
+  const batches = [];
+  for (let i = 0; i < groups.length; i += 64) batches.push(groups.slice(i, i + 64));
+  const highlight = new Highlight();
+  CSS.highlights.set('backstory-floor', highlight);
+  const sheet = new CSSStyleSheet();
+  sheet.replaceSync('::highlight(backstory-floor) { text-decoration: underline dotted 1px; }');
+  doc.adoptedStyleSheets = [...doc.adoptedStyleSheets, sheet];
+  const language = (doc.documentElement.lang || '').slice(0, 2).toLowerCase() || null;
+  /** The group's node holding `offset` (binary search over the nodes' starts). */
+  const nodeAt = (g, offset) => {
+    let lo = 0;
+    let hi = g.starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (g.starts[mid] <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  };
+  let painted = 0;
+  const send = (b) => {
+    const from = performance.now();
+    const batch = batches[b];
+    if (!batch) {
+      console.debug(`[Backstory] floor: first highlights 0 ms, all ${(performance.now() - started).toFixed(1)} ms, longest slice ${longest.toFixed(1)} ms, work ${work.toFixed(1)} ms, ${painted} highlights`);
+      return;
+    }
+    const request = { type: 'match-text', packs: BACKSTORY_FLOOR_PACKS, texts: batch.map((g) => g.text), language, demonyms: false, seen: {} };
+    chrome.runtime.sendMessage(request, (answer) => {
+      const at = performance.now();
+      const lists = (answer && answer.matches) || [];
+      for (let i = 0; i < lists.length; i++) {
+        const g = batch[i];
+        const m = lists[i];
+        for (let k = 0; g && k + 2 < m.length; k += 3) {
+          const a = nodeAt(g, m[k]);
+          const z = nodeAt(g, m[k + 1] - 1);
+          highlight.add(new StaticRange({ startContainer: g.nodes[a], startOffset: m[k] - g.starts[a], endContainer: g.nodes[z], endOffset: m[k + 1] - g.starts[z] }));
+          painted++;
+        }
+      }
+      slice(at);
+      send(b + 1);
+    });
+    slice(from);
+  };
+  slice(started);
+  send(0);
+})();
