@@ -83,10 +83,7 @@ export class BackstoryPage {
     this.settings = o.settings;
     this.root = win.document.documentElement;
     this.host = createCardHost(win.document, o.cardCss);
-    this.painter = new Painter(win, () => {
-      this.host.attach();
-      return this.host.host;
-    });
+    this.painter = new Painter(win, () => this.host.attach());
     this.ranges = new VisibleRanges({ win, painter: this.painter, limit: REGISTER_ALL_UP_TO, marginPx: VIEWPORT_MARGIN_PX, run: RUN_SIZE, farRunsKept: FAR_RUNS_KEPT });
     this.scanner = new PageScanner({
       win,
@@ -96,7 +93,7 @@ export class BackstoryPage {
       painter: this.painter,
       ranges: this.ranges,
       store: this.store,
-      collect: { ownHost: this.host.host, isHidden: browserIsHidden, rendersAsBlock: browserRendersAsBlock },
+      collect: { isOwnHost: (element) => element === this.host.element, isHidden: browserIsHidden, rendersAsBlock: browserRendersAsBlock },
       isOwnNode: (node) => this.host.contains(node),
       signal: this.life.signal,
       onChange: () => this.scheduleCount(),

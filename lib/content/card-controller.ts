@@ -219,7 +219,8 @@ export class CardController {
       this.status = '';
       this.history = [];
       this.o.painter.setActive(null);
-      this.o.renderCard(this.o.host.mount, null);
+      // A page that never showed a card has no host to clear (and gets none).
+      if (this.o.host.element) this.o.renderCard(this.o.host.mount, null);
       return;
     }
     // The mention whose card is open stays marked on the page while it is (none for a related entity's card).
@@ -410,7 +411,7 @@ export class CardController {
     if (this.warmTimer > 0) this.o.win.clearTimeout(this.warmTimer);
     this.intent.dispose();
     this.o.painter.setActive(null);
-    this.o.renderCard(this.o.host.mount, null);
+    if (this.o.host.element) this.o.renderCard(this.o.host.mount, null);
     this.target = null;
   }
 }

@@ -62,7 +62,7 @@ export function listenForInput(o: PageInputOptions): void {
   };
 
   const onPointerDown = (e: PointerEvent): void => {
-    if (e.isTrusted && o.cardOpen() && !e.composedPath().includes(host.host)) o.clickOutside();
+    if (e.isTrusted && o.cardOpen() && !e.composedPath().some((target) => target === host.element)) o.clickOutside();
   };
 
   const onClick = (e: MouseEvent): void => {
@@ -104,10 +104,10 @@ export function listenForInput(o: PageInputOptions): void {
   doc.addEventListener('click', onClick, { capture: true, signal });
   doc.addEventListener('keydown', onKeyDown, { capture: true, signal });
   doc.addEventListener('scroll', () => o.onScroll(), passive);
-  host.host.addEventListener('pointerenter', (e) => e.isTrusted && o.enterCard(), { signal });
-  host.host.addEventListener('pointerleave', (e) => e.isTrusted && o.leaveCard(), { signal });
-  host.host.addEventListener('wheel', onWheel, { passive: false, signal });
-  host.host.addEventListener('focusin', (e) => e.isTrusted && o.enterCard(), { signal });
+  host.listen('pointerenter', (e) => e.isTrusted && o.enterCard(), { signal });
+  host.listen('pointerleave', (e) => e.isTrusted && o.leaveCard(), { signal });
+  host.listen('wheel', onWheel, { passive: false, signal });
+  host.listen('focusin', (e) => e.isTrusted && o.enterCard(), { signal });
 }
 
 /** Keeps Tab inside the card: from the last button to the first, and back with Shift+Tab. */

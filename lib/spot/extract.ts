@@ -24,8 +24,8 @@ export interface TextChunk {
 export interface CollectOptions {
   /** Extra visibility test for elements (the browser passes a computed-style check). */
   isHidden?: (element: Element) => boolean;
-  /** The extension's own host element, never scanned. */
-  ownHost?: Node;
+  /** The extension's own host element (made only when a card first needs it), never scanned. */
+  isOwnHost?: (element: Element) => boolean;
   /** Which parts of the page a reader reads (see reading-region.ts); without it, all but navigation. */
   region?: ReadingRegion;
   /** Whether the page's CSS renders an inline element as a block (then its text does not run into the next). */
@@ -56,7 +56,7 @@ function holdsHeadline(element: Element): boolean {
 /** True when the element and everything inside it must not be scanned. */
 export function isExcluded(element: Element, options: CollectOptions): boolean {
   const tag = localName(element);
-  if (SKIPPED_TAGS.has(tag) || element === options.ownHost) return true;
+  if (SKIPPED_TAGS.has(tag) || options.isOwnHost?.(element) === true) return true;
   if ((tag === 'header' || tag === 'footer')) {
     const parent = parentElement(element);
     if ((!parent || !closestWhere(parent, isMainLandmark)) && (tag === 'footer' || !holdsHeadline(element))) return true;

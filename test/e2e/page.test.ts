@@ -331,6 +331,19 @@ describe('the seed article in Chromium', () => {
 });
 
 describe('hostile and dynamic pages', () => {
+  test('until a card is asked for, Backstory adds no element to the page; the first hover adds its one host', async () => {
+    const page = await open('/seed.html');
+    await waitForHighlights(page, 40);
+    await page.waitForTimeout(500);
+    const hosts = (): Promise<number> => page.evaluate(() => document.querySelectorAll(':root > div[style*="2147483647"]').length);
+    expect(await hosts()).toBe(0);
+    expect(await page.evaluate(() => document.documentElement.lastElementChild?.localName)).toBe('body');
+    await hoverText(page, 'drone wall');
+    expect((await readCard(page)).open).toBe(true);
+    expect(await hosts()).toBe(1);
+    await page.close();
+  });
+
   test('no highlights inside inputs, textareas, contenteditable, code, buttons, hidden text or navigation', async () => {
     const page = await open('/excluded.html');
     await waitForHighlights(page, 2);

@@ -16,7 +16,7 @@ export function spotHtml(html: string, options: { demonyms?: boolean; packs?: Lo
   const doc = parse(html);
   // An element with this id stands for the extension's own card host.
   const ownHost = doc.getElementById('backstory-own-host') ?? undefined;
-  return scanDocument(doc.body, options.packs ?? [LOADED], { demonyms: options.demonyms ?? true, ownHost }).map((m) => [m.entity.id, m.text]);
+  return scanDocument(doc.body, options.packs ?? [LOADED], { demonyms: options.demonyms ?? true, isOwnHost: (element) => element === ownHost }).map((m) => [m.entity.id, m.text]);
 }
 
 /** Mentions in plain text (one paragraph). */
