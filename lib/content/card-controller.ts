@@ -153,7 +153,7 @@ export class CardController {
       this.target = targetOf(record);
       this.renderModel(false, true);
       this.target = null;
-      this.o.renderCard(this.o.host.mount, null);
+      this.clearCard();
     }, 0);
   }
 
@@ -219,8 +219,7 @@ export class CardController {
       this.status = '';
       this.history = [];
       this.o.painter.setActive(null);
-      // A page that never showed a card has no host to clear (and gets none).
-      if (this.o.host.element) this.o.renderCard(this.o.host.mount, null);
+      this.clearCard();
       return;
     }
     // The mention whose card is open stays marked on the page while it is (none for a related entity's card).
@@ -406,12 +405,17 @@ export class CardController {
     this.held = null;
   }
 
+  /** Draws no card. A page that never showed one has no host to clear, and gets none. */
+  private clearCard(): void {
+    if (this.o.host.element) this.o.renderCard(this.o.host.mount, null);
+  }
+
   dispose(): void {
     this.o.win.clearTimeout(this.statusTimer);
     if (this.warmTimer > 0) this.o.win.clearTimeout(this.warmTimer);
     this.intent.dispose();
     this.o.painter.setActive(null);
-    if (this.o.host.element) this.o.renderCard(this.o.host.mount, null);
+    this.clearCard();
     this.target = null;
   }
 }

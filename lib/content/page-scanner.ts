@@ -255,9 +255,7 @@ export class PageScanner {
       const chunk = collector.next(2_000, () => performance.now() - sliceStart > SLICE_BUDGET_MS);
       if (!chunk || chunk.nodes.length === 0) break;
       chars += chunk.text.length;
-      const waited = { chunk, local: this.local?.match(chunk.text, state) ?? [] };
-      if (this.remote) waiting.push(waited);
-      else for (const mention of mentionsOf(waited)) if (this.register(mention, pass)) added++;
+      added += this.take(chunk, state, waiting, pass);
     }
     if (waiting.length > 0) {
       void this.endSlice(sliceStart, 0);
@@ -265,7 +263,7 @@ export class PageScanner {
       if (scan.ended) return;
       sliceStart = performance.now();
       waiting.forEach((w, i) => {
-        for (const mention of mentionsOf(w, answers[i])) if (this.register(mention, pass)) added++;
+        added += this.registerAll(mentionsOf(w, answers[i]), pass);
       });
     }
     this.o.store.commit(pass);
@@ -281,37 +279,34 @@ export class PageScanner {
     const shouldYield = (): boolean => performance.now() - sliceStart > SLICE_BUDGET_MS;
     let added = 0;
     const noteFirst = (): void => this.noteFirstHighlights(added, startedAt);
-    /** Ends the slice (its highlights placed and registered) and waits for the next one. */
-    const pause = async (): Promise<void> => {
+    /** Ends the slice, its highlights placed and registered; what to wait for before the next (if anything). */
+    const closeSlice = (): Promise<void> | undefined => {
       noteFirst();
       this.o.store.commit(pass);
       const wait = this.endSlice(sliceStart, added);
       added = 0;
-      await (wait ?? yieldToMain(this.o.win, scan.signal));
+      return wait;
+    };
+    /** Ends the slice and waits for the next one. */
+    const pause = async (): Promise<void> => {
+      await (closeSlice() ?? yieldToMain(this.o.win, scan.signal));
       sliceStart = performance.now();
     };
     const waiting: WaitingChunk[] = [];
     while (!scan.ended) {
       const chunk = collector.next(CHUNK_CHARS, shouldYield);
-      if (chunk) {
-        const waited = { chunk, local: this.local?.match(chunk.text, this.state) ?? [] };
-        if (this.remote) waiting.push(waited);
-        else for (const mention of mentionsOf(waited)) if (this.register(mention, pass)) added++;
-      }
+      if (chunk) added += this.take(chunk, this.state, waiting, pass);
       const done = !chunk || collector.finished;
       if (waiting.length > 0 && (done || shouldYield() || fullRequest(waiting))) {
         // The slice ends while the background matches its text. Its answer is placed in slices of their own:
         // a full request names thousands of mentions on a long page, too many for one slice.
-        noteFirst();
-        this.o.store.commit(pass);
-        const wait = this.endSlice(sliceStart, added);
-        added = 0;
+        const wait = closeSlice();
         const sent = waiting.splice(0);
         const [answers] = await Promise.all([this.remoteMatches(sent, this.state), wait]);
         if (scan.ended) return;
         sliceStart = performance.now();
         for (const [i, w] of sent.entries()) {
-          for (const mention of mentionsOf(w, answers[i])) if (this.register(mention, pass)) added++;
+          added += this.registerAll(mentionsOf(w, answers[i]), pass);
           if (i + 1 < sent.length && shouldYield()) {
             await pause();
             if (scan.ended) return;
@@ -333,6 +328,24 @@ export class PageScanner {
     if (scan.ended) return;
     this.o.store.commit(pass);
     void this.endSlice(sliceStart, added);
+  }
+
+  /**
+   * A collected chunk matched with the page's own packs: queued in `waiting` for the background's matches when
+   * packs are matched there, else registered at once. Returns how many mentions it added.
+   */
+  private take(chunk: TextChunk, state: ScanState, waiting: WaitingChunk[], pass: ScanPass): number {
+    const waited = { chunk, local: this.local?.match(chunk.text, state) ?? [] };
+    if (!this.remote) return this.registerAll(mentionsOf(waited), pass);
+    waiting.push(waited);
+    return 0;
+  }
+
+  /** Registers the mentions in the pass; returns how many were added. */
+  private registerAll(mentions: readonly Mention[], pass: ScanPass): number {
+    let added = 0;
+    for (const mention of mentions) if (this.register(mention, pass)) added++;
+    return added;
   }
 
   /** The background's matches for each waiting chunk, in order (none when it cannot answer). */
