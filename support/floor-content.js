@@ -1,4 +1,4 @@
-/* global chrome, BACKSTORY_FLOOR_PACKS */
+/* global chrome, BACKSTORY_FLOOR_PACKS, BACKSTORY_FLOOR_KEEP */
 /**
  * The floor for the page's work, as a content script (support/floor-build.ts puts it in place of Backstory's
  * in a copy of the build): the least any script doing Backstory's job does on a page. One plain SHOW_TEXT walk
@@ -6,6 +6,12 @@
  * protocol ("match-text"); every answer's matches made into StaticRanges in one Highlight. No reading region,
  * no exclusions, no settings, no card, no polyfill, no observers. It logs its own count as Backstory does, so
  * the benchmark reads both the same way.
+ *
+ * With BACKSTORY_FLOOR_KEEP it is also the floor for reading memory's keep: after the same dwell (15 s, then
+ * the next idle moment), it reads the head's title, site, canonical link and date with one selector, the text
+ * of each element that holds a painted mention inside the page's <article> or <main> (no article model, no
+ * block search), and sends them to the
+ * background in one "reading-save" message, with its own clock around that work, logged as Backstory logs it.
  */
 (() => {
   const started = performance.now();
@@ -54,11 +60,35 @@
     return lo;
   };
   let painted = 0;
+  /** Per painted mention (the first 200): its text node, its name as written and its entity key. */
+  const kept = [];
+  const keep = () => {
+    const from = performance.now();
+    const head = doc.head;
+    const found = head ? head.querySelectorAll('meta[property="og:title"],meta[property="og:site_name"],meta[property="article:published_time"],link[rel="canonical"]') : [];
+    const meta = {};
+    for (const el of found) meta[el.getAttribute('property') || 'canonical'] = el.getAttribute('content') || el.getAttribute('href') || '';
+    // The article, as cheaply as a page allows: its <article> or <main> element, else the whole page.
+    const scope = doc.querySelector('article') || doc.querySelector('main') || doc.body;
+    const byParent = new Map();
+    for (const { node, name, key } of kept) {
+      const parent = node.parentNode;
+      if (!scope.contains(parent)) continue;
+      let block = byParent.get(parent);
+      if (!block) byParent.set(parent, (block = { text: parent.textContent, names: [] }));
+      block.names.push([name, key]);
+    }
+    const published = meta['article:published_time'];
+    const article = { head: { href: location.href, canonical: meta.canonical || '', title: meta['og:title'] || doc.title, site: meta['og:site_name'] || '', dates: { metas: published ? [published] : [], jsonLd: [], itemprop: '', time: '' } }, blocks: [...byParent.values()] };
+    chrome.runtime.sendMessage({ type: 'reading-save', article }, () => void chrome.runtime.lastError);
+    console.debug(`[Backstory] floor: reading memory: sent ${article.blocks.length} blocks of this article (${(performance.now() - from).toFixed(3)} ms on the page)`);
+  };
   const send = (b) => {
     const from = performance.now();
     const batch = batches[b];
     if (!batch) {
       console.debug(`[Backstory] floor: first highlights 0 ms, all ${(performance.now() - started).toFixed(1)} ms, longest slice ${longest.toFixed(1)} ms, work ${work.toFixed(1)} ms, ${painted} highlights`);
+      if (typeof BACKSTORY_FLOOR_KEEP !== 'undefined' && kept.length > 0) setTimeout(() => requestIdleCallback(keep, { timeout: 5_000 }), Math.max(0, 15_000 - (performance.now() - started)));
       return;
     }
     const request = { type: 'match-text', packs: BACKSTORY_FLOOR_PACKS, texts: batch.map((g) => g.text), language, demonyms: false, seen: {} };
@@ -73,6 +103,8 @@
           const z = nodeAt(g, m[k + 1] - 1);
           highlight.add(new StaticRange({ startContainer: g.nodes[a], startOffset: m[k] - g.starts[a], endContainer: g.nodes[z], endOffset: m[k + 1] - g.starts[z] }));
           painted++;
+          const head = answer.heads[m[k + 2]];
+          if (kept.length < 200 && head) kept.push({ node: g.nodes[a], name: g.text.slice(m[k], m[k + 1]), key: `${head.packId}/${head.entity.id}` });
         }
       }
       slice(at);
