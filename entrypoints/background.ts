@@ -16,7 +16,7 @@ import { hasPendingArticles } from '../lib/reading/learned-db';
 import type { LearnRun } from '../lib/reading/learn-job';
 import { LEARNED_PACK_ID } from '../lib/reading/learned-keys';
 import { changesPacks, PackMatcher } from '../lib/pack-store/pack-matcher';
-import { isLanguageCode } from '../lib/spot/text-match';
+import { isLanguageCode } from '../lib/pack-format/language-code';
 
 function reportLearning(run: LearnRun | Error): void {
   if (run instanceof Error) console.warn(`Backstory: learning names from your reading failed: ${run.message}`);

@@ -11,6 +11,7 @@ import type { CardPack } from './remote-packs';
 import type { DetailsState } from './details-cache';
 import type { YouRead } from '../reading/reading-db';
 import type { RelatedHead } from '../pack-store/entity-record';
+import { isLanguageCode } from '../pack-format/language-code';
 
 export interface CardModel {
   name: string;
@@ -90,7 +91,7 @@ const WIKIPEDIA_TYPES: ReadonlySet<EntityType> = new Set(['country', 'city', 're
  */
 function readMore(url: string, input: EntityCardInput): { url: string; urlSite: string } {
   if (url !== '' || input.details.status !== 'ready' || !WIKIPEDIA_TYPES.has(input.entity.type)) return { url, urlSite: '' };
-  const language = input.language && /^[a-z]{2,3}$/.test(input.language) ? input.language : 'en';
+  const language = isLanguageCode(input.language) ? input.language : 'en';
   const name = input.record?.mention.text ?? input.entity.name;
   return { url: `https://${language}.wikipedia.org/wiki/Special:Search?search=${encodeURIComponent(name)}&go=Go`, urlSite: 'Wikipedia' };
 }

@@ -17,6 +17,7 @@ import { foldText } from '../spot/fold';
 import { isGivenNameAlone } from './gates';
 import { countryMap, placeMap, type Atlas } from './locator-map';
 import { WORLD_PACK_ID } from '../pack-store/world-indexes';
+import { isLanguageCode } from '../pack-format/language-code';
 
 
 export interface WorldCountry {
@@ -88,7 +89,7 @@ function codesOf(kind: Exclude<FactData['kind'], 'area'>, codes: readonly string
 function languageCode(code: string): string | null {
   try {
     const [canonical] = Intl.getCanonicalLocales(code);
-    return canonical && /^[a-z]{2,3}$/.test(canonical) ? canonical : null;
+    return canonical && isLanguageCode(canonical) ? canonical : null;
   } catch {
     return null;
   }

@@ -1,4 +1,5 @@
 /** The knowledge-pack format, version 1. docs/knowledge-pack.md describes it for people. */
+import { LANGUAGE_CODE } from './language-code';
 
 export const PACK_FORMAT = 'backstory-pack';
 export const PACK_FORMAT_VERSION = 1;
@@ -53,7 +54,7 @@ export type FactData =
   | { kind: 'countries'; codes: string[] };
 
 export const FACT_DATA_CODES: Readonly<Record<Exclude<FactData['kind'], 'area'>, RegExp>> = {
-  languages: /^[a-z]{2,3}$/,
+  languages: LANGUAGE_CODE,
   currencies: /^[A-Z]{3}$/,
   countries: /^[A-Z]{2}$/,
 };

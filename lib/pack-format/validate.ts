@@ -18,6 +18,7 @@ import {
   type PackEntity,
   type PackIndex,
 } from './types';
+import { LANGUAGE_CODE } from './language-code';
 
 export class PackError extends Error {
   constructor(
@@ -128,8 +129,6 @@ const ENTITY_FIELDS = [
   'id', 'name', 'type', ...ALIAS_FIELDS, 'summary', 'facts', 'url', 'sentences',
   'related', 'headlines', 'languages', 'sameAs', 'map',
 ] as const;
-/** A page language as packs name it: a primary language subtag ("fr", "pt"). */
-const LANGUAGE_CODE = /^[a-z]{2,3}$/;
 const SAME_AS = /^[a-z]+:[A-Za-z0-9._-]{1,40}$/;
 /** SVG path data: commands and numbers only, so nothing else can ride along in a map. */
 const PATH_DATA = /^[MLHVCSQTAZmlhvcsqtaz0-9.,\s-]*$/;

@@ -9,7 +9,8 @@
 import bundledIndex from '../../generated/backstory-news.index.json';
 import type { LoadedPack } from '../spot/loaded-pack';
 import { lookUpScored, type ScoredEntity } from '../spot/entity-lookup';
-import { checkTextMatchRequest, isLanguageCode, matchTexts, TEXT_MATCH_LIMITS, type TextMatchAnswer } from '../spot/text-match';
+import { checkTextMatchRequest, matchTexts, TEXT_MATCH_LIMITS, type TextMatchAnswer } from '../spot/text-match';
+import { isLanguageCode } from '../pack-format/language-code';
 import { LEARNED_INDEX_KEY, LEARNED_PACK_ID } from '../reading/learned-keys';
 import { BUNDLED_PACK_ID } from './bundled-id';
 import { indexKey, PACK_INDEX_PREFIX, PACK_LIST_KEY } from './keys';

@@ -4,6 +4,7 @@
  * when the extension starts with a new build, and pages read the one for their language.
  */
 import type { KnowledgePack, LocalNames } from '../pack-format/types';
+import { isLanguageCode } from '../pack-format/language-code';
 
 export const WORLD_PACK_ID = 'backstory-world';
 /** The packaged file (wxt.config.ts copies it there at build time); not web-accessible. */
@@ -58,7 +59,7 @@ export interface KeyValueStore {
 function isIndexFile(value: unknown): value is WorldIndexFile {
   const f = value as WorldIndexFile;
   return typeof value === 'object' && value !== null && typeof f.version === 'string' && typeof f.all === 'string' &&
-    typeof f.byLanguage === 'object' && f.byLanguage !== null && Object.entries(f.byLanguage).every(([k, v]) => /^[a-z]{2,3}$/.test(k) && typeof v === 'string');
+    typeof f.byLanguage === 'object' && f.byLanguage !== null && Object.entries(f.byLanguage).every(([k, v]) => isLanguageCode(k) && typeof v === 'string');
 }
 
 /**

@@ -11,6 +11,7 @@
 import { ENTITY_TYPES, type KnowledgePack } from '../pack-format/types';
 import { LoadedPack, type IndexedContextRule, type PackMeta } from './loaded-pack';
 import { buildTrieIndex, checkTrie, IndexFormatError, packLanguages, rankBlocks, withRootTable, type TrieIndex } from './trie-index';
+import { isLanguageCode } from '../pack-format/language-code';
 
 const MAGIC = 0x58534b42; // "BKSX"
 /** Version 2 added each alias's page language; version 1 files (stored by earlier releases) still load. */
@@ -114,7 +115,7 @@ function isMeta(value: unknown): value is PackMeta {
   const m = value as PackMeta;
   return typeof value === 'object' && value !== null && typeof m.id === 'string' && typeof m.name === 'string' &&
     typeof m.version === 'string' && typeof m.corpusDate === 'string' && typeof m.description === 'string' && Array.isArray(m.rules) &&
-    (m.languages === undefined || (Array.isArray(m.languages) && m.languages.length <= 255 && m.languages.every((code) => typeof code === 'string' && /^[a-z]{2,3}$/.test(code))));
+    (m.languages === undefined || (Array.isArray(m.languages) && m.languages.length <= 255 && m.languages.every(isLanguageCode)));
 }
 
 /** Decodes and checks an index file; throws IndexFormatError saying what is wrong. */

@@ -7,6 +7,7 @@
 import { ENTITY_TYPES } from '../pack-format/types';
 import type { EntityHead, LoadedPack } from './loaded-pack';
 import { createScanState, matchPacks, type HeadMatch } from './scan';
+import { isLanguageCode } from '../pack-format/language-code';
 
 export interface TextMatchRequest {
   texts: string[];
@@ -35,9 +36,6 @@ export interface TextMatchAnswer {
 
 /** What one request may carry: a slice's chunks, with room for a long page's longest cut. */
 export const TEXT_MATCH_LIMITS = { texts: 64, chars: 400_000, packs: 64, seen: 100_000 } as const;
-
-/** A page language as requests carry it: a two- or three-letter code ("fr", "ast"). */
-export const isLanguageCode = (value: unknown): value is string => typeof value === 'string' && /^[a-z]{2,3}$/.test(value);
 
 const isIndexList = (value: unknown): value is number[] => Array.isArray(value) && value.every((n) => Number.isInteger(n) && (n as number) >= 0);
 
