@@ -1,4 +1,4 @@
-/* global chrome, BACKSTORY_FLOOR_PACKS, BACKSTORY_FLOOR_KEEP */
+/* global chrome, BACKSTORY_FLOOR_PACKS, BACKSTORY_FLOOR_KEEP_AFTER_MS */
 /**
  * The floor for the page's work, as a content script (support/floor-build.ts puts it in place of Backstory's
  * in a copy of the build): the least any script doing Backstory's job does on a page. One plain SHOW_TEXT walk
@@ -7,11 +7,11 @@
  * no exclusions, no settings, no card, no polyfill, no observers. It logs its own count as Backstory does, so
  * the benchmark reads both the same way.
  *
- * With BACKSTORY_FLOOR_KEEP it is also the floor for reading memory's keep: after the same dwell (15 s, then
- * the next idle moment), it reads the head's title, site, canonical link and date with one selector, the text
- * of each element that holds a painted mention inside the page's <article> or <main> (no article model, no
- * block search), and sends them to the
- * background in one "reading-save" message, with its own clock around that work, logged as Backstory logs it.
+ * With BACKSTORY_FLOOR_KEEP_AFTER_MS (reading memory's dwell) it is also the floor for the keep: after that
+ * dwell, at the next idle moment, it reads the head's title, site, canonical link and date with one selector,
+ * the text of each element that holds a painted mention inside the page's <article> or <main> (no article
+ * model, no block search), and sends them to the background in one "reading-save" message, with its own
+ * clock around that work, logged as Backstory logs it. Without it, nothing of the keep runs or is collected.
  */
 (() => {
   const started = performance.now();
@@ -60,7 +60,8 @@
     return lo;
   };
   let painted = 0;
-  /** Per painted mention (the first 200): its text node, its name as written and its entity key. */
+  const keeps = typeof BACKSTORY_FLOOR_KEEP_AFTER_MS === 'number';
+  /** Per painted mention (the first 200, when it keeps): its text node, its name as written and its entity key. */
   const kept = [];
   const keep = () => {
     const from = performance.now();
@@ -88,7 +89,7 @@
     const batch = batches[b];
     if (!batch) {
       console.debug(`[Backstory] floor: first highlights 0 ms, all ${(performance.now() - started).toFixed(1)} ms, longest slice ${longest.toFixed(1)} ms, work ${work.toFixed(1)} ms, ${painted} highlights`);
-      if (typeof BACKSTORY_FLOOR_KEEP !== 'undefined' && kept.length > 0) setTimeout(() => requestIdleCallback(keep, { timeout: 5_000 }), Math.max(0, 15_000 - (performance.now() - started)));
+      if (keeps && kept.length > 0) setTimeout(() => requestIdleCallback(keep, { timeout: 5_000 }), Math.max(0, BACKSTORY_FLOOR_KEEP_AFTER_MS - (performance.now() - started)));
       return;
     }
     const request = { type: 'match-text', packs: BACKSTORY_FLOOR_PACKS, texts: batch.map((g) => g.text), language, demonyms: false, seen: {} };
@@ -103,8 +104,8 @@
           const z = nodeAt(g, m[k + 1] - 1);
           highlight.add(new StaticRange({ startContainer: g.nodes[a], startOffset: m[k] - g.starts[a], endContainer: g.nodes[z], endOffset: m[k + 1] - g.starts[z] }));
           painted++;
-          const head = answer.heads[m[k + 2]];
-          if (kept.length < 200 && head) kept.push({ node: g.nodes[a], name: g.text.slice(m[k], m[k + 1]), key: `${head.packId}/${head.entity.id}` });
+          const head = keeps && kept.length < 200 ? answer.heads[m[k + 2]] : undefined;
+          if (head) kept.push({ node: g.nodes[a], name: g.text.slice(m[k], m[k + 1]), key: `${head.packId}/${head.entity.id}` });
         }
       }
       slice(at);
