@@ -4,7 +4,7 @@ import type { EntityType } from './pack-format/types';
 import type { EntityDetails } from './pack-store/entity-record';
 import type { YouRead } from './reading/reading-db';
 import type { ReadBlock } from './reading/reading-record';
-import type { ArticleHeadSources } from './content/reading-snapshot';
+import type { ArticleHeadSources } from './content/page-head';
 import type { LearnRun } from './reading/learn-job';
 import type { TextMatchAnswer, TextMatchRequest } from './spot/text-match';
 import type { PackFailure, PackLabel } from './pack-store/pack-matcher';

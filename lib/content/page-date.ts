@@ -3,8 +3,7 @@
  * and schema.org meta tags, JSON-LD, or the article's <time>. Null when the page says nothing parseable.
  */
 import { formatPackDate } from '../pack-format/news-groups';
-import { getAttribute, localName, queryList, textContent } from '../dom/safe-dom';
-import { DATE_KEYS, pageMeta, type PageMeta } from './page-meta';
+import { readPageHead, type DateSources } from './page-head';
 
 function parse(text: string | null | undefined): Date | null {
   if (!text) return null;
@@ -29,38 +28,6 @@ function jsonLdDate(value: unknown, depth = 0): string | null {
   return jsonLdDate(record['@graph'], depth + 1);
 }
 
-/** What a page says about its published date, read from the DOM but not yet parsed (parsing may happen elsewhere). */
-export interface DateSources {
-  /** Values of the date metas, in the order they are trusted. */
-  metas: string[];
-  /** JSON-LD blocks' text (read only when no date meta is there). */
-  jsonLd: string[];
-  /** A body meta's itemprop="datePublished", then a <time>'s datetime. */
-  itemprop: string;
-  time: string;
-}
-
-const JSON_LD_MAX = 200_000;
-
-/**
- * Reads the date's sources: the head's date metas (pageMeta, one native selector), and only when none is
- * there, JSON-LD, a body meta and a <time> (inside `article` when given). DOM reads only: nothing is parsed here.
- */
-export function pageDateSources(doc: Document, article: Element | null = null, meta: PageMeta = pageMeta(doc)): DateSources {
-  const metas = DATE_KEYS.flatMap((key) => meta.values.get(key) ?? []);
-  if (metas.length > 0) return { metas, jsonLd: [], itemprop: '', time: '' };
-  // One pass over the document for both: JSON-LD may sit anywhere, and so may a body's date meta.
-  const found = Array.from(queryList(doc, 'script[type="application/ld+json"], meta[itemprop="datePublished"]'));
-  const jsonLd = found
-    .filter((el) => localName(el) === 'script')
-    .slice(0, 10)
-    .map(textContent)
-    .filter((t) => t.length <= JSON_LD_MAX);
-  const inBody = found.find((el) => localName(el) === 'meta');
-  const time = article ? queryList(article, 'time[datetime]')[0] : queryList(doc, 'article time[datetime], main time[datetime], time[datetime]')[0];
-  return { metas, jsonLd, itemprop: (inBody && getAttribute(inBody, 'content')) ?? '', time: (time && getAttribute(time, 'datetime')) ?? '' };
-}
-
 /** The published date the sources give, or null: metas, then JSON-LD, then the body meta, then the <time>. */
 export function dateFromSources(sources: DateSources): Date | null {
   for (const value of sources.metas) {
@@ -80,7 +47,7 @@ export function dateFromSources(sources: DateSources): Date | null {
 
 /** The page's published date (the card's "as of"): its sources read and parsed at once. */
 export function pageDate(doc: Document): Date | null {
-  return dateFromSources(pageDateSources(doc));
+  return dateFromSources(readPageHead(doc).dates);
 }
 
 /** Days beyond which a card says "as of" its corpus date. */

@@ -13,7 +13,7 @@ import type { Settings } from '../settings/schema';
 import type { PagePacks } from './remote-packs';
 import { BackstoryPage, type RenderCard } from './backstory-page';
 import type { FetchDetails } from './details-cache';
-import { articleHeadSources } from './reading-snapshot';
+import { readPageHead } from './page-head';
 import { watchReading } from '../reading/read-dwell';
 
 export interface PageSessionOptions {
@@ -148,13 +148,20 @@ export class PageSession {
       signal,
       onRead: () => {
         if (this.page !== page || !this.settings.readingMemory) return;
+        // Timed from here, so the clock covers compiling what the keep runs for the first time on this page.
         const started = performance.now();
-        const snapshot = page.readingSnapshot();
-        if (!snapshot || snapshot.blocks.length === 0) return;
-        this.o.send({ type: 'reading-save', article: { head: articleHeadSources(doc, snapshot.article), blocks: snapshot.blocks } });
-        this.o.log(`reading memory: sent ${snapshot.blocks.length} blocks of this article (${(performance.now() - started).toFixed(3)} ms on the page)`);
+        const sent = this.keepArticle(page, doc);
+        if (sent > 0) this.o.log(`reading memory: sent ${sent} blocks of this article (${(performance.now() - started).toFixed(3)} ms on the page)`);
       },
     });
+  }
+
+  /** Sends the article's blocks and head to the background in one message; the number of blocks sent. */
+  private keepArticle(page: BackstoryPage, doc: Document): number {
+    const snapshot = page.readingSnapshot();
+    if (!snapshot || snapshot.blocks.length === 0) return 0;
+    this.o.send({ type: 'reading-save', article: { head: readPageHead(doc, snapshot.article), blocks: snapshot.blocks } });
+    return snapshot.blocks.length;
   }
 
   /** Answers the popup and the keyboard command. */

@@ -4,7 +4,8 @@
  * about the page or the reader. The content script sends this once; the background checks it here before
  * anything is written, so a page cannot store more than this shape allows.
  */
-import { dateFromSources, type DateSources } from '../content/page-date';
+import { dateFromSources } from '../content/page-date';
+import type { DateSources } from '../content/page-head';
 import { sentencesOfBlocks } from './reading-blocks';
 
 export interface ReadSentence {
