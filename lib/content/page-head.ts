@@ -34,7 +34,7 @@ export interface ArticleHeadSources {
 }
 
 /** Meta keys (property, name or itemprop) that carry the published date, in the order they are trusted. */
-export const DATE_KEYS = ['article:published_time', 'datepublished', 'date', 'dc.date', 'dc.date.issued', 'parsely-pub-date', 'sailthru.date', 'og:article:published_time'];
+const DATE_KEYS = ['article:published_time', 'datepublished', 'date', 'dc.date', 'dc.date.issued', 'parsely-pub-date', 'sailthru.date', 'og:article:published_time'];
 const KEYS = new Set(['og:title', 'og:site_name', ...DATE_KEYS]);
 const ATTRIBUTES = ['property', 'name', 'itemprop'];
 /**

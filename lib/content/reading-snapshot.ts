@@ -9,9 +9,9 @@ import { entityKey } from '../pack-format/entity-key';
 import { READ_LIMITS, type ReadBlock } from '../reading/reading-record';
 import type { MentionRecord } from './mention-store';
 import { contains, localName, parentElement, textContent } from '../dom/safe-dom';
+import { TEXT_BLOCK_TAGS } from '../spot/blocks';
 
-/** Elements that make a block of running text. */
-const BLOCKS = new Set(['p', 'li', 'blockquote', 'figcaption', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'td', 'th', 'dd', 'dt', 'pre']);
+const BLOCKS = new Set(TEXT_BLOCK_TAGS);
 
 /**
  * The article's blocks that mention known entities (mentions outside `article`, in the page's chrome, are

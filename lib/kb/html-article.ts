@@ -5,6 +5,7 @@
  */
 import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
+import { TEXT_BLOCK_TAGS } from '../spot/blocks';
 
 export interface HtmlArticle {
   title: string;
@@ -15,7 +16,7 @@ export interface HtmlArticle {
   site: string;
 }
 
-const BLOCKS = 'h1, h2, h3, h4, h5, h6, p, li, blockquote, figcaption, pre, td, th, dd, dt';
+const BLOCKS = TEXT_BLOCK_TAGS.join(', ');
 
 function meta(doc: Document, selectors: readonly string[]): string {
   for (const selector of selectors) {

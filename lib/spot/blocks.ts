@@ -8,6 +8,13 @@ const BLOCK_TAGS = new Set([
   'summary', 'table', 'tbody', 'td', 'tfoot', 'th', 'thead', 'tr', 'ul',
 ]);
 
+/**
+ * Blocks of running text (paragraphs, list items, quotes, captions, headings, cells): what an article's text is
+ * cut into, when a pack is built from a saved page (html-article.ts) and when reading memory keeps one
+ * (reading-snapshot.ts).
+ */
+export const TEXT_BLOCK_TAGS: readonly string[] = ['h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'p', 'li', 'blockquote', 'figcaption', 'pre', 'td', 'th', 'dd', 'dt'];
+
 export function isBlock(element: Element): boolean {
   return BLOCK_TAGS.has(localName(element));
 }
