@@ -235,6 +235,8 @@ export interface CardView {
   buttons: CardButton[];
   /** The locator map's text alternative, or '' when the card has no map. */
   map: string;
+  /** Something in it is aria-busy: its details have not arrived from the background yet. */
+  busy: boolean;
 }
 
 function attr(node: CdpNode, name: string): string {
@@ -275,18 +277,34 @@ export async function readCard(page: Page): Promise<CardView> {
     if (!dialog && attr(n, 'role') === 'dialog' && attr(n, 'class').startsWith('card')) dialog = n;
   });
   const found = dialog as CdpNode | null;
-  if (!found) return { open: false, role: '', labelledName: '', name: '', text: '', marks: [], buttons: [], map: '' };
+  if (!found) return { open: false, role: '', labelledName: '', name: '', text: '', marks: [], buttons: [], map: '', busy: false };
   const buttons: CardButton[] = [];
   const marks: string[] = [];
   let name = '';
   let map = '';
+  let busy = false;
   walk(found, (n) => {
+    if (attr(n, 'aria-busy') === 'true') busy = true;
     if (n.localName === 'svg' && attr(n, 'role') === 'img' && (n.children ?? []).some((c) => c.localName === 'path')) map = attr(n, 'aria-label');
     if (n.localName === 'button') buttons.push({ text: textOf(n).trim(), label: attr(n, 'aria-label') || textOf(n).trim(), pressed: attr(n, 'aria-pressed'), backendNodeId: n.backendNodeId });
     if (n.localName === 'mark') marks.push(textOf(n));
     if (attr(n, 'id') === attr(found, 'aria-labelledby')) name = textOf(n);
   });
-  return { open: true, role: attr(found, 'role'), labelledName: name, name, text: textOf(found), marks, buttons, map };
+  return { open: true, role: attr(found, 'role'), labelledName: name, name, text: textOf(found), marks, buttons, map, busy };
+}
+
+/**
+ * The open card once its details have arrived (nothing in it aria-busy). They come from the background after
+ * the card opens: later on a loaded machine, or when a pack must be read first. Throws when they never come.
+ */
+export async function readCardWithDetails(page: Page, timeoutMs = 5_000): Promise<CardView> {
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    const card = await readCard(page);
+    if (card.open && !card.busy) return card;
+    if (Date.now() > until) throw new Error(card.open ? `the card's details did not arrive within ${timeoutMs} ms` : `no card opened within ${timeoutMs} ms`);
+    await page.waitForTimeout(100);
+  }
 }
 
 /** The open card's markup, read through DevTools (for checks such as axe in a page of its own). */

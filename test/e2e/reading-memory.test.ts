@@ -5,7 +5,7 @@
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { hoverText, launchExtension, openExtensionPage, openPage, readCard, type ExtensionBrowser } from '../../support/browser';
+import { hoverText, launchExtension, openExtensionPage, openPage, readCardWithDetails, type ExtensionBrowser } from '../../support/browser';
 import { oldReadArticle, shortArticlePage } from '../../support/sample-pages';
 import { readingFileText } from '../../lib/reading/reading-file';
 import type { ReadArticle } from '../../lib/reading/reading-record';
@@ -34,10 +34,9 @@ async function keptText(): Promise<string> {
 async function natoCard(path: string): Promise<string> {
   const page: Page = await openPage(browser, server.url(path), 1);
   await hoverText(page, 'NATO');
-  await expect.poll(async () => (await readCard(page)).text, { timeout: 5_000 }).toMatch(/NATO/);
-  // Details (and "You read") arrive from the background during the dwell.
-  await expect.poll(async () => (await readCard(page)).text, { timeout: 5_000 }).not.toMatch(/Loading/);
-  const text = (await readCard(page)).text;
+  // Details (and "You read") arrive from the background after the card opens.
+  const { text } = await readCardWithDetails(page);
+  expect(text).toMatch(/NATO/);
   await page.close();
   return text;
 }

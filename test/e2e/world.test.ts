@@ -6,7 +6,7 @@
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { cardHtml, highlightedTexts, hoverText, launchExtension, openExtensionPage, openPage, readCard, type ExtensionBrowser } from '../../support/browser';
+import { cardHtml, highlightedTexts, hoverText, launchExtension, openExtensionPage, openPage, readCardWithDetails, type ExtensionBrowser } from '../../support/browser';
 import { startServer, type PageServer } from '../../support/server';
 import { WORLD_PAGES } from '../../support/sample-pages';
 
@@ -47,7 +47,7 @@ describe('the World pack in Chromium', () => {
     expect(found).not.toContain('Spain');
 
     await hoverText(page, 'Allemagne');
-    const card = await readCard(page);
+    const card = await readCardWithDetails(page);
     expect(card.name).toBe('Germany');
     expect(card.text).toMatch(/Germany is a country in Western Europe; its capital is Berlin/);
     expect(card.text).toMatch(/Area357,114 km²/);
@@ -73,7 +73,7 @@ describe('the World pack in Chromium', () => {
     for (const name of ['Alemania', 'Brasil', 'Japón', 'Marruecos']) expect(found, name).toContain(name);
     expect(found).not.toContain('Allemagne');
     await hoverText(page, 'Marruecos');
-    expect((await readCard(page)).map).toMatch(/^Map: Morocco in Northern Africa/);
+    expect((await readCardWithDetails(page)).map).toMatch(/^Map: Morocco in Northern Africa/);
     await page.close();
   });
 
@@ -81,7 +81,7 @@ describe('the World pack in Chromium', () => {
     const fr = await openPage(browser, server.url('/fr.html'));
     await waitForText(fr, 'Roumanie');
     await hoverText(fr, 'Roumanie');
-    const fromWorld = await readCard(fr);
+    const fromWorld = await readCardWithDetails(fr);
     expect(fromWorld.name).toBe('Romania');
     expect(fromWorld.map).toMatch(/^Map: Romania in Southeast Europe, Bucharest marked/);
     expect(fromWorld.text).toMatch(/NATO member since2004/);
@@ -90,14 +90,14 @@ describe('the World pack in Chromium', () => {
     const en = await openPage(browser, server.url('/en.html'));
     await waitForText(en, 'Romania');
     await hoverText(en, 'Romania');
-    const fromNews = await readCard(en);
+    const fromNews = await readCardWithDetails(en);
     expect(fromNews.text).toMatch(/NATO member since2004/);
     expect(fromNews.map).toMatch(/^Map: Romania in Southeast Europe/);
     expect(fromNews.text).toMatch(/Area238,391 km²/);
 
     // An international body too: the news pack's NATO gets the World pack's founding year and seat.
     await hoverText(en, 'NATO');
-    const nato = await readCard(en);
+    const nato = await readCardWithDetails(en);
     expect(nato.name).toBe('NATO');
     expect(nato.text).toMatch(/Founded1949/);
     expect(nato.text).toMatch(/HeadquartersBrussels/);
