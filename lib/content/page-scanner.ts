@@ -335,6 +335,7 @@ export class PageScanner {
    * packs are matched there, else registered at once. Returns how many mentions it added.
    */
   private take(chunk: TextChunk, state: ScanState, waiting: WaitingChunk[], pass: ScanPass): number {
+    if (chunk.nodes.length === 0) return 0;
     const waited = { chunk, local: this.local?.match(chunk.text, state) ?? [] };
     if (!this.remote) return this.registerAll(mentionsOf(waited), pass);
     waiting.push(waited);

@@ -124,7 +124,8 @@ export class TextCollector {
   /**
    * Collects text until at least `minChars` were gathered and a block boundary is reached, or `shouldYield`
    * says stop at a block boundary, and never more than `maxChars` (cut inside a long inline run or a long
-   * text node at a sentence or a space). Returns null when the subtree is exhausted.
+   * text node at a sentence or a space). When `shouldYield` says stop before any text was read, the chunk is
+   * empty and the walk goes on from there. Returns null when the subtree is exhausted.
    */
   next(minChars = Infinity, shouldYield?: () => boolean, maxChars = minChars === Infinity ? Infinity : Math.max(minChars * 4, 4_000)): TextChunk | null {
     if (this.done) return null;
@@ -141,6 +142,10 @@ export class TextCollector {
         if (this.pendingBreak && (length >= minChars || ((++visited & 31) === 0 && shouldYield?.() === true))) break;
         // A long run with no block boundary (200,000 spans in one div): cut where a word ends.
         if (length >= maxChars && (endsAtSpace || length >= maxChars * 2)) break;
+      } else if ((++visited & 31) === 0 && shouldYield?.() === true) {
+        // Nothing read yet, only elements judged and passed over (chrome, a long run of excluded blocks):
+        // an empty chunk ends the slice here, and the walk goes on from this node.
+        break;
       }
       if (isText(node)) {
         const data = node.data;

@@ -7,6 +7,7 @@
  * whole page is read but for chrome. One pass over the paragraphs and links: linear in the page's size.
  */
 import { isUpperCode, isWordCode } from './fold';
+import { textLengthUpTo, textUpTo } from '../dom/bounded-text';
 import { closestWhere, contains, firstChild, follows, getAttribute, isElement, isText, localName, nextSibling, parentElement, queryFirst, queryList, textContent } from '../dom/safe-dom';
 
 export interface ReadingRegion {
@@ -125,17 +126,6 @@ function creditMarkup(element: Element): boolean {
   if (rel !== null && /(?:^|\s)author(?:\s|$)/i.test(rel)) return true;
   const prop = getAttribute(element, 'itemprop');
   return prop !== null && /(?:^|\s)(?:author|creator|publisher|copyrightHolder|contributor)(?:\s|$)/i.test(prop);
-}
-
-/** Whether the element's text is longer than `max`, read from its leading text nodes only as far as needed. */
-function textLongerThan(element: Element, max: number): boolean {
-  let length = 0;
-  for (let node = firstChild(element); node; node = nextSibling(node)) {
-    if (!isText(node)) return false;
-    length += node.data.length;
-    if (length > max) return true;
-  }
-  return false;
 }
 
 function chromeRole(element: Element): boolean {
@@ -266,13 +256,16 @@ export function findReadingRegion(doc: Document): ReadingRegion {
     if (isChromeName(words(element))) return true;
     const linked = linkChars.get(element);
     if (linked !== undefined && linked >= LINK_CHARS_MIN) {
-      const all = textContent(element).length;
-      if (all > 0 && linked / all > LINK_DENSITY && all < rootText / 2) return true;
+      // A teaser list: more than LINK_DENSITY of its text is links, and it is smaller than half the article.
+      // Its text is counted only up to the larger size either allows (nested containers each ask).
+      const bound = Math.min(linked / LINK_DENSITY, rootText / 2);
+      const all = textLengthUpTo(element, bound);
+      if (all > 0 && all < bound) return true;
     }
-    // A paragraph of the story is longer than any credit: most are told by their first text alone, unread.
-    if (BOILERPLATE_TAGS.has(tag) && !textLongerThan(element, BOILERPLATE_MAX)) {
-      const text = textContent(element);
-      if (text.length <= BOILERPLATE_MAX && isBoilerplate(text)) return true;
+    // A paragraph of the story is longer than any credit: its text is read no further than a credit's length.
+    if (BOILERPLATE_TAGS.has(tag)) {
+      const text = textUpTo(element, BOILERPLATE_MAX);
+      if (text !== null && isBoilerplate(text)) return true;
     }
     return false;
   };

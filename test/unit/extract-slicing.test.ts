@@ -44,3 +44,26 @@ describe('work is sliced by characters, not by nodes', () => {
     expect(largest).toBeLessThanOrEqual(32_000);
   });
 });
+
+describe('a walk that reads nothing still yields', () => {
+  test('thousands of excluded blocks before the first text: the slice ends with an empty chunk, and the walk goes on from there', () => {
+    const doc = parse(`${'<nav><a href="/">Romania</a></nav>'.repeat(5_000)}<p>Romania and NATO.</p>`);
+    const collector = new TextCollector(doc.body);
+    let asked = 0;
+    const yieldNow = (): boolean => {
+      asked++;
+      return true;
+    };
+    const first = collector.next(4_000, yieldNow);
+    expect(first?.nodes).toHaveLength(0);
+    expect(asked).toBe(1);
+    let empty = 1;
+    let chunk = collector.next(4_000, yieldNow);
+    while (chunk && chunk.nodes.length === 0) {
+      empty++;
+      chunk = collector.next(4_000, yieldNow);
+    }
+    expect(empty).toBeGreaterThan(100);
+    expect(chunk?.text).toBe('Romania and NATO.');
+  });
+});
