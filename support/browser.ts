@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type CDPSession, type Page, type Worker } from 'playwright-core';
 import type { PageEntity } from '../lib/messages';
+import { WORLD_INDEX_PATH, WORLD_VERSION_KEY } from '../lib/pack-store/world-indexes';
 
 export const EXTENSION_DIR = resolve('.output/chrome-mv3');
 
@@ -82,6 +83,10 @@ export async function launchExtension(options: { userDataDir?: string; headless?
       await api.storage.local.set({ settings: { version: 5, diagnostics: true } });
     });
   }
+  // On install the background copies the World pack's indexes into storage, which makes every open page
+  // rescan (about a second after start here). A test opening its page before that would race the rescan:
+  // a fresh extension is returned once that copy is in (builds from before the World pack have none to copy).
+  if (fresh && existsSync(join(extensionDir, WORLD_INDEX_PATH))) await worldIndexesInstalled(worker);
   const welcomeUrl = `chrome-extension://${extensionId}/welcome.html`;
   let welcome: Page | null = null;
   if (fresh) {
@@ -123,6 +128,18 @@ export async function launchExtension(options: { userDataDir?: string; headless?
       if (!keepProfile && !options.userDataDir) rmSync(userDataDir, { recursive: true, force: true });
     },
   };
+}
+
+async function worldIndexesInstalled(worker: Worker, timeoutMs = 20_000): Promise<void> {
+  for (let waited = 0; waited < timeoutMs; waited += 100) {
+    const version = await worker.evaluate(async (key) => {
+      const api = (globalThis as unknown as { chrome: { storage: { local: { get(k: string): Promise<Record<string, unknown>> } } } }).chrome;
+      return (await api.storage.local.get(key))[key];
+    }, WORLD_VERSION_KEY);
+    if (typeof version === 'string') return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`the extension did not install the World pack's indexes (${WORLD_VERSION_KEY}) within ${timeoutMs / 1000} s of starting`);
 }
 
 /** Opens a new tab at `url`; with `minHighlights`, waits until the content script painted that many. */
