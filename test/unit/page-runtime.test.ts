@@ -45,6 +45,8 @@ function page(settings: Settings = defaultSettings()): BackstoryPage {
 
 function scanner(store = new MentionStore()): { scanner: PageScanner; store: MentionStore } {
   const painter = new Painter(win, () => document.documentElement);
+  // Its paint pacer's timers end with the test, not after the test's window is gone.
+  life.signal.addEventListener('abort', () => painter.dispose());
   painter.applyStyle(defaultSettings());
   const ranges = new VisibleRanges({ win, painter, limit: 100_000, marginPx: 0, run: { blocks: 16, mentions: 1_000 }, farRunsKept: 0 });
   const s = new PageScanner({
@@ -254,6 +256,7 @@ describe('visible ranges', () => {
     Object.assign(win, { IntersectionObserver: FakeIntersectionObserver });
     document.body.innerHTML = Array.from({ length: 50 }, (_, i) => `<p id="p${i}">${i}${' Romania'.repeat(perBlock)}</p>`).join(''); // eslint-disable-line no-restricted-properties -- fixture
     const painter = new Painter(win, () => document.documentElement);
+    life.signal.addEventListener('abort', () => painter.dispose());
     painter.applyStyle(defaultSettings());
     const ranges = new VisibleRanges({ win, painter, limit: 10, marginPx: 0, ...options });
     const store = new MentionStore();

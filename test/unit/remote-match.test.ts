@@ -73,6 +73,8 @@ const WORLD_INDEX = base64FromBytes(encodePackIndex(WORLD_PACK));
 function scan(local: readonly LoadedPack[], remote: RemotePacks | null, onSliceEnd?: () => undefined): { store: MentionStore; ranges: VisibleRanges; run: () => Promise<unknown> } {
   const store = new MentionStore();
   const painter = new Painter(win, () => document.documentElement);
+  // Its paint pacer's timers end with the test, not after the test's window is gone.
+  life.signal.addEventListener('abort', () => painter.dispose());
   painter.applyStyle(defaultSettings());
   const ranges = new VisibleRanges({ win, painter, limit: 100_000, marginPx: 0, run: { blocks: 16, mentions: 1_000 }, farRunsKept: 0 });
   const scanner = new PageScanner({
