@@ -9,6 +9,7 @@ import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type CDPSession, type Page, type Worker } from 'playwright-core';
 import type { PageEntity } from '../lib/messages';
 import { WORLD_INDEX_PATH, WORLD_VERSION_KEY } from '../lib/pack-store/world-indexes';
+import { poll } from './poll';
 
 export const EXTENSION_DIR = resolve('.output/chrome-mv3');
 
@@ -131,15 +132,12 @@ export async function launchExtension(options: { userDataDir?: string; headless?
 }
 
 async function worldIndexesInstalled(worker: Worker, timeoutMs = 20_000): Promise<void> {
-  for (let waited = 0; waited < timeoutMs; waited += 100) {
-    const version = await worker.evaluate(async (key) => {
-      const api = (globalThis as unknown as { chrome: { storage: { local: { get(k: string): Promise<Record<string, unknown>> } } } }).chrome;
-      return (await api.storage.local.get(key))[key];
-    }, WORLD_VERSION_KEY);
-    if (typeof version === 'string') return;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`the extension did not install the World pack's indexes (${WORLD_VERSION_KEY}) within ${timeoutMs / 1000} s of starting`);
+  const storedVersion = (): Promise<unknown> => worker.evaluate(async (key) => {
+    const api = (globalThis as unknown as { chrome: { storage: { local: { get(k: string): Promise<Record<string, unknown>> } } } }).chrome;
+    return (await api.storage.local.get(key))[key];
+  }, WORLD_VERSION_KEY);
+  const version = await poll(storedVersion, (v) => typeof v === 'string', timeoutMs);
+  if (typeof version !== 'string') throw new Error(`the extension did not install the World pack's indexes (${WORLD_VERSION_KEY}) within ${timeoutMs / 1000} s of starting`);
 }
 
 /** Opens a new tab at `url`; with `minHighlights`, waits until the content script painted that many. */
@@ -315,13 +313,9 @@ export async function readCard(page: Page): Promise<CardView> {
  * the card opens: later on a loaded machine, or when a pack must be read first. Throws when they never come.
  */
 export async function readCardWithDetails(page: Page, timeoutMs = 5_000): Promise<CardView> {
-  const until = Date.now() + timeoutMs;
-  for (;;) {
-    const card = await readCard(page);
-    if (card.open && !card.busy) return card;
-    if (Date.now() > until) throw new Error(card.open ? `the card's details did not arrive within ${timeoutMs} ms` : `no card opened within ${timeoutMs} ms`);
-    await page.waitForTimeout(100);
-  }
+  const card = await poll(() => readCard(page), (c) => c.open && !c.busy, timeoutMs);
+  if (!card.open || card.busy) throw new Error(card.open ? `the card's details did not arrive within ${timeoutMs} ms` : `no card opened within ${timeoutMs} ms`);
+  return card;
 }
 
 /** The open card's markup, read through DevTools (for checks such as axe in a page of its own). */
